@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import {
+  ConferenceRecordSchema,
+  ConferenceTypeSchema,
+  IdSchema,
+  IsoDateSchema,
+  IsoDateTimeSchema,
+  SectionValueSchema,
+} from '../record/conference';
+import { ConferenceSummarySchema } from '../record/summary';
+
+/**
+ * The one API contract: operation name → input schema → output schema.
+ * main/ registers a handler for each (IPC and the browser shell), the preload exposes
+ * exactly these, and the renderer's client is generated from this table.
+ */
+
+export const MIN_PASSPHRASE_LENGTH = 12;
+export const MAX_PASSPHRASE_LENGTH = 1024;
+const PassphraseSchema = z.string().min(1).max(MAX_PASSPHRASE_LENGTH);
+
+export const VaultStateSchema = z.enum(['new', 'locked', 'unlocked']);
+export type VaultState = z.infer<typeof VaultStateSchema>;
+
+export const SettingsSchema = z.strictObject({
+  /** Minutes without activity before the app locks itself; 0 turns auto-lock off. */
+  autoLockMinutes: z.number().int().min(0).max(240),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 10 };
+
+export const StoreProblemSchema = z.strictObject({
+  /** The conference affected, when known (an id, never a name). */
+  conferenceId: z.string().nullable(),
+  kind: z.enum(['corrupt', 'tampered', 'recovered']),
+  message: z.string(),
+});
+export type StoreProblem = z.infer<typeof StoreProblemSchema>;
+
+export const HistoryEntrySchema = z.strictObject({
+  seq: z.number().int().nonnegative(),
+  at: IsoDateTimeSchema,
+  actor: z.string(),
+  action: z.enum(['created', 'saved', 'migrated']),
+  /** Which sections changed, by id: the history says what changed without copying it. */
+  sections: z.array(z.string()),
+  revision: z.number().int().nonnegative(),
+  recordHash: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+export const NewConferenceSchema = z.strictObject({
+  type: ConferenceTypeSchema,
+  date: IsoDateSchema,
+  children: z
+    .array(z.strictObject({ name: z.string().trim().min(1).max(500) }))
+    .min(1)
+    .max(20),
+});
+export type NewConference = z.infer<typeof NewConferenceSchema>;
+
+const Empty = z.strictObject({});
+
+export const apiContract = {
+  'vault.status': {
+    input: Empty,
+    output: z.strictObject({ state: VaultStateSchema }),
+  },
+  'vault.create': {
+    input: z.strictObject({ passphrase: PassphraseSchema }),
+    output: z.strictObject({ state: VaultStateSchema }),
+  },
+  'vault.unlock': {
+    input: z.strictObject({ passphrase: PassphraseSchema }),
+    output: z.strictObject({ state: VaultStateSchema, problems: z.array(StoreProblemSchema) }),
+  },
+  'vault.lock': {
+    input: Empty,
+    output: z.strictObject({ state: VaultStateSchema }),
+  },
+  'settings.get': {
+    input: Empty,
+    output: SettingsSchema,
+  },
+  'settings.update': {
+    input: SettingsSchema.partial(),
+    output: SettingsSchema,
+  },
+  'conferences.list': {
+    input: Empty,
+    output: z.strictObject({
+      conferences: z.array(ConferenceSummarySchema),
+      problems: z.array(StoreProblemSchema),
+    }),
+  },
+  'conferences.create': {
+    input: NewConferenceSchema,
+    output: ConferenceRecordSchema,
+  },
+  'conferences.get': {
+    input: z.strictObject({ id: IdSchema }),
+    output: z.strictObject({
+      conference: ConferenceRecordSchema,
+      problems: z.array(StoreProblemSchema),
+    }),
+  },
+  'conferences.save': {
+    input: z.strictObject({
+      id: IdSchema,
+      /** The revision the edit was based on; a stale one is refused rather than overwriting. */
+      baseRevision: z.number().int().nonnegative(),
+      /** Only the sections that changed; the rest stay as stored. */
+      sections: z.record(z.string(), SectionValueSchema),
+    }),
+    output: z.strictObject({ revision: z.number().int().nonnegative(), savedAt: IsoDateTimeSchema }),
+  },
+  'conferences.history': {
+    input: z.strictObject({ id: IdSchema }),
+    output: z.strictObject({ entries: z.array(HistoryEntrySchema), intact: z.boolean() }),
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type ApiContract = typeof apiContract;
+export type OperationName = keyof ApiContract;
+export const OPERATION_NAMES = Object.keys(apiContract) as OperationName[];
+export type OperationInput<K extends OperationName> = z.input<ApiContract[K]['input']>;
+export type OperationOutput<K extends OperationName> = z.output<ApiContract[K]['output']>;
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.hasOwn(apiContract, name);
+}

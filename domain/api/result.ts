@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Every API call answers with a result, never a thrown error across the boundary. */
+export const API_ERROR_CODES = [
+  'INVALID_INPUT', // the arguments did not match the operation's schema; nothing changed
+  'UNKNOWN_OPERATION',
+  'FORBIDDEN', // wrong sender frame, origin or token
+  'NO_VAULT', // no passphrase has been created yet
+  'VAULT_EXISTS',
+  'WEAK_PASSPHRASE',
+  'WRONG_PASSPHRASE',
+  'LOCKED', // the store is locked (or auto-locked after inactivity)
+  'NOT_FOUND',
+  'CONFLICT', // saved against an older revision
+  'CORRUPT', // a file could not be read or decrypted
+  'TAMPERED', // the history chain or a record does not match its hashes
+  'INTERNAL',
+] as const;
+export const ApiErrorCodeSchema = z.enum(API_ERROR_CODES);
+export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
+
+export const ApiErrorSchema = z.strictObject({
+  code: ApiErrorCodeSchema,
+  /** A plain British English sentence a chair can act on. Never contains personal data. */
+  message: z.string(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function apiResultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.strictObject({ ok: z.literal(true), value }),
+    z.strictObject({ ok: z.literal(false), error: ApiErrorSchema }),
+  ]);
+}
+
+/** Thrown inside services; the transports turn it into `{ ok: false, error }`. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
