@@ -1,0 +1,26 @@
+import type { ApiResult } from './result';
+
+/**
+ * The operation names, without zod, so the sandboxed preload can expose exactly these
+ * without bundling the schemas. A unit test keeps this list equal to the contract's keys.
+ */
+export const OPERATIONS = [
+  'vault.status',
+  'vault.create',
+  'vault.unlock',
+  'vault.lock',
+  'settings.get',
+  'settings.update',
+  'conferences.list',
+  'conferences.create',
+  'conferences.get',
+  'conferences.save',
+  'conferences.history',
+] as const;
+export type OperationId = (typeof OPERATIONS)[number];
+
+/** What the preload puts on `window.conferenceApi`: one function per operation, nothing else. */
+export type PreloadBridge = { readonly [K in OperationId]: (input: unknown) => Promise<ApiResult<unknown>> };
+export const BRIDGE_GLOBAL = 'conferenceApi';
+/** The single IPC channel; the operation name travels as the first argument. */
+export const IPC_CHANNEL = 'conference-api';
