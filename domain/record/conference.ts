@@ -39,8 +39,18 @@ export type FieldValue =
   | boolean
   | null
   | string[]
+  | ScaleScore
   | GroupItem[]
   | PerChildValues;
+
+/**
+ * A safety-scale score is never stored without the scale's definition: councils define 0 and
+ * 10 differently (some reverse them), so a bare number cannot be read safely later.
+ */
+export interface ScaleScore {
+  score: number;
+  definition: string;
+}
 
 /** An item of a repeating group (an agency, a child, a danger statement…) with a stable id. */
 export interface GroupItem {
@@ -64,10 +74,16 @@ export const FieldValueSchema: z.ZodType<FieldValue> = z.lazy(() =>
     z.boolean(),
     z.null(),
     z.array(z.string().max(MAX_TEXT_LENGTH)).max(1000),
+    ScaleScoreSchema,
     z.array(GroupItemSchema).max(1000),
     PerChildValuesSchema,
   ]),
 );
+
+export const ScaleScoreSchema = z.strictObject({
+  score: z.number().int().min(0).max(10),
+  definition: z.string().min(1).max(2000),
+});
 
 export const ValuesSchema: z.ZodType<Values> = z.lazy(() =>
   z.record(FieldKeySchema, FieldValueSchema),

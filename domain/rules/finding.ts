@@ -7,6 +7,8 @@ export interface FieldRef {
   field?: string;
   /** The list item (agency, danger statement…) the finding is about, by id. */
   itemId?: string;
+  /** An item inside that item (an action, a visit, an assessment result), by id. */
+  subItemId?: string;
   /** The child the finding is about, by the child's item id. */
   childId?: string;
 }

@@ -1,0 +1,77 @@
+import {
+  CHILDREN_SECTION,
+  MEETING_SECTION,
+  type ConferenceRecord,
+  type FieldValue,
+  type GroupItem,
+  type ScaleScore,
+  type Values,
+} from './conference';
+
+/** Read helpers: a missing or differently shaped section reads as empty, never throws. */
+
+export function singleValues(record: ConferenceRecord, sectionId: string): Values {
+  const section = record.sections[sectionId];
+  return section?.kind === 'single' ? section.values : {};
+}
+
+export function listItems(record: ConferenceRecord, sectionId: string): GroupItem[] {
+  const section = record.sections[sectionId];
+  return section?.kind === 'list' ? section.items : [];
+}
+
+export function childValues(record: ConferenceRecord, sectionId: string, childId: string): Values {
+  const section = record.sections[sectionId];
+  return section?.kind === 'perChild' ? (section.perChild[childId] ?? {}) : {};
+}
+
+export function childrenOf(record: ConferenceRecord): GroupItem[] {
+  return listItems(record, CHILDREN_SECTION);
+}
+
+export function meetingValues(record: ConferenceRecord): Values {
+  return singleValues(record, MEETING_SECTION);
+}
+
+export function textOf(value: FieldValue | undefined): string {
+  return typeof value === 'string' ? value : '';
+}
+
+export function isScaleScore(value: FieldValue | undefined): value is ScaleScore {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'score' in value;
+}
+
+export function itemsOf(value: FieldValue | undefined): GroupItem[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && 'id' in v)
+    ? (value as GroupItem[])
+    : [];
+}
+
+export function stringsOf(value: FieldValue | undefined): string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : [];
+}
+
+export function perChildOf(value: FieldValue | undefined, childId: string): Values {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'perChild' in value) {
+    return value.perChild[childId] ?? {};
+  }
+  return {};
+}
+
+/** A child's display name; "Child 2" when the name is still blank. */
+export function childName(record: ConferenceRecord, childId: string): string {
+  const children = childrenOf(record);
+  const index = children.findIndex((child) => child.id === childId);
+  const name = textOf(children[index]?.values['name']).trim();
+  return name || `Child ${index + 1}`;
+}
+
+/** Filled means the chair has answered: blank text, empty lists and unset choices are not. */
+export function isFilled(value: FieldValue | undefined): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (typeof value === 'number' || typeof value === 'boolean') return true;
+  if (Array.isArray(value)) return value.length > 0;
+  if ('score' in value) return Number.isInteger(value.score);
+  return Object.keys(value.perChild).length > 0;
+}

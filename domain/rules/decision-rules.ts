@@ -1,0 +1,113 @@
+import { agencyLabel } from '../agencies/agency-label';
+import { isOutcome, OUTCOMES, recommendationAgrees, recommendationLabel, type Outcome } from '../decision/outcomes';
+import { childName, childrenOf, childValues, listItems, perChildOf, stringsOf, textOf } from '../record/access';
+import type { ConferenceRecord, GroupItem } from '../record/conference';
+import type { RuleFinding } from './finding';
+
+/**
+ * The rules that make a decision defensible, beyond "the field is filled": the answer to the
+ * significant-harm test agrees with the outcome; a child at risk without a plan has an
+ * alternative multi-agency plan; and every agency whose recommendation differs from the
+ * outcome is either engaged with in the rationale or has its dissent recorded.
+ */
+export function decisionFindings(record: ConferenceRecord): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  for (const child of childrenOf(record)) {
+    const decision = childValues(record, 'decision', child.id);
+    const outcome = decision['outcome'];
+    if (!isOutcome(outcome)) continue;
+    const name = childName(record, child.id);
+    const ref = { section: 'decision', childId: child.id };
+    const likely = decision['likelySignificantHarm'];
+    const limbs = [decision['limbA'], decision['limbB']];
+    const facts = OUTCOMES[outcome];
+
+    if (likely === 'yes' && limbs.every((limb) => limb === 'no')) {
+      findings.push({
+        rule: 'decision.test-inconsistent',
+        severity: 'blocking',
+        message: `${name}: the conference found significant harm likely, but answered “no” to both parts of the test. Check the answers.`,
+        ref: { ...ref, field: 'likelySignificantHarm' },
+      });
+    }
+    if (likely === 'no' && limbs.some((limb) => limb === 'yes')) {
+      findings.push({
+        rule: 'decision.test-inconsistent',
+        severity: 'blocking',
+        message: `${name}: a part of the significant-harm test is answered “yes”, but the conclusion is that harm is not likely. Check the answers.`,
+        ref: { ...ref, field: 'likelySignificantHarm' },
+      });
+    }
+    if (facts.plan && likely === 'no') {
+      findings.push({
+        rule: 'decision.plan-without-risk',
+        severity: 'blocking',
+        message: `${name}: a child protection plan needs the conference to find the child likely to suffer significant harm.`,
+        ref: { ...ref, field: 'outcome' },
+      });
+    }
+    if (!facts.plan && !facts.alternative && likely === 'yes') {
+      findings.push({
+        rule: 'decision.risk-without-safeguards',
+        severity: 'blocking',
+        message: `${name}: a child likely to suffer significant harm needs a child protection plan, or another multi-agency plan that gives sufficient safeguards — not “${facts.label}”.`,
+        ref: { ...ref, field: 'outcome' },
+      });
+    }
+    if (facts.endsPlan && likely === 'yes' && decision['endReason'] === 'no-longer-at-risk') {
+      findings.push({
+        rule: 'decision.end-reason-inconsistent',
+        severity: 'blocking',
+        message: `${name}: the plan is ending because the child is no longer at risk, but the conference found significant harm likely.`,
+        ref: { ...ref, field: 'endReason' },
+      });
+    }
+    findings.push(...departureFindings(record, child.id, outcome, textOf(decision['rationale'])));
+  }
+  return findings;
+}
+
+/** An agency is engaged with when the rationale names it (or its representative) or its dissent is recorded. */
+function departureFindings(record: ConferenceRecord, childId: string, outcome: Outcome, rationale: string): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const dissent = listItems(record, 'dissent');
+  listItems(record, 'agencies').forEach((agency, index) => {
+    const recommendation = textOf(perChildOf(agency.values['recommendations'], childId)['recommendation']);
+    if (recommendationAgrees(recommendation, outcome)) return;
+    const dissentRecorded = dissent.some(
+      (entry) => entry.values['agency'] === agency.id && stringsOf(entry.values['children']).includes(childId),
+    );
+    if (dissentRecorded || rationaleNames(rationale, agency, index)) return;
+    findings.push({
+      rule: 'decision.departure-not-engaged',
+      severity: 'blocking',
+      message: `${childName(record, childId)}: ${agencyLabel(agency, index)} recommended “${recommendationLabel(recommendation)}”, which differs from the decision. Say in the rationale how their view was weighed, or record their dissent.`,
+      ref: { section: 'decision', field: 'rationale', childId },
+    });
+  });
+  return findings;
+}
+
+function rationaleNames(rationale: string, agency: GroupItem, index: number): boolean {
+  const text = rationale.toLocaleLowerCase('en-GB');
+  const names = [agencyLabel(agency, index)];
+  const representative = textOf(agency.values['representative']).split(/[,(]/)[0]?.trim();
+  if (representative) names.push(representative);
+  return names.some((name) => name.length >= 3 && text.includes(name.toLocaleLowerCase('en-GB')));
+}
+
+/** Places that would lose their meaning if an agency were deleted: dissent entries and rationales naming it. */
+export function citationsOfAgency(record: ConferenceRecord, agencyId: string): string[] {
+  const agencies = listItems(record, 'agencies');
+  const index = agencies.findIndex((a) => a.id === agencyId);
+  const agency = agencies[index];
+  if (!agency) return [];
+  const places: string[] = [];
+  if (listItems(record, 'dissent').some((entry) => entry.values['agency'] === agencyId)) places.push('a dissent record');
+  for (const child of childrenOf(record)) {
+    if (rationaleNames(textOf(childValues(record, 'decision', child.id)['rationale']), agency, index)) {
+      places.push(`the rationale for ${childName(record, child.id)}`);
+    }
+  }
+  return places;
+}

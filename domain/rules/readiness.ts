@@ -1,0 +1,38 @@
+import { validateAgainstTemplate, type SectionProgress } from '../template/validate';
+import type { ConferenceTemplate } from '../template/types';
+import type { ConferenceRecord } from '../record/conference';
+import { decisionFindings } from './decision-rules';
+import type { RuleFinding } from './finding';
+import { voiceFindings } from './voice-rules';
+
+export interface ReadinessReport {
+  /** True only when no blocking finding remains: the minutes may then be signed. */
+  ready: boolean;
+  findings: RuleFinding[];
+  progress: Record<string, SectionProgress>;
+}
+
+/** Extra rule sets (timescales, quorum) plug in here so readiness stays one call. */
+export type RuleSet = (record: ConferenceRecord) => RuleFinding[];
+
+/**
+ * "Ready to sign" is the conjunction of every rule: the template's required fields, a
+ * coherent decision and rationale for each child, agencies' departures engaged with, the
+ * child's voice, and whatever local rule sets the caller adds.
+ */
+export function assessReadiness(
+  template: ConferenceTemplate,
+  record: ConferenceRecord,
+  extraRules: readonly RuleSet[] = [],
+): ReadinessReport {
+  const check = validateAgainstTemplate(template, record);
+  const findings = [
+    ...check.findings,
+    ...decisionFindings(record),
+    ...voiceFindings(record),
+    ...extraRules.flatMap((rules) => rules(record)),
+  ];
+  const order = new Map(template.sections.map((section, index) => [section.id, index]));
+  findings.sort((a, b) => (order.get(a.ref.section) ?? 99) - (order.get(b.ref.section) ?? 99));
+  return { ready: !findings.some((f) => f.severity === 'blocking'), findings, progress: check.progress };
+}

@@ -1,0 +1,91 @@
+import type { ConferenceType } from '../record/conference';
+
+/**
+ * The shape of a conference template. Templates (in templates/) are plain data of this
+ * type: the renderer draws the guided form from them, the domain validates against them
+ * and the exports lay out from them, so a new field is one entry in one place.
+ */
+
+export type FieldType =
+  | 'text' // one line
+  | 'longtext' // paragraphs
+  | 'date' // yyyy-mm-dd, shown dd/mm/yyyy
+  | 'time' // hh:mm
+  | 'select' // one of options
+  | 'multiselect' // several of options (string[])
+  | 'yesno' // boolean
+  | 'scale' // a safety-scale score stored with the scale's definition
+  | 'list' // a repeating group of items, each with `fields`
+  | 'perChild'; // one set of `fields` for each child
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** Where a select's options come from when they are not fixed. */
+export type OptionSource = 'children' | 'agencies' | 'outcomes' | 'recommendations';
+
+/**
+ * A condition on the record. `field` names a field in the same values (the item, the child's
+ * values, or the section); `section` + `field` reaches a single section elsewhere.
+ */
+export type Condition =
+  | { field: string; section?: string; equals: string | boolean }
+  | { field: string; section?: string; in: readonly string[] }
+  | { field: string; section?: string; filled: boolean }
+  | { conferenceType: readonly ConferenceType[] }
+  /** True when the outcome chosen for this child (decision section) has the given property. */
+  | { outcomeIs: 'plan' | 'non-plan' | 'alternative-plan' | 'ends-plan' }
+  | { all: readonly Condition[] }
+  | { any: readonly Condition[] }
+  | { not: Condition };
+
+export interface FieldDef {
+  id: string;
+  type: FieldType;
+  label: string;
+  /** Short guidance a chair would value, shown under the label. */
+  hint?: string;
+  options?: readonly Option[];
+  optionsFrom?: OptionSource;
+  /** Required always (true) or when the condition holds. Only visible fields are required. */
+  required?: boolean | Condition;
+  /** Shown only when the condition holds; hidden fields are neither required nor exported. */
+  visibleWhen?: Condition;
+  /** For list fields: the fields of each item and how to name one item. */
+  fields?: readonly FieldDef[];
+  itemLabel?: string;
+  /** For list fields: at least this many items (e.g. one danger statement). */
+  minItems?: number;
+  /** Text limits, number bounds. */
+  maxLength?: number;
+  /** Dates: must not be after the conference date (e.g. a born child's date of birth). */
+  notAfterConference?: boolean;
+  /** Restricted (third-party) information: kept out of the family copy. */
+  restricted?: boolean;
+  /** For the field-level default when a record is created. */
+  defaultValue?: string | boolean;
+}
+
+export type SectionKind = 'single' | 'perChild' | 'list';
+
+export interface SectionDef {
+  id: string;
+  title: string;
+  /** One line on what the section is for, shown at its top. */
+  purpose: string;
+  kind: SectionKind;
+  fields: readonly FieldDef[];
+  itemLabel?: string;
+  minItems?: number;
+  visibleWhen?: Condition;
+}
+
+export interface ConferenceTemplate {
+  id: string;
+  version: number;
+  conferenceType: ConferenceType;
+  title: string;
+  sections: readonly SectionDef[];
+}

@@ -1,0 +1,52 @@
+import type { ConferenceType } from '../domain/record/conference';
+import type { ConferenceTemplate, SectionDef } from '../domain/template/types';
+import { agenciesSection } from './sections/agencies';
+import { attendanceSection } from './sections/attendance';
+import { childrenSection } from './sections/children';
+import { decisionSection } from './sections/decision';
+import { dissentSection } from './sections/dissent';
+import { distributionSection } from './sections/distribution';
+import { familySection } from './sections/family';
+import { familyViewsSection } from './sections/family-views';
+import { meetingSection } from './sections/meeting';
+import { openingSection } from './sections/opening';
+import { planSection } from './sections/plan';
+import { reasonSection } from './sections/reason';
+import { riskSection } from './sections/risk';
+import { voiceSection } from './sections/voice';
+
+/**
+ * The order follows the line the inspection asked to see: agency views → risk analysis →
+ * decision → rationale → plan, with the child's voice before the analysis it informs.
+ * The five conference types share sections; type-specific fields are conditions inside them.
+ */
+const SECTIONS: readonly SectionDef[] = [
+  meetingSection,
+  childrenSection,
+  familySection,
+  attendanceSection,
+  openingSection,
+  reasonSection,
+  agenciesSection,
+  voiceSection,
+  familyViewsSection,
+  riskSection,
+  decisionSection,
+  dissentSection,
+  planSection,
+  distributionSection,
+];
+
+const TITLES: Record<ConferenceType, string> = {
+  initial: 'Initial child protection conference',
+  review: 'Review child protection conference',
+  'pre-birth-initial': 'Pre-birth initial child protection conference',
+  'pre-birth-review': 'Pre-birth review child protection conference',
+  'transfer-in': 'Transfer-in child protection conference',
+};
+
+export const TEMPLATE_VERSION = 1;
+
+export function templateFor(type: ConferenceType): ConferenceTemplate {
+  return { id: `cpc-${type}`, version: TEMPLATE_VERSION, conferenceType: type, title: TITLES[type], sections: SECTIONS };
+}

@@ -1,0 +1,51 @@
+import type { SectionDef } from '../../domain/template/types';
+
+const PRE_BIRTH = ['pre-birth-initial', 'pre-birth-review'] as const;
+
+export const childrenSection: SectionDef = {
+  id: 'children',
+  title: 'Children',
+  purpose: 'Every child in the household the conference is about. Each child gets their own decision.',
+  kind: 'list',
+  itemLabel: 'child',
+  minItems: 1,
+  fields: [
+    { id: 'name', type: 'text', label: 'Name', required: true, maxLength: 500 },
+    {
+      id: 'bornStatus',
+      type: 'select',
+      label: 'Born or unborn',
+      options: [
+        { value: 'born', label: 'Born' },
+        { value: 'unborn', label: 'Unborn' },
+      ],
+      required: { conferenceType: PRE_BIRTH },
+      visibleWhen: { conferenceType: PRE_BIRTH },
+    },
+    {
+      id: 'dateOfBirth',
+      type: 'date',
+      label: 'Date of birth',
+      required: { not: { field: 'bornStatus', equals: 'unborn' } },
+      visibleWhen: { not: { field: 'bornStatus', equals: 'unborn' } },
+      notAfterConference: true,
+    },
+    {
+      id: 'expectedDeliveryDate',
+      type: 'date',
+      label: 'Expected date of delivery',
+      required: { field: 'bornStatus', equals: 'unborn' },
+      visibleWhen: { field: 'bornStatus', equals: 'unborn' },
+    },
+    { id: 'gender', type: 'text', label: 'Gender' },
+    { id: 'ethnicity', type: 'text', label: 'Ethnicity' },
+    { id: 'language', type: 'text', label: 'First language(s)' },
+    { id: 'setting', type: 'text', label: 'School, nursery or early years setting' },
+    {
+      id: 'needs',
+      type: 'longtext',
+      label: 'Disability, health or communication needs',
+      hint: 'Anything the conference and the plan must take into account.',
+    },
+  ],
+};

@@ -1,0 +1,92 @@
+import type { Condition, SectionDef } from '../../domain/template/types';
+import { CATEGORIES } from '../../domain/decision/outcomes';
+
+const YES_OR_NO = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+];
+
+/** A child found likely to suffer significant harm who is not given a plan. */
+const atRiskWithoutPlan: Condition = {
+  all: [{ field: 'likelySignificantHarm', equals: 'yes' }, { outcomeIs: 'non-plan' }],
+};
+
+export const decisionSection: SectionDef = {
+  id: 'decision',
+  title: 'Decision for each child',
+  purpose:
+    'The chair’s decision for each child on the views of all agencies, with a rationale a reader can follow from the risk analysis to the plan.',
+  kind: 'perChild',
+  fields: [
+    {
+      id: 'limbA',
+      type: 'select',
+      label: 'Has the child suffered ill-treatment or impaired health or development, with further harm likely?',
+      hint: 'The first limb of the test: harm from physical, emotional or sexual abuse or neglect, and more is likely.',
+      options: YES_OR_NO,
+      required: true,
+    },
+    {
+      id: 'limbB',
+      type: 'select',
+      label: 'Is it the professional judgement, backed by the enquiries or research, that such harm is likely?',
+      hint: 'The second limb: harm is likely even if it has not yet happened.',
+      options: YES_OR_NO,
+      required: true,
+    },
+    {
+      id: 'likelySignificantHarm',
+      type: 'select',
+      label: 'Is the child likely to suffer significant harm?',
+      options: YES_OR_NO,
+      required: true,
+    },
+    { id: 'outcome', type: 'select', label: 'Outcome', optionsFrom: 'outcomes', required: true },
+    {
+      id: 'categories',
+      type: 'multiselect',
+      label: 'Category of the plan',
+      hint: 'Choose each that applies.',
+      options: CATEGORIES,
+      required: { outcomeIs: 'plan' },
+      visibleWhen: { outcomeIs: 'plan' },
+    },
+    {
+      id: 'endReason',
+      type: 'select',
+      label: 'Why the plan ends',
+      options: [
+        { value: 'no-longer-at-risk', label: 'No longer likely to suffer significant harm' },
+        { value: 'moved', label: 'Moved permanently to another local authority' },
+        { value: 'turned-18', label: 'Turned 18' },
+        { value: 'left-uk', label: 'Left the UK' },
+        { value: 'died', label: 'Died' },
+      ],
+      required: { outcomeIs: 'ends-plan' },
+      visibleWhen: { outcomeIs: 'ends-plan' },
+    },
+    {
+      id: 'rationale',
+      type: 'longtext',
+      label: 'Rationale',
+      hint: 'Why this decision: how the risk analysis and each agency’s view were weighed (name any agency whose recommendation differs), and how the child’s views counted.',
+      required: true,
+    },
+    {
+      id: 'sufficientSafeguards',
+      type: 'longtext',
+      label: 'Why the alternative plan gives sufficient safeguards',
+      hint: 'A child at continuing risk gets a child protection plan unless the conference is satisfied that another multi-agency plan keeps them safe. Say why it does. The plan’s lead and first review date are recorded in the Plan section.',
+      required: atRiskWithoutPlan,
+      visibleWhen: atRiskWithoutPlan,
+    },
+    {
+      id: 'reReferralTriggers',
+      type: 'longtext',
+      label: 'What would lead to a re-referral or a reconvened conference',
+      hint: 'Concrete events, e.g. a missing episode of more than 24 hours.',
+      required: atRiskWithoutPlan,
+      visibleWhen: { outcomeIs: 'non-plan' },
+    },
+  ],
+};

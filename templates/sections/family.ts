@@ -1,0 +1,35 @@
+import type { SectionDef } from '../../domain/template/types';
+
+export const familySection: SectionDef = {
+  id: 'family',
+  title: 'Family',
+  purpose: 'Parents, carers and other family members, and how they took part.',
+  kind: 'list',
+  itemLabel: 'family member',
+  fields: [
+    { id: 'name', type: 'text', label: 'Name', required: true },
+    { id: 'relationship', type: 'text', label: 'Relationship to the children', required: true },
+    { id: 'parentalResponsibility', type: 'yesno', label: 'Has parental responsibility' },
+    {
+      id: 'attendance',
+      type: 'select',
+      label: 'Attendance',
+      required: true,
+      options: [
+        { value: 'present', label: 'Present' },
+        { value: 'part', label: 'Part of the meeting' },
+        { value: 'separately', label: 'Attended separately' },
+        { value: 'apologies', label: 'Apologies' },
+        { value: 'did-not-attend', label: 'Did not attend' },
+        { value: 'excluded', label: 'Excluded' },
+      ],
+    },
+    {
+      id: 'attendanceNotes',
+      type: 'longtext',
+      label: 'Arrangements and reasons',
+      hint: 'e.g. attended separately because of domestic abuse; supporter or interpreter present; grounds for exclusion.',
+      required: { field: 'attendance', in: ['separately', 'excluded', 'part'] },
+    },
+  ],
+};

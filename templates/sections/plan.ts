@@ -1,0 +1,68 @@
+import type { SectionDef } from '../../domain/template/types';
+
+export const planSection: SectionDef = {
+  id: 'plan',
+  title: 'Plan',
+  purpose: 'The child protection plan, or the alternative plan, for each child: who does what by when, and what happens if it fails.',
+  kind: 'perChild',
+  fields: [
+    { id: 'lead', type: 'text', label: 'Lead social worker or lead professional', required: true },
+    {
+      id: 'outcomes',
+      type: 'longtext',
+      label: 'What the plan must achieve for the child',
+      hint: 'The outcomes, and how much improvement is needed by when.',
+      required: { any: [{ outcomeIs: 'plan' }, { outcomeIs: 'alternative-plan' }] },
+    },
+    {
+      id: 'actions',
+      type: 'list',
+      label: 'Actions',
+      itemLabel: 'action',
+      minItems: 1,
+      visibleWhen: { any: [{ outcomeIs: 'plan' }, { outcomeIs: 'alternative-plan' }] },
+      fields: [
+        { id: 'action', type: 'longtext', label: 'What', required: true },
+        { id: 'owner', type: 'text', label: 'Who', required: true },
+        { id: 'dueDate', type: 'date', label: 'By when', required: true },
+      ],
+    },
+    {
+      id: 'contingency',
+      type: 'longtext',
+      label: 'Contingency plan',
+      hint: 'What will happen if the plan is not followed or the risk rises.',
+      required: { outcomeIs: 'plan' },
+      visibleWhen: { any: [{ outcomeIs: 'plan' }, { outcomeIs: 'alternative-plan' }] },
+    },
+    {
+      id: 'coreGroup',
+      type: 'longtext',
+      label: 'Core group members',
+      required: { outcomeIs: 'plan' },
+      visibleWhen: { outcomeIs: 'plan' },
+    },
+    {
+      id: 'firstCoreGroupDate',
+      type: 'date',
+      label: 'First core group meeting by',
+      hint: 'Within 10 working days of the conference.',
+      required: { all: [{ outcomeIs: 'plan' }, { conferenceType: ['initial', 'pre-birth-initial', 'transfer-in'] }] },
+      visibleWhen: { outcomeIs: 'plan' },
+    },
+    {
+      id: 'reviewDate',
+      type: 'date',
+      label: 'Review by',
+      hint: 'A first review conference within 3 months; later ones within 6 months. For another plan, its own review.',
+      required: { any: [{ outcomeIs: 'plan' }, { outcomeIs: 'alternative-plan' }] },
+    },
+    {
+      id: 'stepDownCriteria',
+      type: 'longtext',
+      label: 'When the plan can step down',
+      required: { outcomeIs: 'alternative-plan' },
+      visibleWhen: { outcomeIs: 'alternative-plan' },
+    },
+  ],
+};

@@ -1,0 +1,51 @@
+import type { SectionDef } from '../../domain/template/types';
+
+const REVIEW_TYPES = ['review', 'pre-birth-review'] as const;
+
+export const reasonSection: SectionDef = {
+  id: 'reason',
+  title: 'Reason for the conference or progress since the last',
+  purpose: 'Why the children are here today: the enquiries that led to an initial conference, or how the plan has gone since the last one.',
+  kind: 'single',
+  fields: [
+    {
+      id: 'reasonForConference',
+      type: 'longtext',
+      label: 'Reason for the conference',
+      hint: 'The concerns and the section 47 enquiries that led to it, in brief.',
+      required: { not: { conferenceType: REVIEW_TYPES } },
+      visibleWhen: { not: { conferenceType: REVIEW_TYPES } },
+    },
+    {
+      id: 'progressSinceLast',
+      type: 'longtext',
+      label: 'Progress since the last conference',
+      hint: 'What has changed for the children, and how we know.',
+      required: { conferenceType: REVIEW_TYPES },
+      visibleWhen: { conferenceType: REVIEW_TYPES },
+    },
+    {
+      id: 'previousPlanActions',
+      type: 'list',
+      label: 'Progress against the previous plan',
+      itemLabel: 'action',
+      visibleWhen: { conferenceType: REVIEW_TYPES },
+      minItems: 1,
+      fields: [
+        { id: 'action', type: 'text', label: 'Action from the plan', required: true },
+        {
+          id: 'status',
+          type: 'select',
+          label: 'Progress',
+          required: true,
+          options: [
+            { value: 'met', label: 'Met' },
+            { value: 'partly-met', label: 'Partly met' },
+            { value: 'not-met', label: 'Not met' },
+          ],
+        },
+        { id: 'evidence', type: 'longtext', label: 'Evidence', hint: 'What shows it, and who says so.' },
+      ],
+    },
+  ],
+};
