@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { BankHolidayChange } from '../calendar/bank-holidays';
+import type { HolidayOptions } from '../calendar/working-days';
+import { isValidIsoDate } from '../calendar/dates';
+
+/**
+ * What each council sets for itself. The statutory figures (15 working days, 3 and 6
+ * months, 10 working days) are defaults too: they come from Working Together, which has
+ * changed before, and a council may run tighter targets. Nothing in the rules hard-codes
+ * a number that lives here.
+ */
+
+const IsoDateSettingSchema = z.string().refine(isValidIsoDate, {
+  message: 'Use a real date written yyyy-mm-dd.',
+});
+
+const workingDays = (fallback: number, min = 1) =>
+  z.number().int().min(min).max(120).default(fallback);
+const months = (fallback: number) => z.number().int().min(1).max(24).default(fallback);
+
+export const TimescaleSettingsSchema = z.strictObject({
+  /** ICPC within this many working days of the strategy discussion that started s47 enquiries. */
+  icpcWorkingDays: workingDays(15),
+  /** First core group within this many working days of the initial conference. */
+  firstCoreGroupWorkingDays: workingDays(10),
+  /** First review within this many months of the initial conference. */
+  firstReviewMonths: months(3),
+  /** Each later review within this many months of the previous review. */
+  laterReviewMonths: months(6),
+  /** Decision letter to the family, working days after the conference. */
+  /** Zero means the same day. */
+  decisionLetterWorkingDays: workingDays(1, 0),
+  /** Full minutes, working days after the conference (councils use 15–20). */
+  minutesWorkingDays: workingDays(15),
+  /** Agencies' accuracy comments, working days after the draft minutes are sent. */
+  accuracyCommentsWorkingDays: workingDays(10),
+});
+
+export const QuorumSettingsSchema = z.strictObject({
+  /** Children's social care must attend. */
+  requireSocialCare: z.boolean().default(true),
+  /** How many agencies other than social care must attend. */
+  minOtherAgencies: z.number().int().min(0).max(20).default(2),
+  /** Whether those agencies must have direct contact with the child (the common rule). */
+  requireDirectContact: z.boolean().default(true),
+  /**
+   * Whether an agency that sent a report but did not attend counts. The common rule is
+   * no: quorum is about the agencies in the room who can test each other's views.
+   */
+  countReportOnly: z.boolean().default(false),
+  /** Whether attending part of the meeting counts (it usually does). */
+  countPartAttendance: z.boolean().default(true),
+});
+
+const BankHolidayChangeSchema: z.ZodType<BankHolidayChange> = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('added'),
+    date: IsoDateSettingSchema,
+    name: z.string().min(1).max(200),
+  }),
+  z.strictObject({
+    kind: z.literal('moved'),
+    from: IsoDateSettingSchema,
+    to: IsoDateSettingSchema,
+    name: z.string().min(1).max(200),
+  }),
+]);
+
+export const LocalSettingsSchema = z.strictObject({
+  // `prefault` runs the defaults through the schema, so `{}` fills every leaf.
+  timescales: TimescaleSettingsSchema.prefault({}),
+  quorum: QuorumSettingsSchema.prefault({}),
+  /** Bank-holiday changes proclaimed after this release (see bank-holidays.ts). */
+  bankHolidayChanges: z.array(BankHolidayChangeSchema).max(200).default([]),
+  /** Other days the council does not count as working days, e.g. office closures. */
+  extraNonWorkingDays: z.array(IsoDateSettingSchema).max(500).default([]),
+});
+
+export type TimescaleSettings = z.infer<typeof TimescaleSettingsSchema>;
+export type QuorumSettings = z.infer<typeof QuorumSettingsSchema>;
+export type LocalSettings = z.infer<typeof LocalSettingsSchema>;
+
+export const DEFAULT_LOCAL_SETTINGS: LocalSettings = LocalSettingsSchema.parse({});
+
+export type LocalSettingsResult =
+  | { ok: true; settings: LocalSettings }
+  | { ok: false; message: string };
+
+/** Reads stored settings, filling anything missing with the defaults above. */
+export function parseLocalSettings(input: unknown): LocalSettingsResult {
+  const parsed = LocalSettingsSchema.safeParse(input);
+  if (parsed.success) return { ok: true, settings: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+  return {
+    ok: false,
+    message: `The local settings are not valid${where}: ${(issue?.message ?? 'unknown problem').replace(/\.$/, '')}.`,
+  };
+}
+
+/** The calendar options the working-day functions need, from the settings. */
+export function holidayOptions(settings: LocalSettings): HolidayOptions {
+  return {
+    bankHolidayChanges: settings.bankHolidayChanges,
+    extraHolidays: settings.extraNonWorkingDays,
+  };
+}
