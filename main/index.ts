@@ -1,0 +1,115 @@
+import { join, resolve } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
+import { createAppServices } from './services/app-services';
+import { appMenuTemplate, contextMenuTemplate } from './app-menu';
+import { APP_ENTRY_URL } from './app-origin';
+import { registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
+import { registerIpc } from './ipc';
+import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
+
+/**
+ * Electron entry point. Order matters: the scheme must be privileged and the sandbox forced before
+ * `ready`; the session is hardened and the protocol served before any window loads; the IPC handler
+ * exists before the page can call it.
+ */
+
+// Before ready, as Electron requires. enableSandbox() sandboxes every renderer, whatever a
+// window's own preferences say.
+registerAppSchemeAsPrivileged(protocol);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+
+function attachContextMenu(contents: WebContents): void {
+  contents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params, {
+      replaceMisspelling: (word) => contents.replaceMisspelling(word),
+    });
+    if (template.length > 0) Menu.buildFromTemplate(template).popup();
+  });
+}
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Conference Recorder',
+    backgroundColor: '#ffffff',
+    // Shown once painted, so the chair never sees a blank white frame.
+    show: false,
+    webPreferences: secureWebPreferences({
+      preloadPath: join(app.getAppPath(), 'out', 'preload', 'preload.cjs'),
+      isPackaged: app.isPackaged,
+    }),
+  });
+  window.once('ready-to-show', () => window.show());
+  window.webContents.on('render-process-gone', (_event, details) => {
+    // The reason only: nothing from the page.
+    console.error(`[window] the page stopped unexpectedly (${details.reason})`);
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+function focusMainWindow(): void {
+  if (mainWindow === null) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  // Every WebContents, including any created later, gets the navigation/window/webview locks.
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents);
+    attachContextMenu(contents);
+  });
+  app.on('second-instance', focusMainWindow);
+
+  await app.whenReady();
+
+  const ses = session.defaultSession;
+  hardenSession(ses);
+  // British English for spelling; on macOS the OS checker is used and this call does nothing.
+  ses.setSpellCheckerLanguages(['en-GB']);
+  serveAppProtocol(protocol, join(app.getAppPath(), 'out', 'renderer'));
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(appMenuTemplate({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged })),
+  );
+
+  const envDataDir = process.env['CPC_DATA_DIR'];
+  const dataDir = envDataDir ? resolve(envDataDir) : app.getPath('userData');
+  registerIpc(ipcMain, createAppServices({ dataDir }));
+
+  mainWindow = createMainWindow();
+
+  app.on('activate', () => {
+    // macOS: clicking the dock icon with no window open opens one again.
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  // macOS convention: the app stays in the dock until the chair quits it.
+  if (process.platform !== 'darwin') app.quit();
+});
+
+// One instance only: two processes writing the same encrypted store would corrupt it.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start().catch((error: unknown) => {
+    // The error's type only: a message could quote a path or a record.
+    console.error(`[app] could not start: ${error instanceof Error ? error.name : typeof error}`);
+    dialog.showErrorBox(
+      'Conference Recorder could not start',
+      'Something went wrong while opening the app. Your saved records have not been changed. Please try again, and contact your IT support if this keeps happening.',
+    );
+    app.exit(1);
+  });
+}
