@@ -1,0 +1,426 @@
+import {
+  addMonths,
+  compareDates,
+  daysBetween,
+  formatUkDate,
+  isValidIsoDate,
+  type IsoDate,
+} from '../calendar/dates';
+import {
+  addWorkingDays,
+  lastWorkingDayOnOrBefore,
+  nonWorkingReason,
+  workingDaysBetween,
+  type HolidayOptions,
+} from '../calendar/working-days';
+import { isOutcome, isPlanOutcome } from '../decision/outcomes';
+import { childName, childrenOf, childValues, meetingValues, textOf } from '../record/access';
+import type { ConferenceRecord, ConferenceType } from '../record/conference';
+import type { FieldRef, RuleFinding } from './finding';
+import { DEFAULT_LOCAL_SETTINGS, holidayOptions, type LocalSettings } from './local-settings';
+
+/**
+ * Statutory and local timescales for one conference.
+ *
+ * Readings decided here:
+ * - Pre-birth initial and pre-birth review conferences use the same clocks as initial and
+ *   review conferences. Many procedures add a pre-birth target (e.g. by 28 weeks of
+ *   pregnancy, or a review soon after the birth); the record holds no due date, so that
+ *   is not checked.
+ * - A transfer-in conference's own clock starts when the move is notified, which the
+ *   record does not hold, so its timeliness is not checked; what follows it (first core
+ *   group, review within the first-review period) is treated as after an initial conference.
+ * - A conference held on the last permitted day is on time.
+ */
+
+export interface PlanDates {
+  childId: string;
+  /** Used in messages when given, e.g. "For Maya, …". */
+  childName?: string | null;
+  firstCoreGroupDate?: string | null;
+  reviewDate?: string | null;
+}
+
+export interface ConferenceFacts {
+  type: ConferenceType;
+  /** The conference date (meeting.date). */
+  date: string | null | undefined;
+  strategyDiscussionDate?: string | null;
+  previousConferenceDate?: string | null;
+  /**
+   * Whether the previous conference was the one that started the plan (initial, pre-birth
+   * initial or transfer-in): that decides whether this review was due within 3 or 6 months.
+   */
+  previousWasInitial?: boolean | null;
+  lateReason?: string | null;
+  /** When the draft minutes went to agencies; starts the accuracy-comments window. */
+  draftMinutesSentDate?: string | null;
+  /** One entry per child with a child protection plan made or continued at this conference. */
+  plans?: readonly PlanDates[];
+}
+
+export interface Deadline {
+  /** The last permitted day, inclusive. */
+  due: IsoDate;
+  /** `due`, or the working day before it when `due` is a weekend or bank holiday. */
+  lastWorkingDay: IsoDate;
+  /** How it was worked out, for the chair: "15 working days after the conference on 15/01/2026". */
+  basis: string;
+}
+
+export interface Deadlines {
+  /** When this conference itself was due; null when that cannot be worked out. */
+  conference: Deadline | null;
+  /** Only after a conference that starts a plan. */
+  firstCoreGroup: Deadline | null;
+  nextReview: Deadline | null;
+  decisionLetter: Deadline | null;
+  minutes: Deadline | null;
+  accuracyComments: Deadline | null;
+}
+
+export interface TimescaleResult {
+  deadlines: Deadlines;
+  findings: RuleFinding[];
+}
+
+type Stage = 'starts-plan' | 'reviews-plan';
+
+const STAGE: Record<ConferenceType, Stage> = {
+  initial: 'starts-plan',
+  'pre-birth-initial': 'starts-plan',
+  'transfer-in': 'starts-plan',
+  review: 'reviews-plan',
+  'pre-birth-review': 'reviews-plan',
+};
+
+const meetingRef = (field: string): FieldRef => ({ section: 'meeting', field });
+const planRef = (field: string, childId: string): FieldRef => ({ section: 'plan', field, childId });
+
+function count(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+function hasText(value: string | null | undefined): boolean {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+function deadline(due: IsoDate, basis: string, holidays: HolidayOptions): Deadline {
+  return { due, lastWorkingDay: lastWorkingDayOnOrBefore(due, holidays), basis };
+}
+
+/**
+ * Reads an optional date fact: null when absent; when present but not a real date, records
+ * a blocking finding (nothing can be counted from it) and returns null.
+ */
+function readDate(
+  value: string | null | undefined,
+  label: string,
+  ref: FieldRef,
+  findings: RuleFinding[],
+): IsoDate | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  if (isValidIsoDate(value)) return value;
+  findings.push({
+    rule: 'timescale.invalid-date',
+    severity: 'blocking',
+    message: `The ${label} "${value}" is not a real date.`,
+    ref,
+  });
+  return null;
+}
+
+function lateFindings(
+  kind: 'icpc' | 'review',
+  lateness: string,
+  lateReason: string | null | undefined,
+): RuleFinding {
+  const reasoned = hasText(lateReason);
+  return {
+    rule: `timescale.${kind}-late-${reasoned ? 'with' : 'without'}-reason`,
+    severity: reasoned ? 'info' : 'blocking',
+    message: reasoned
+      ? `${lateness} The reason it is late is recorded.`
+      : `${lateness} Record why it is late.`,
+    ref: meetingRef('lateReason'),
+  };
+}
+
+function checkInitialTiming(
+  facts: ConferenceFacts,
+  date: IsoDate,
+  settings: LocalSettings,
+  holidays: HolidayOptions,
+  findings: RuleFinding[],
+): Deadline | null {
+  const ref = meetingRef('strategyDiscussionDate');
+  const strategy = readDate(facts.strategyDiscussionDate, 'strategy discussion date', ref, findings);
+  const limit = settings.timescales.icpcWorkingDays;
+  // A missing date is the template's required-field check's business, not a second finding.
+  if (strategy === null) return null;
+  if (compareDates(strategy, date) > 0) {
+    findings.push({
+      rule: 'timescale.strategy-after-conference',
+      severity: 'blocking',
+      message: `The strategy discussion is dated ${formatUkDate(strategy)}, after the conference on ${formatUkDate(date)}. The strategy discussion comes first: check both dates.`,
+      ref,
+    });
+    return null;
+  }
+  const due = addWorkingDays(strategy, limit, holidays);
+  const taken = workingDaysBetween(strategy, date, holidays);
+  if (taken > limit) {
+    findings.push(
+      lateFindings(
+        'icpc',
+        `The conference is ${count(taken, 'working day')} after the strategy discussion on ${formatUkDate(strategy)}; the limit is ${limit}.`,
+        facts.lateReason,
+      ),
+    );
+  }
+  const basis = `${count(limit, 'working day')} after the strategy discussion on ${formatUkDate(strategy)}`;
+  return deadline(due, basis, holidays);
+}
+
+function checkReviewTiming(
+  facts: ConferenceFacts,
+  date: IsoDate,
+  settings: LocalSettings,
+  holidays: HolidayOptions,
+  findings: RuleFinding[],
+): Deadline | null {
+  const ref = meetingRef('previousConferenceDate');
+  const previous = readDate(facts.previousConferenceDate, 'previous conference date', ref, findings);
+  const { firstReviewMonths, laterReviewMonths } = settings.timescales;
+  if (previous === null) return null;
+  if (compareDates(previous, date) >= 0) {
+    findings.push({
+      rule: 'timescale.review-not-after-previous',
+      severity: 'blocking',
+      message: `The review is dated ${formatUkDate(date)}, which is not after the previous conference on ${formatUkDate(previous)}. Check both dates.`,
+      ref,
+    });
+    return null;
+  }
+  let months = laterReviewMonths;
+  let since = `the previous review on ${formatUkDate(previous)}`;
+  if (facts.previousWasInitial === true) {
+    months = firstReviewMonths;
+    since = `the initial conference on ${formatUkDate(previous)}`;
+  } else if (facts.previousWasInitial !== false) {
+    // Unknown (the template asks for it): only the longer limit is certain, so lateness
+    // beyond it is still reported.
+    since = `the previous conference on ${formatUkDate(previous)}`;
+  }
+  const due = addMonths(previous, months);
+  const basis = `within ${count(months, 'month')} of ${since}`;
+  if (compareDates(date, due) > 0) {
+    findings.push(
+      lateFindings(
+        'review',
+        `The review is on ${formatUkDate(date)}, ${count(daysBetween(due, date), 'day')} after it was due on ${formatUkDate(due)} (${basis}).`,
+        facts.lateReason,
+      ),
+    );
+  }
+  return deadline(due, basis, holidays);
+}
+
+function childPrefix(plan: PlanDates): string {
+  return hasText(plan.childName) ? `For ${plan.childName?.trim()}, the` : 'The';
+}
+
+function checkPlanDates(
+  plan: PlanDates,
+  date: IsoDate,
+  deadlines: Deadlines,
+  holidays: HolidayOptions,
+  findings: RuleFinding[],
+): void {
+  const prefix = childPrefix(plan);
+  const conference = formatUkDate(date);
+
+  const coreRef = planRef('firstCoreGroupDate', plan.childId);
+  const coreGroup = readDate(plan.firstCoreGroupDate, 'first core group date', coreRef, findings);
+  if (coreGroup !== null && deadlines.firstCoreGroup) {
+    const limit = deadlines.firstCoreGroup;
+    if (compareDates(coreGroup, date) < 0) {
+      findings.push({
+        rule: 'timescale.core-group-before-conference',
+        severity: 'blocking',
+        message: `${prefix} first core group is dated ${formatUkDate(coreGroup)}, before the conference on ${conference}.`,
+        ref: coreRef,
+      });
+    } else if (compareDates(coreGroup, limit.due) > 0) {
+      // A warning, not blocking: the lead social worker often fixes the date after the
+      // conference, and the chair must still be able to sign an honest record.
+      findings.push({
+        rule: 'timescale.core-group-beyond-limit',
+        severity: 'warning',
+        message: `${prefix} first core group on ${formatUkDate(coreGroup)} is ${count(workingDaysBetween(date, coreGroup, holidays), 'working day')} after the conference; it should be by ${formatUkDate(limit.due)} (${limit.basis}).`,
+        ref: coreRef,
+      });
+    }
+    const closed = nonWorkingReason(coreGroup, holidays);
+    if (closed) {
+      findings.push({
+        rule: 'timescale.core-group-non-working-day',
+        severity: 'warning',
+        message: `${prefix} first core group on ${formatUkDate(coreGroup)} falls on ${closed}.`,
+        ref: coreRef,
+      });
+    }
+  }
+
+  const reviewRef = planRef('reviewDate', plan.childId);
+  const review = readDate(plan.reviewDate, 'review date', reviewRef, findings);
+  if (review !== null && deadlines.nextReview) {
+    const limit = deadlines.nextReview;
+    if (compareDates(review, date) <= 0) {
+      findings.push({
+        rule: 'timescale.review-date-not-after-conference',
+        severity: 'blocking',
+        message: `${prefix} review conference is dated ${formatUkDate(review)}, which is not after this conference on ${conference}.`,
+        ref: reviewRef,
+      });
+    } else if (compareDates(review, limit.due) > 0) {
+      findings.push({
+        rule: 'timescale.review-date-beyond-limit',
+        severity: 'blocking',
+        message: `${prefix} review conference on ${formatUkDate(review)} is too late: it must be by ${formatUkDate(limit.due)} (${limit.basis}). Set an earlier date.`,
+        ref: reviewRef,
+      });
+    }
+    const closed = nonWorkingReason(review, holidays);
+    if (closed) {
+      findings.push({
+        rule: 'timescale.review-date-non-working-day',
+        severity: 'warning',
+        message: `${prefix} review conference on ${formatUkDate(review)} falls on ${closed}.`,
+        ref: reviewRef,
+      });
+    }
+  }
+}
+
+const NO_DEADLINES: Deadlines = {
+  conference: null,
+  firstCoreGroup: null,
+  nextReview: null,
+  decisionLetter: null,
+  minutes: null,
+  accuracyComments: null,
+};
+
+/**
+ * Works out every deadline that follows from the conference facts and reports each
+ * timescale that is missed, impossible or unrecorded. Without a conference date nothing
+ * can be counted, and the template's required-field check already asks for it.
+ */
+export function checkTimescales(
+  facts: ConferenceFacts,
+  settings: LocalSettings = DEFAULT_LOCAL_SETTINGS,
+): TimescaleResult {
+  const findings: RuleFinding[] = [];
+  const date = readDate(facts.date, 'conference date', meetingRef('date'), findings);
+  if (date === null) return { deadlines: { ...NO_DEADLINES }, findings };
+
+  const holidays = holidayOptions(settings);
+  const t = settings.timescales;
+  const stage = STAGE[facts.type];
+  const conference = formatUkDate(date);
+  const afterConference = (n: number): Deadline =>
+    deadline(
+      addWorkingDays(date, n, holidays),
+      `${count(n, 'working day')} after the conference on ${conference}`,
+      holidays,
+    );
+
+  let conferenceDue: Deadline | null = null;
+  if (facts.type === 'initial' || facts.type === 'pre-birth-initial') {
+    conferenceDue = checkInitialTiming(facts, date, settings, holidays, findings);
+  } else if (stage === 'reviews-plan') {
+    conferenceDue = checkReviewTiming(facts, date, settings, holidays, findings);
+  }
+
+  const reviewMonths = stage === 'starts-plan' ? t.firstReviewMonths : t.laterReviewMonths;
+  const minutes = afterConference(t.minutesWorkingDays);
+  const sent = readDate(
+    facts.draftMinutesSentDate,
+    'date the draft minutes were sent',
+    meetingRef('draftMinutesSentDate'),
+    findings,
+  );
+  const accuracyComments = sent
+    ? deadline(
+        addWorkingDays(sent, t.accuracyCommentsWorkingDays, holidays),
+        `${count(t.accuracyCommentsWorkingDays, 'working day')} after the draft minutes were sent on ${formatUkDate(sent)}`,
+        holidays,
+      )
+    : deadline(
+        addWorkingDays(minutes.due, t.accuracyCommentsWorkingDays, holidays),
+        `${count(t.accuracyCommentsWorkingDays, 'working day')} after the latest date for the minutes, ${formatUkDate(minutes.due)}; it moves earlier when the draft is sent sooner`,
+        holidays,
+      );
+
+  const deadlines: Deadlines = {
+    conference: conferenceDue,
+    firstCoreGroup: stage === 'starts-plan' ? afterConference(t.firstCoreGroupWorkingDays) : null,
+    nextReview: deadline(
+      addMonths(date, reviewMonths),
+      `within ${count(reviewMonths, 'month')} of the conference on ${conference}`,
+      holidays,
+    ),
+    decisionLetter: afterConference(t.decisionLetterWorkingDays),
+    minutes,
+    accuracyComments,
+  };
+
+  for (const plan of facts.plans ?? []) {
+    checkPlanDates(plan, date, deadlines, holidays, findings);
+  }
+  return { deadlines, findings };
+}
+
+function dateText(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+/**
+ * The facts above, read from a record by the template's field ids. Plan dates are checked
+ * only for children with a child protection plan: an alternative plan sets its own review.
+ */
+export function timescaleFactsFromRecord(record: ConferenceRecord): ConferenceFacts {
+  const meeting = meetingValues(record);
+  const previousType = textOf(meeting['previousConferenceType']);
+  const plans: PlanDates[] = childrenOf(record)
+    .filter((child) => {
+      const outcome = childValues(record, 'decision', child.id)['outcome'];
+      return isOutcome(outcome) && isPlanOutcome(outcome);
+    })
+    .map((child) => {
+      const plan = childValues(record, 'plan', child.id);
+      return {
+        childId: child.id,
+        childName: childName(record, child.id),
+        firstCoreGroupDate: dateText(plan['firstCoreGroupDate']),
+        reviewDate: dateText(plan['reviewDate']),
+      };
+    });
+  return {
+    type: record.type,
+    date: dateText(meeting['date']),
+    strategyDiscussionDate: dateText(meeting['strategyDiscussionDate']),
+    previousConferenceDate: dateText(meeting['previousConferenceDate']),
+    previousWasInitial: previousType === 'initial' ? true : previousType === 'review' ? false : null,
+    lateReason: textOf(meeting['lateReason']),
+    plans,
+  };
+}
+
+/** A rule set for `assessReadiness`: the timescale findings for a record. */
+export function timescaleRules(
+  settings: LocalSettings = DEFAULT_LOCAL_SETTINGS,
+): (record: ConferenceRecord) => RuleFinding[] {
+  return (record) => checkTimescales(timescaleFactsFromRecord(record), settings).findings;
+}
