@@ -130,7 +130,7 @@ function readDate(
   return null;
 }
 
-function lateFindings(
+function lateFinding(
   kind: 'icpc' | 'review',
   lateness: string,
   lateReason: string | null | undefined,
@@ -171,7 +171,7 @@ function checkInitialTiming(
   const taken = workingDaysBetween(strategy, date, holidays);
   if (taken > limit) {
     findings.push(
-      lateFindings(
+      lateFinding(
         'icpc',
         `The conference is ${count(taken, 'working day')} after the strategy discussion on ${formatUkDate(strategy)}; the limit is ${limit}.`,
         facts.lateReason,
@@ -216,7 +216,7 @@ function checkReviewTiming(
   const basis = `within ${count(months, 'month')} of ${since}`;
   if (compareDates(date, due) > 0) {
     findings.push(
-      lateFindings(
+      lateFinding(
         'review',
         `The review is on ${formatUkDate(date)}, ${count(daysBetween(due, date), 'day')} after it was due on ${formatUkDate(due)} (${basis}).`,
         facts.lateReason,
