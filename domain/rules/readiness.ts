@@ -3,6 +3,9 @@ import type { ConferenceTemplate } from '../template/types';
 import type { ConferenceRecord } from '../record/conference';
 import { decisionFindings } from './decision-rules';
 import type { RuleFinding } from './finding';
+import { DEFAULT_LOCAL_SETTINGS, type LocalSettings } from './local-settings';
+import { quorumRules } from './quorum';
+import { timescaleRules } from './timescales';
 import { voiceFindings } from './voice-rules';
 
 export interface ReadinessReport {
@@ -15,6 +18,11 @@ export interface ReadinessReport {
 /** Extra rule sets (timescales, quorum) plug in here so readiness stays one call. */
 export type RuleSet = (record: ConferenceRecord) => RuleFinding[];
 
+/** The local (council) rule sets every conference is checked against. */
+export function localRuleSets(settings: LocalSettings = DEFAULT_LOCAL_SETTINGS): RuleSet[] {
+  return [timescaleRules(settings), quorumRules(settings.quorum)];
+}
+
 /**
  * "Ready to sign" is the conjunction of every rule: the template's required fields, a
  * coherent decision and rationale for each child, agencies' departures engaged with, the
@@ -23,7 +31,7 @@ export type RuleSet = (record: ConferenceRecord) => RuleFinding[];
 export function assessReadiness(
   template: ConferenceTemplate,
   record: ConferenceRecord,
-  extraRules: readonly RuleSet[] = [],
+  extraRules: readonly RuleSet[] = localRuleSets(),
 ): ReadinessReport {
   const check = validateAgainstTemplate(template, record);
   const findings = [
