@@ -1,0 +1,115 @@
+import { HistoryEntrySchema, type HistoryEntry } from '../../../domain/api/contract';
+import { ConferenceRecordSchema, type ConferenceRecord } from '../../../domain/record/conference';
+import { z } from 'zod';
+import type { Low } from 'lowdb';
+import type { WriteOptions } from './atomic-file';
+import { EncryptedJsonAdapter, openDocument, UnreadableFileError } from './encrypted-adapter';
+import { appendHistory, genesisHash, readHistoryTail } from './history';
+import type { DataKey } from './key';
+import { migrateRecord, type JsonObject, type Migration } from './migrations';
+import { roles, type StorePaths } from './paths';
+
+/**
+ * One conference on disk: `conferences/<id>.enc` holds the record together with the history
+ * entry that describes it, and `history/<id>.log` holds every entry.
+ *
+ * Keeping the latest entry inside the document is what makes the write order crash-safe: the
+ * document is written first (atomically), then the entry is appended to the history. If the
+ * process dies between the two, the document still carries the entry the history lacks, so it
+ * is completed — exactly, with its original time and author — instead of looking tampered.
+ */
+
+export const StoredConferenceSchema = z.strictObject({
+  format: z.literal(1),
+  /** The store schema version this record is written at (see migrations/). */
+  storeVersion: z.number().int().min(1),
+  /** Validated with ConferenceRecordSchema after any migration has run. */
+  record: z.record(z.string(), z.unknown()),
+  entry: HistoryEntrySchema,
+});
+export type StoredConference = z.infer<typeof StoredConferenceSchema>;
+
+export interface LoadedConference {
+  db: Low<StoredConference | null>;
+  adapter: EncryptedJsonAdapter<StoredConference>;
+  stored: StoredConference;
+  /** The record after any pending migration, validated. */
+  record: ConferenceRecord;
+  /** True when the stored record was at an older store version and was migrated in memory. */
+  migrated: boolean;
+}
+
+export type LoadResult =
+  | { kind: 'ok'; conference: LoadedConference; bytes: number }
+  | { kind: 'missing'; adapter: EncryptedJsonAdapter<StoredConference>; db: Low<StoredConference | null> }
+  | { kind: 'unreadable' };
+
+export class ConferenceFiles {
+  constructor(
+    private readonly paths: StorePaths,
+    private readonly key: DataKey,
+    private readonly migrations: readonly Migration[],
+    private readonly storeVersion: number,
+    private readonly writeOptions: WriteOptions = {},
+  ) {}
+
+  adapterFor(id: string): EncryptedJsonAdapter<StoredConference> {
+    return new EncryptedJsonAdapter(this.paths.conference(id), this.key, roles.conference(id), StoredConferenceSchema, this.writeOptions);
+  }
+
+  async load(id: string): Promise<LoadResult> {
+    const adapter = this.adapterFor(id);
+    let db: Low<StoredConference | null>;
+    try {
+      db = await openDocument(adapter);
+    } catch (error) {
+      if (error instanceof UnreadableFileError) return { kind: 'unreadable' };
+      throw error;
+    }
+    const stored = db.data;
+    if (stored === null) return { kind: 'missing', adapter, db };
+    if (stored.storeVersion > this.storeVersion) return { kind: 'unreadable' };
+    const migrated = stored.storeVersion !== this.storeVersion;
+    let raw: JsonObject = stored.record;
+    if (migrated) {
+      try {
+        raw = migrateRecord(stored.record, stored.storeVersion, this.storeVersion, this.migrations);
+      } catch {
+        return { kind: 'unreadable' };
+      }
+    }
+    const record = ConferenceRecordSchema.safeParse(raw);
+    if (!record.success || record.data.id !== id) return { kind: 'unreadable' };
+    return { kind: 'ok', conference: { db, adapter, stored, record: record.data, migrated }, bytes: adapter.bytesOnDisk };
+  }
+
+  /**
+   * Writes a new version: the document first (temp → fsync → rename → fsync folder), then the
+   * history entry (append → fdatasync). `previous` is the entry of the version being replaced;
+   * if a crash had kept it out of the history, it is appended first so the chain stays whole.
+   * Returns the document's size on disk.
+   */
+  async commit(
+    id: string,
+    db: Low<StoredConference | null>,
+    adapter: EncryptedJsonAdapter<StoredConference>,
+    previous: HistoryEntry | null,
+    next: { record: JsonObject; entry: HistoryEntry | null },
+  ): Promise<number> {
+    const entry = next.entry ?? previous;
+    if (entry === null) throw new Error('A new conference needs a history entry.');
+    db.data = { format: 1, storeVersion: this.storeVersion, record: next.record, entry };
+    await db.write();
+    const key = this.key.get();
+    const path = this.paths.history(id);
+    const tail = await readHistoryTail(path, key, id);
+    const toAppend: HistoryEntry[] = [];
+    if (previous !== null && tail.last?.hash !== previous.hash) {
+      const chainEnd = tail.completeLength === 0 ? genesisHash(id) : tail.last?.hash;
+      if (chainEnd === previous.prevHash) toAppend.push(previous);
+    }
+    if (next.entry !== null) toAppend.push(next.entry);
+    if (toAppend.length > 0) await appendHistory(path, key, id, tail, toAppend);
+    return adapter.bytesOnDisk;
+  }
+}

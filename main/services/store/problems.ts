@@ -1,0 +1,45 @@
+import type { StoreProblem } from '../../../domain/api/contract';
+
+/**
+ * Every problem message in one place, in plain British English. They name a conference by its
+ * id and date only — never a child's or family member's name — because they may be logged.
+ */
+
+function which(id: string, date: string | null): string {
+  if (date === null) return `Conference ${id}`;
+  const [year, month, day] = date.split('-');
+  return `Conference ${id} (${day}/${month}/${year})`;
+}
+
+export const problems = {
+  unreadableConference: (id: string, date: string | null): StoreProblem => ({
+    conferenceId: id,
+    kind: 'corrupt',
+    message: `${which(id, date)} could not be read: its file is damaged or has been altered. Nothing has been overwritten; restore the file from a backup or contact support.`,
+  }),
+  missingConference: (id: string, date: string | null): StoreProblem => ({
+    conferenceId: id,
+    kind: 'corrupt',
+    message: `${which(id, date)} is listed but its file is missing from the data folder. Restore the file from a backup or contact support.`,
+  }),
+  tamperedHistory: (id: string, date: string | null): StoreProblem => ({
+    conferenceId: id,
+    kind: 'tampered',
+    message: `${which(id, date)}: its change history does not match the saved conference, so it may have been altered outside the app. Report this to your information governance lead.`,
+  }),
+  recoveredHistory: (id: string, date: string | null): StoreProblem => ({
+    conferenceId: id,
+    kind: 'recovered',
+    message: `${which(id, date)}: the app was closed part-way through saving it. The saved conference is complete and its history has been completed from it; nothing was lost.`,
+  }),
+  indexRebuilt: (): StoreProblem => ({
+    conferenceId: null,
+    kind: 'corrupt',
+    message: 'The list of conferences could not be read, so it has been rebuilt from the conference files. The damaged copy has been kept in the data folder.',
+  }),
+  settingsUnreadable: (): StoreProblem => ({
+    conferenceId: null,
+    kind: 'corrupt',
+    message: 'Your settings could not be read, so the defaults are in use. The damaged file will be kept aside when you next change a setting.',
+  }),
+};
