@@ -19,12 +19,16 @@ function isSameFrame(a: WebFrameMain, b: WebFrameMain): boolean {
  * Navigation is already locked down; this check means a slip there still cannot reach the data.
  */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>): boolean {
-  const frame = event.senderFrame;
-  if (frame === null || frame.detached || frame.parent !== null) return false;
-  if (event.sender.getType() !== 'window') return false;
-  const mainFrame = event.sender.mainFrame;
-  if (!isSameFrame(frame, mainFrame)) return false;
-  return isAppOrigin(frame.url);
+  try {
+    const frame = event.senderFrame;
+    if (frame === null || frame.detached || frame.parent !== null) return false;
+    if (event.sender.getType() !== 'window') return false;
+    if (!isSameFrame(frame, event.sender.mainFrame)) return false;
+    return isAppOrigin(frame.url);
+  } catch {
+    // Electron throws when a page or frame is torn down mid-call: that caller is not trusted.
+    return false;
+  }
 }
 
 /**

@@ -105,6 +105,22 @@ describe('registerIpc', () => {
     noHandlerRan();
   });
 
+  it('refuses a page that is torn down mid-call (Electron throws on access)', async () => {
+    const { registered, noHandlerRan } = setUp();
+    const listener = registered.get(IPC_CHANNEL)!;
+    const event = {
+      senderFrame: frame(APP_PAGE),
+      sender: {
+        getType: () => 'window',
+        get mainFrame(): never {
+          throw new Error('Object has been destroyed');
+        },
+      },
+    } as unknown as IpcMainInvokeEvent;
+    await expect(listener(event, 'vault.lock', {})).resolves.toMatchObject({ error: { code: 'FORBIDDEN' } });
+    noHandlerRan();
+  });
+
   it('answers bad input with INVALID_INPUT and changes nothing', async () => {
     const { call, noHandlerRan } = setUp();
     const result = await call(frame(APP_PAGE), 'conferences.get', { id: 42 });
