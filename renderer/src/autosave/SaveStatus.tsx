@@ -1,0 +1,58 @@
+import { focusById } from '../components/focus';
+import { formatDateTime, formatTimeOfDay, isSameLocalDay } from '../format/dates';
+import type { AutosaveStatus } from './useAutosave';
+
+export interface HeldField {
+  inputId: string;
+  label: string;
+}
+
+function savedText(savedAt: string | null): string {
+  if (!savedAt) return 'All changes saved';
+  return isSameLocalDay(savedAt, new Date())
+    ? `All changes saved at ${formatTimeOfDay(savedAt)}`
+    : `All changes saved on ${formatDateTime(savedAt)}`;
+}
+
+/**
+ * The visible, announced save state. It is a polite live region whose text changes only when
+ * the state does, so a screen reader hears "Saving…", "All changes saved at 10:42" without
+ * being interrupted on every keystroke.
+ */
+export function SaveStatus({ status, held, onRetry }: { status: AutosaveStatus; held: readonly HeldField[]; onRetry: () => void }) {
+  return (
+    <div className={`save-status save-status--${status.kind}`}>
+      <p className="save-status__text" role="status" id="save-status">
+        {status.kind === 'saved' && savedText(status.savedAt)}
+        {status.kind === 'unsaved' && 'Unsaved changes'}
+        {status.kind === 'saving' && 'Saving…'}
+        {status.kind === 'failed' && `Could not save: ${status.message} Your text is still here.`}
+        {status.kind === 'held' && (
+          <>
+            Not saved yet: check{' '}
+            {held.map((field, index) => (
+              <span key={field.inputId}>
+                {index > 0 && (index === held.length - 1 ? ' and ' : ', ')}
+                <a
+                  href={`#${field.inputId}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    focusById(field.inputId);
+                  }}
+                >
+                  {field.label}
+                </a>
+              </span>
+            ))}
+            . Everything else is saved.
+          </>
+        )}
+      </p>
+      {status.kind === 'failed' && (
+        <button type="button" className="button button--secondary button--small" onClick={onRetry}>
+          Try saving again
+        </button>
+      )}
+    </div>
+  );
+}

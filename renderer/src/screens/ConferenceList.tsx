@@ -1,0 +1,134 @@
+import { useEffect, useState } from 'react';
+import type { StoreProblem } from '../../../domain/api/contract';
+import { CONFERENCE_TYPE_LABELS } from '../../../domain/record/conference';
+import type { ConferenceSummary } from '../../../domain/record/summary';
+import { errorMessage } from '../api';
+import { StoreProblems } from '../components/Banner';
+import { PageHeading } from '../components/PageHeading';
+import { usePageTitle } from '../components/usePageTitle';
+import { formatDateTime, formatIsoDate } from '../format/dates';
+import { useSession } from '../session/SessionContext';
+import { routeHref } from '../session/routes';
+
+type ListState =
+  | { kind: 'loading' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'loaded'; conferences: ConferenceSummary[]; problems: StoreProblem[] };
+
+/** Most recent conference first; undated ones (not yet set) after the dated. */
+function byDateDescending(a: ConferenceSummary, b: ConferenceSummary): number {
+  const dateA = a.conferenceDate ?? '';
+  const dateB = b.conferenceDate ?? '';
+  if (dateA !== dateB) return dateA < dateB ? 1 : -1;
+  return a.updatedAt < b.updatedAt ? 1 : -1;
+}
+
+function ChildNames({ children }: { children: ConferenceSummary['children'] }) {
+  if (children.length === 0) return <span className="muted">No children recorded</span>;
+  return (
+    <ul className="plain-list">
+      {children.map((child) => (
+        <li key={child.id} dir="auto">
+          {child.name || <span className="muted">Name not recorded</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ConferenceTable({ conferences }: { conferences: ConferenceSummary[] }) {
+  return (
+    <table className="table">
+      <caption className="table__caption">
+        {conferences.length === 1 ? '1 conference' : `${conferences.length} conferences`}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Conference date</th>
+          <th scope="col">Type</th>
+          <th scope="col">Children</th>
+          <th scope="col">Last saved</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {conferences.map((conference) => {
+          const date = formatIsoDate(conference.conferenceDate);
+          const names = conference.children.map((child) => child.name).filter(Boolean).join(', ');
+          return (
+            <tr key={conference.id}>
+              <td className="nowrap">{date || <span className="muted">Not set</span>}</td>
+              <td>{CONFERENCE_TYPE_LABELS[conference.type]}</td>
+              <td>
+                <ChildNames children={conference.children} />
+              </td>
+              <td className="nowrap">{formatDateTime(conference.updatedAt)}</td>
+              <td>
+                <a href={routeHref({ name: 'conference', id: conference.id })}>
+                  Open<span className="visually-hidden" dir="auto">{` the conference ${date ? `of ${date} ` : ''}for ${names || 'unnamed children'}`}</span>
+                </a>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export function ConferenceList() {
+  const { client, unlockProblems } = useSession();
+  const [state, setState] = useState<ListState>({ kind: 'loading' });
+  usePageTitle('Conferences');
+
+  useEffect(() => {
+    let active = true;
+    client['conferences.list']({})
+      .then((result) => {
+        if (active) setState({ kind: 'loaded', conferences: [...result.conferences].sort(byDateDescending), problems: result.problems });
+      })
+      .catch((error: unknown) => {
+        if (active) setState({ kind: 'failed', message: errorMessage(error) });
+      });
+    return () => {
+      active = false;
+    };
+  }, [client]);
+
+  const problems = [...unlockProblems, ...(state.kind === 'loaded' ? state.problems : [])];
+  const unique = problems.filter(
+    (problem, index) => problems.findIndex((p) => p.message === problem.message && p.conferenceId === problem.conferenceId) === index,
+  );
+
+  return (
+    <>
+      <PageHeading>Conferences</PageHeading>
+      <StoreProblems problems={unique} />
+      <a className="button" href={routeHref({ name: 'new' })}>
+        Create a conference
+      </a>
+      {state.kind === 'loading' && (
+        <p className="body" role="status">
+          Loading conferences…
+        </p>
+      )}
+      {state.kind === 'failed' && (
+        <p className="body error-text" role="alert">
+          The conferences could not be listed. {state.message}
+        </p>
+      )}
+      {state.kind === 'loaded' && state.conferences.length === 0 && (
+        <div className="empty-state">
+          <h2 className="heading-m">No conferences yet</h2>
+          <p className="body">
+            Conferences you record on this computer will be listed here. Create one to start: you can fill it in before,
+            during and after the meeting, and it saves as you type.
+          </p>
+        </div>
+      )}
+      {state.kind === 'loaded' && state.conferences.length > 0 && <ConferenceTable conferences={state.conferences} />}
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { CONFERENCE_TYPE_LABELS, CONFERENCE_TYPES, type ConferenceType } from '../../../domain/record/conference';
+import { errorMessage } from '../api';
+import { ErrorSummary, type ErrorItem } from '../components/ErrorSummary';
+import { PageHeading } from '../components/PageHeading';
+import { TextField } from '../components/TextField';
+import { usePageTitle } from '../components/usePageTitle';
+import { DATE_HINT } from '../forms/fields';
+import { parseUkDate } from '../format/dates';
+import { useSession } from '../session/SessionContext';
+import { routeHref } from '../session/routes';
+
+const TYPE_ID = 'conference-type';
+const DATE_ID = 'conference-date';
+const childInputId = (index: number) => `child-name-${index + 1}`;
+const MAX_CHILDREN = 20;
+
+interface ChildRow {
+  /** A stable React key: rows can be removed from the middle. */
+  key: number;
+  name: string;
+}
+
+function validate(type: string, date: string, children: readonly ChildRow[]): ErrorItem[] {
+  const errors: ErrorItem[] = [];
+  if (type === '') errors.push({ fieldId: TYPE_ID, message: 'Select the type of conference' });
+  if (date.trim() === '') errors.push({ fieldId: DATE_ID, message: 'Enter the conference date' });
+  else if (!parseUkDate(date).ok) errors.push({ fieldId: DATE_ID, message: 'Conference date must be a real date, like 27/03/2025' });
+  children.forEach((child, index) => {
+    if (child.name.trim() === '') errors.push({ fieldId: childInputId(index), message: `Enter the name of child ${index + 1}` });
+    else if (child.name.length > 500) errors.push({ fieldId: childInputId(index), message: `The name of child ${index + 1} must be 500 characters or fewer` });
+  });
+  return errors;
+}
+
+export function NewConference() {
+  const { client, navigate } = useSession();
+  const [type, setType] = useState('');
+  const [date, setDate] = useState('');
+  const [children, setChildren] = useState<ChildRow[]>([{ key: 0, name: '' }]);
+  const [errors, setErrors] = useState<ErrorItem[]>([]);
+  const [submits, setSubmits] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const nextKey = useRef(1);
+  const addButton = useRef<HTMLButtonElement>(null);
+  usePageTitle('Create a conference', errors.length > 0);
+
+  const errorFor = (id: string) => errors.find((error) => error.fieldId === id)?.message;
+
+  function addChild() {
+    const index = children.length;
+    setChildren([...children, { key: nextKey.current++, name: '' }]);
+    // Focus follows the new row so keyboard users can type straight away.
+    requestAnimationFrame(() => document.getElementById(childInputId(index))?.focus());
+  }
+
+  function removeChild(index: number) {
+    setChildren(children.filter((_, i) => i !== index));
+    setErrors([]);
+    requestAnimationFrame(() => (document.getElementById(childInputId(Math.max(0, index - 1))) ?? addButton.current)?.focus());
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const found = validate(type, date, children);
+    setErrors(found);
+    setSubmits((n) => n + 1);
+    const parsed = parseUkDate(date);
+    if (found.length > 0 || !parsed.ok) return;
+    setBusy(true);
+    try {
+      const record = await client['conferences.create']({
+        type: type as ConferenceType,
+        date: parsed.iso,
+        children: children.map((child) => ({ name: child.name.trim() })),
+      });
+      navigate({ name: 'conference', id: record.id });
+    } catch (error) {
+      setBusy(false);
+      setErrors([{ message: `The conference was not created. ${errorMessage(error)}` }]);
+      setSubmits((n) => n + 1);
+    }
+  }
+
+  const typeError = errorFor(TYPE_ID);
+  return (
+    <div className="narrow">
+      <a className="back-link" href={routeHref({ name: 'list' })}>
+        Back to conferences
+      </a>
+      <ErrorSummary errors={errors} focusKey={submits} />
+      <PageHeading>Create a conference</PageHeading>
+      <form noValidate onSubmit={submit}>
+        <div className={`form-group${typeError ? ' form-group--error' : ''}`}>
+          <label className="label" htmlFor={TYPE_ID}>
+            Type of conference
+          </label>
+          {typeError && (
+            <p id={`${TYPE_ID}-error`} className="error-message">
+              <span className="visually-hidden">Error: </span>
+              {typeError}
+            </p>
+          )}
+          <select
+            id={TYPE_ID}
+            className={`select${typeError ? ' input--error' : ''}`}
+            value={type}
+            onChange={(event) => setType(event.target.value)}
+            aria-describedby={typeError ? `${TYPE_ID}-error` : undefined}
+            aria-invalid={typeError ? true : undefined}
+          >
+            <option value="">Choose a type</option>
+            {CONFERENCE_TYPES.map((value) => (
+              <option key={value} value={value}>
+                {CONFERENCE_TYPE_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextField id={DATE_ID} label="Conference date" hint={DATE_HINT} error={errorFor(DATE_ID)} value={date} onChange={setDate} width="short" inputMode="numeric" />
+        <fieldset className="fieldset">
+          <legend className="fieldset__legend">Children</legend>
+          <div className="hint" id="children-hint">
+            Add every child in the household the conference is about. Each child gets their own decision.
+          </div>
+          {children.map((child, index) => (
+            <div className="repeat-row" key={child.key}>
+              <TextField
+                id={childInputId(index)}
+                label={`Name of child ${index + 1}`}
+                error={errorFor(childInputId(index))}
+                value={child.name}
+                onChange={(name) => setChildren(children.map((row, i) => (i === index ? { ...row, name } : row)))}
+                width="medium"
+                spellCheck={false}
+              />
+              {children.length > 1 && (
+                <button type="button" className="button button--secondary button--small" onClick={() => removeChild(index)}>
+                  Remove<span className="visually-hidden"> child {index + 1}</span>
+                </button>
+              )}
+            </div>
+          ))}
+          {children.length < MAX_CHILDREN && (
+            <button type="button" ref={addButton} className="button button--secondary" onClick={addChild}>
+              Add another child
+            </button>
+          )}
+        </fieldset>
+        <button type="submit" className="button">
+          Create conference
+        </button>
+        <p className="hint" role="status">
+          {busy ? 'Creating the conference…' : ''}
+        </p>
+      </form>
+    </div>
+  );
+}

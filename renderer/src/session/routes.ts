@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useState } from 'react';
+
+/** Screens reachable once unlocked. Hash routes keep the back button working in both shells. */
+export type Route =
+  | { name: 'list' }
+  | { name: 'new' }
+  | { name: 'conference'; id: string }
+  | { name: 'settings' };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  if (path === '/new') return { name: 'new' };
+  if (path === '/settings') return { name: 'settings' };
+  const conference = /^\/conferences\/(.+)$/.exec(path);
+  if (conference?.[1] && UUID.test(conference[1])) return { name: 'conference', id: conference[1] };
+  return { name: 'list' };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'list':
+      return '#/';
+    case 'new':
+      return '#/new';
+    case 'settings':
+      return '#/settings';
+    case 'conference':
+      return `#/conferences/${route.id}`;
+  }
+}
+
+export function routeKey(route: Route): string {
+  return route.name === 'conference' ? `conference:${route.id}` : route.name;
+}
+
+/** Only hashes that start with "#/" are routes; in-page anchors (#main-content) are not. */
+function isRouteHash(hash: string): boolean {
+  return hash === '' || hash === '#' || hash.startsWith('#/');
+}
+
+export function useHashRoute(): [Route, (route: Route) => void] {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => {
+      if (isRouteHash(window.location.hash)) setRoute(parseRoute(window.location.hash));
+    };
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  const navigate = useCallback((next: Route) => {
+    const href = routeHref(next);
+    if (window.location.hash === href) setRoute(next);
+    else window.location.hash = href;
+  }, []);
+  return [route, navigate];
+}

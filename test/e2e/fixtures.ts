@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base } from '@playwright/test';
+
+export interface ShellInstance {
+  /** The launch link, with the token. */
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+}
+
+const SHELL_JS = fileURLToPath(new URL('../../out/main/shell.js', import.meta.url));
+const URL_PATTERN = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=([A-Za-z0-9_-]+))/;
+
+function waitForUrl(child: ChildProcess): Promise<{ url: string; token: string }> {
+  return new Promise((resolvePromise, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`The shell did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = URL_PATTERN.exec(output);
+      if (match?.[1] && match[2]) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        resolvePromise({ url: match[1], token: match[2] });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The shell exited (${code}) before it was ready:\n${output}`));
+    });
+  });
+}
+
+/** A shell of its own on a random port with an empty data folder: a brand-new installation. */
+async function startShell(): Promise<ShellInstance & { stop: () => Promise<void> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'cpc-e2e-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, CPC_DATA_DIR: dataDir, CPC_SHELL_PORT: '0' };
+  delete env['CPC_SHELL_TOKEN'];
+  const child = spawn(process.execPath, [SHELL_JS], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { url, token } = await waitForUrl(child);
+  return {
+    url,
+    token,
+    origin: new URL(url).origin,
+    dataDir,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const test = base.extend<{ shell: ShellInstance }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
+  shell: async ({}, use) => {
+    const shell = await startShell();
+    try {
+      await use(shell);
+    } finally {
+      await shell.stop();
+    }
+  },
+});
+
+export { expect } from '@playwright/test';
