@@ -15,6 +15,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Buffer } from 'node:buffer';
@@ -202,6 +203,7 @@ for (const folder of SOURCE_FOLDERS) if (topLevel.has(folder)) fail(`app.asar co
 const unexpectedTop = [...topLevel].filter((name) => !['out', 'node_modules', 'package.json'].includes(name));
 if (unexpectedTop.length > 0) fail(`app.asar has unexpected top-level entries: ${unexpectedTop.join(', ')}`);
 
+if (entrySet.has('/out/main/shell.js')) fail('app.asar contains the browser shell (out/main/shell.js); the desktop app must not ship an HTTP server');
 const typescript = entries.filter((entry) => /\.(?:ts|tsx|mts|cts)$/.test(entry));
 if (typescript.length > 0) fail(`app.asar contains ${typescript.length} TypeScript file(s), e.g. ${typescript.slice(0, 3).join(', ')}`);
 const maps = entries.filter((entry) => entry.endsWith('.map'));
@@ -215,6 +217,21 @@ for (const entry of entries) {
   const match = entry.match(/^(?:.*\/)?node_modules\/((?:@[^/]+\/)?[^/]+)\/package\.json$/);
   if (match) packages.add(match[1]);
 }
+// Every package the built main process imports must be in the archive (or be Electron/Node).
+const builtins = new Set(builtinModules);
+const mainImports = new Set();
+for (const entry of entries.filter((e) => e.startsWith('/out/main/') && /\.(?:c|m)?js$/.test(e))) {
+  const code = readFileSync(join(root, entry), 'utf8');
+  for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\(\s*)["']([^"'./][^"']*)["']/g)) {
+    const specifier = match[1];
+    const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+    if (name === 'electron' || name.startsWith('node:') || builtins.has(name)) continue;
+    mainImports.add(name);
+  }
+}
+const unresolved = [...mainImports].filter((name) => !packages.has(name));
+if (unresolved.length > 0) fail(`out/main imports packages missing from app.asar: ${unresolved.join(', ')}`);
+
 const shippedDev = devDependencies.filter((name) => packages.has(name) && !runtimeClosure.has(name));
 if (shippedDev.length > 0) fail(`app.asar contains devDependencies: ${shippedDev.join(', ')}`);
 // The reverse mistake is worse: main leaves its dependencies external, so a production
@@ -247,8 +264,10 @@ const topPackages = [...packages].filter((name) => entries.includes(`/node_modul
 out('');
 out(`Packed Linux dir target with a stand-in Electron ${electronVersion} in ${packSeconds} s`);
 out(`app.asar: ${(asarBytes / 1024 / 1024).toFixed(2)} MB, ${entries.length} entries (${ours.length} under /out, ${entries.length - ours.length - 1} from node_modules)`);
+out(`ours: ${ours.filter((entry) => /\.[a-z0-9]+$/i.test(entry)).join(', ')}`);
 out(`top-level packages (${topPackages.length}): ${topPackages.join(', ') || 'none'}`);
 out(`all packages: ${packages.size} (production dependency closure: ${runtimeClosure.size})`);
+out(`main imports: ${[...mainImports].sort().join(', ') || 'none'}`);
 out(`preload.cjs: ${buildInfo.preloadBytes} bytes, requires: ${buildInfo.preloadRequires.join(', ') || 'nothing'}`);
 out(`fuses: ${fuseReport.join('; ')}`);
 out('Not checked here: the real Electron binary (its fuse layout, asar integrity on macOS/Windows), AppImage/deb/NSIS/DMG targets (their tools download).');
