@@ -16,7 +16,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   forbidOnly: Boolean(process.env['CI']),
-  reporter: [['list']],
+  // CI asks for a JSON report too (PLAYWRIGHT_JSON_OUTPUT_NAME names the file) to count results.
+  reporter: process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'] ? [['list'], ['json']] : [['list']],
   use: {
     baseURL: SHARED_SHELL.origin,
     viewport: { width: 1280, height: 800 },
