@@ -1,6 +1,7 @@
 // Prints "N passed, N failed" for the vitest and Playwright JSON reports together,
 // so CI shows one count for the whole of `npm test`.
 import { existsSync, readFileSync } from 'node:fs';
+import process from 'node:process';
 
 const [vitestFile, playwrightFile] = process.argv.slice(2);
 let passed = 0;
@@ -20,7 +21,7 @@ if (playwrightFile && existsSync(playwrightFile)) {
   skipped += stats.skipped ?? 0;
 }
 if (passed + failed === 0) {
-  console.error('No test results were found.');
+  process.stderr.write('No test results were found.\n');
   process.exit(1);
 }
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
