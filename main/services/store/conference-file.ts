@@ -68,11 +68,11 @@ export class ConferenceFiles {
     }
     const stored = db.data;
     if (stored === null) return { kind: 'missing', adapter, db };
-    if (stored.storeVersion > this.storeVersion) return { kind: 'unreadable' };
     const migrated = stored.storeVersion !== this.storeVersion;
     let raw: JsonObject = stored.record;
     if (migrated) {
       try {
+        // Either direction; a version this code has no migration for (a newer app's) throws.
         raw = migrateRecord(stored.record, stored.storeVersion, this.storeVersion, this.migrations);
       } catch {
         return { kind: 'unreadable' };

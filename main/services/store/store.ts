@@ -143,7 +143,9 @@ export class ConferenceStore {
         const { file, dataKey } = await newVaultFile(passphrase, this.#kdf, this.#target);
         await writeVaultFile(this.paths.vault, file);
         const { session } = await this.#openSession(file, dataKey, lock);
-        await session.settings.update({}); // so a new store has its full set of files from the start
+        // So a new store has its full set of files from the start.
+        await session.settings.update({});
+        await session.index.checkpoint();
       } catch (error) {
         await lock.release();
         throw error;
@@ -363,10 +365,11 @@ export class ConferenceStore {
       found.push(...(await settings.load()));
       const session: Session = { key, lock, files, index, settings };
       this.#session = session;
+      // One problem per conference (a migration and the index rebuild may both trip on one file).
       this.#problems = new Map(found.map((problem) => [problem.conferenceId ?? `store:${problem.message}`, problem]));
       this.#lastActivity = this.#now().getTime();
       this.#idleLockedAfter = null;
-      return { found, session };
+      return { found: [...this.#problems.values()], session };
     } catch (error) {
       key.wipe();
       throw error;
