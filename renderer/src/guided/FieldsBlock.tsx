@@ -1,0 +1,75 @@
+import { memo, useCallback, type ComponentType } from 'react';
+import type { ConferenceRecord, Values } from '../../../domain/record/conference';
+import { isRequired, isVisible, type FieldContext } from '../../../domain/template/conditions';
+import type { FieldDef, FieldType } from '../../../domain/template/types';
+import { ChoiceList, MultiSelectField, SelectField, YesNoField } from './fields/ChoiceFields';
+import { DateField, TimeField } from './fields/FormattedTextField';
+import { ListFieldAdapter } from './fields/ListFieldAdapter';
+import { PerChildField } from './fields/PerChildField';
+import { ScaleField } from './fields/ScaleField';
+import { LongTextField, TextField } from './fields/TextField';
+import type { FieldProps } from './fields/types';
+import { fieldDomId, type FieldScope } from './scope';
+import { setIn, type SetField, type Update } from './values';
+
+/** One renderer per field type: a new field in a template needs no change here, only a new type would. */
+const RENDERERS: Record<FieldType, ComponentType<FieldProps>> = {
+  text: TextField,
+  longtext: LongTextField,
+  date: DateField,
+  time: TimeField,
+  select: SelectField,
+  multiselect: MultiSelectField,
+  yesno: YesNoField,
+  scale: ScaleField,
+  list: ListFieldAdapter,
+  perChild: PerChildField,
+};
+
+interface Props {
+  fields: readonly FieldDef[];
+  /** The current values of this block (the item, the child's values or the section). */
+  values: Values;
+  update: Update<Values>;
+  scope: FieldScope;
+  /** The deferred record: conditions and options lag a keystroke behind, never the values typed. */
+  record: ConferenceRecord;
+  headingLevel: number;
+  problems: ReadonlyMap<string, string>;
+}
+
+/**
+ * The fields of one block, drawn from the template: hidden ones (visibleWhen) are left out
+ * and required ones marked, by the same conditions the domain validates with.
+ */
+export const FieldsBlock = memo(function FieldsBlock({ fields, values, update, scope, record, headingLevel, problems }: Props) {
+  const setField = useCallback<SetField>((fieldId, updater) => update((prev) => setIn(prev, fieldId, updater)), [update]);
+  const ctx: FieldContext = { record, values, childId: scope.childId };
+  return (
+    <>
+      {fields.map((field) => {
+        if (!isVisible(field, ctx)) return null;
+        const Renderer = field.type === 'select' && preferRadios(field) ? ChoiceList : RENDERERS[field.type];
+        return (
+          <Renderer
+            key={field.id}
+            field={field}
+            value={values[field.id]}
+            setField={setField}
+            scope={scope}
+            record={record}
+            required={isRequired(field, ctx)}
+            problem={problems.get(fieldDomId(scope, field.id))}
+            headingLevel={headingLevel}
+            problems={problems}
+          />
+        );
+      })}
+    </>
+  );
+});
+
+/** Short fixed choices (yes / no, two or three options) read better as radios than as a menu. */
+function preferRadios(field: FieldDef): boolean {
+  return field.optionsFrom === undefined && (field.options?.length ?? 0) > 0 && (field.options?.length ?? 0) <= 3;
+}

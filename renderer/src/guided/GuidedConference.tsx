@@ -1,0 +1,210 @@
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { collate, type ChildCollation } from '../../../domain/collation/collate';
+import type { ConferenceRecord, SectionValue } from '../../../domain/record/conference';
+import type { FieldRef } from '../../../domain/rules/finding';
+import { isVisible } from '../../../domain/template/conditions';
+import type { ConferenceTemplate } from '../../../domain/template/types';
+import { templateFor } from '../../../templates/conference-templates';
+import { CollationPage } from './collation/CollationPage';
+import { CollationView } from './collation/CollationView';
+import { GuidedContext, type Draft, type GuidedApi, type RemovalNotice } from './context';
+import { defaults } from './fields/ListField';
+import { ReadinessPanel } from './readiness/ReadinessPanel';
+import { sectionFindings, useReadiness } from './readiness/use-readiness';
+import { RemovalNoticeBar, UNDO_BUTTON_ID } from './RemovalNoticeBar';
+import { removalWarnings } from './removal-warnings';
+import { fallbackDomIds, fieldDomId, sectionHeadingId } from './scope';
+import { COLLATION_VIEW, READINESS_VIEW, SectionNav } from './SectionNav';
+import { SectionView } from './SectionView';
+import { useShortcuts, type ShortcutCode } from './shortcuts';
+import { useWorkingRecord } from './use-working-record';
+import { newId, withItems } from './values';
+import './guided.css';
+
+export interface GuidedConferenceProps {
+  /** The record as loaded; later changes are made here and reported section by section. */
+  record: ConferenceRecord;
+  /** Called with every changed section (for autosave); never waited on, so typing never waits. */
+  onSectionChange: (sectionId: string, value: SectionValue) => void;
+  /** The template to draw; by default the one for the conference's type. */
+  template?: ConferenceTemplate;
+}
+
+/** Sections whose per-child blocks show the collation beside the chair's answers. */
+const COLLATION_BESIDE = new Set(['decision']);
+const AGENCIES = 'agencies';
+
+/** Tries the ids in order over a few frames: the element appears once React has committed. */
+function focusFirst(ids: readonly string[], framesLeft = 10): void {
+  requestAnimationFrame(() => {
+    const element = ids.map((id) => document.getElementById(id)).find((el): el is HTMLElement => el !== null);
+    if (element) {
+      element.focus({ preventScroll: true });
+      element.scrollIntoView({ block: 'center' });
+    } else if (framesLeft > 0) focusFirst(ids, framesLeft - 1);
+  });
+}
+
+/**
+ * The guided conference template: section navigation with progress, one section at a time
+ * drawn from the template data, the collation beside each decision, and a readiness check.
+ * Values are current on every keystroke; rules, collation and conditions run on a deferred
+ * copy of the record, so they never hold up typing.
+ */
+export function GuidedConference({ record: initial, onSectionChange, template: given }: GuidedConferenceProps) {
+  const template = useMemo(() => given ?? templateFor(initial.type), [given, initial.type]);
+  const { record, getRecord, updateSection } = useWorkingRecord(initial, onSectionChange);
+  const deferred = useDeferredValue(record);
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(() => new Map());
+  const draftsRef = useRef(drafts);
+  draftsRef.current = drafts;
+  const readiness = useReadiness(template, deferred, drafts);
+  const [view, setView] = useState<string>(() => template.sections[0]?.id ?? READINESS_VIEW);
+  const [notice, setNotice] = useState<RemovalNotice | null>(null);
+
+  const sections = useMemo(
+    () => template.sections.filter((section) => !section.visibleWhen || isVisible(section, { record: deferred, values: {} })),
+    [template, deferred],
+  );
+
+  const openRef = useCallback(
+    (ref: FieldRef) => {
+      setView(template.sections.some((s) => s.id === ref.section) ? ref.section : READINESS_VIEW);
+      focusFirst(fallbackDomIds(ref));
+    },
+    [template],
+  );
+
+  const open = useCallback((next: string) => {
+    setView(next);
+    focusFirst([next === COLLATION_VIEW ? 'h--collation' : next === READINESS_VIEW ? 'h--readiness' : sectionHeadingId(next)]);
+  }, []);
+
+  const api = useMemo<GuidedApi>(
+    () => ({
+      getRecord,
+      getDraft: (domId) => draftsRef.current.get(domId),
+      setDraft: (domId, draft) =>
+        setDrafts((current) => {
+          if (!draft && !current.has(domId)) return current;
+          const next = new Map(current);
+          if (draft) next.set(domId, draft);
+          else next.delete(domId);
+          return next;
+        }),
+      announceRemoval: (removal) => {
+        setNotice({
+          ...removal,
+          undo: () => {
+            setNotice(null);
+            removal.undo();
+          },
+        });
+        focusFirst([UNDO_BUTTON_ID]);
+      },
+      focusSoon: (...ids: string[]) => focusFirst(ids),
+      openRef,
+      removalWarnings: (scope, item) => removalWarnings(template, getRecord(), scope, item),
+    }),
+    [getRecord, openRef, template],
+  );
+
+  const addAgency = useCallback(() => {
+    const section = template.sections.find((s) => s.id === AGENCIES);
+    if (!section) return;
+    const id = newId();
+    setView(AGENCIES);
+    updateSection(AGENCIES, (prev) => withItems(prev, (items) => [...items, { id, values: defaults(section.fields) }]));
+    focusFirst(section.fields[0] ? [fieldDomId({ section: AGENCIES, itemId: id }, section.fields[0].id)] : [sectionHeadingId(AGENCIES)]);
+  }, [template, updateSection]);
+
+  const step = useCallback(
+    (by: number) => {
+      const order = [...sections.map((s) => s.id), COLLATION_VIEW, READINESS_VIEW];
+      const index = order.indexOf(view);
+      const next = order[Math.min(Math.max(index + by, 0), order.length - 1)];
+      if (next && next !== view) open(next);
+    },
+    [sections, view, open],
+  );
+
+  useShortcuts((code: ShortcutCode) => {
+    if (code === 'ArrowRight') step(1);
+    else if (code === 'ArrowLeft') step(-1);
+    else if (code === 'KeyA') addAgency();
+    else if (code === 'KeyR') open(READINESS_VIEW);
+  });
+
+  const needsCollation = view === COLLATION_VIEW || COLLATION_BESIDE.has(view);
+  const collations = useMemo<ChildCollation[]>(() => (needsCollation ? collate(deferred) : []), [needsCollation, deferred]);
+  const extraFor = useMemo(() => {
+    const byChild = new Map(collations.map((c) => [c.childId, <CollationView key={c.childId} collation={c} headingLevel={4} compact chartWidth={420} />]));
+    return (childId: string) => byChild.get(childId);
+  }, [collations]);
+
+  const blockingBySection = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const finding of readiness.findings) {
+      if (finding.severity === 'blocking') counts.set(finding.ref.section, (counts.get(finding.ref.section) ?? 0) + 1);
+    }
+    return counts;
+  }, [readiness]);
+  const blockingTotal = [...blockingBySection.values()].reduce((a, b) => a + b, 0);
+
+  const section = sections.find((s) => s.id === view);
+  return (
+    <GuidedContext.Provider value={api}>
+      <div className="g-layout">
+        <SectionNav
+          sections={sections}
+          current={view}
+          progress={readiness.progress}
+          blockingBySection={blockingBySection}
+          blockingTotal={blockingTotal}
+          ready={readiness.ready}
+          onOpen={open}
+        />
+        <div className="g-main">
+          {section ? (
+            <SectionView
+              key={section.id}
+              section={section}
+              value={record.sections[section.id]}
+              updateSection={updateSection}
+              record={deferred}
+              findings={sectionFindings(readiness, section.id)}
+              problems={readiness.problems}
+              extraFor={COLLATION_BESIDE.has(section.id) ? extraFor : undefined}
+            />
+          ) : view === COLLATION_VIEW ? (
+            <CollationPage collations={collations} />
+          ) : (
+            <ReadinessPanel readiness={readiness} />
+          )}
+          {section && <SectionPager sections={sections} current={section.id} onOpen={open} />}
+          <RemovalNoticeBar notice={notice} onUndo={() => notice?.undo()} onDismiss={() => setNotice(null)} />
+        </div>
+      </div>
+    </GuidedContext.Provider>
+  );
+}
+
+/** Previous / next at the foot of a section, so the keyboard path through the form is linear. */
+function SectionPager({ sections, current, onOpen }: { sections: readonly { id: string; title: string }[]; current: string; onOpen: (id: string) => void }) {
+  const index = sections.findIndex((s) => s.id === current);
+  const previous = sections[index - 1];
+  const next = sections[index + 1];
+  return (
+    <nav className="g-pager" aria-label="Previous and next section">
+      {previous && (
+        <button type="button" className="g-button g-button--secondary" onClick={() => onOpen(previous.id)}>
+          <span aria-hidden="true">← </span>Previous: {previous.title}
+        </button>
+      )}
+      <button type="button" className="g-button" onClick={() => onOpen(next ? next.id : READINESS_VIEW)}>
+        {next ? `Next: ${next.title}` : 'Check readiness to sign'}
+        <span aria-hidden="true"> →</span>
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,60 @@
+import { memo, type ChangeEvent } from 'react';
+import { fieldDomId } from '../scope';
+import { describedBy, FieldShell } from './FieldShell';
+import type { FieldProps } from './types';
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** One line of text. dir="auto" lets a name in Arabic or Hebrew run right to left on its own. */
+export const TextField = memo(function TextField({ field, value, setField, scope, required, problem }: FieldProps) {
+  const domId = fieldDomId(scope, field.id);
+  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
+    const next = event.target.value;
+    setField(field.id, () => next);
+  };
+  return (
+    <FieldShell domId={domId} label={field.label} hint={field.hint} required={required} error={problem}>
+      <input
+        id={domId}
+        className="g-input"
+        type="text"
+        dir="auto"
+        autoComplete="off"
+        value={textOf(value)}
+        onChange={onChange}
+        aria-describedby={describedBy(domId, field.hint, problem)}
+        aria-required={required || undefined}
+        aria-invalid={problem ? true : undefined}
+      />
+    </FieldShell>
+  );
+});
+
+/**
+ * Paragraphs. The box grows with its text (CSS field-sizing) up to a cap and then scrolls,
+ * so a 60,000-character rationale neither breaks the page nor costs a layout pass in script.
+ */
+export const LongTextField = memo(function LongTextField({ field, value, setField, scope, required, problem }: FieldProps) {
+  const domId = fieldDomId(scope, field.id);
+  const onChange = (event: ChangeEvent<HTMLTextAreaElement>) => {
+    const next = event.target.value;
+    setField(field.id, () => next);
+  };
+  return (
+    <FieldShell domId={domId} label={field.label} hint={field.hint} required={required} error={problem}>
+      <textarea
+        id={domId}
+        className="g-textarea"
+        dir="auto"
+        rows={3}
+        value={textOf(value)}
+        onChange={onChange}
+        aria-describedby={describedBy(domId, field.hint, problem)}
+        aria-required={required || undefined}
+        aria-invalid={problem ? true : undefined}
+      />
+    </FieldShell>
+  );
+});

@@ -1,0 +1,59 @@
+import { useMemo } from 'react';
+import { childName } from '../../../../domain/record/access';
+import type { ConferenceRecord } from '../../../../domain/record/conference';
+import type { RuleFinding } from '../../../../domain/rules/finding';
+import { assessReadiness, type ReadinessReport } from '../../../../domain/rules/readiness';
+import type { ConferenceTemplate } from '../../../../domain/template/types';
+import type { Draft } from '../context';
+import { refDomId } from '../scope';
+
+export interface GuidedReadiness extends ReadinessReport {
+  bySection: ReadonlyMap<string, readonly RuleFinding[]>;
+  /** Messages about a stored value (not a missing one), shown beside the field itself. */
+  problems: ReadonlyMap<string, string>;
+}
+
+const NONE: readonly RuleFinding[] = [];
+
+/**
+ * The domain's readiness (template, decision, voice, timescale and quorum rules) plus one
+ * finding per date or time typed in a form that cannot be read: the record holds nothing
+ * for it, so without this the chair could sign without noticing the lost entry.
+ */
+export function useReadiness(template: ConferenceTemplate, record: ConferenceRecord, drafts: ReadonlyMap<string, Draft>): GuidedReadiness {
+  const report = useMemo(() => assessReadiness(template, record), [template, record]);
+  return useMemo(() => {
+    const order = new Map(template.sections.map((section, index) => [section.id, index]));
+    const titles = new Map(template.sections.map((section) => [section.id, section.title]));
+    const draftFindings: RuleFinding[] = [...drafts.values()].map((draft) => ({
+      rule: 'form.unreadable-entry',
+      severity: 'blocking',
+      message: `${[titles.get(draft.ref.section), draft.ref.childId ? childName(record, draft.ref.childId) : '', `“${draft.label}”`]
+        .filter(Boolean)
+        .join(', ')}: ${draft.message}`,
+      ref: draft.ref,
+    }));
+    const findings = [...report.findings, ...draftFindings].sort(
+      (a, b) => (order.get(a.ref.section) ?? 99) - (order.get(b.ref.section) ?? 99),
+    );
+    const bySection = new Map<string, RuleFinding[]>();
+    const problems = new Map<string, string>();
+    for (const finding of findings) {
+      const list = bySection.get(finding.ref.section) ?? [];
+      list.push(finding);
+      bySection.set(finding.ref.section, list);
+      if (finding.rule === 'template.invalid') problems.set(refDomId(finding.ref), finding.message);
+    }
+    return {
+      ...report,
+      ready: !findings.some((f) => f.severity === 'blocking'),
+      findings,
+      bySection,
+      problems,
+    };
+  }, [report, drafts, template, record]);
+}
+
+export function sectionFindings(readiness: GuidedReadiness, sectionId: string): readonly RuleFinding[] {
+  return readiness.bySection.get(sectionId) ?? NONE;
+}

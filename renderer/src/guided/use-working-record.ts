@@ -1,0 +1,34 @@
+import { useCallback, useRef, useState } from 'react';
+import type { ConferenceRecord, SectionValue } from '../../../domain/record/conference';
+import type { Updater } from './values';
+
+export interface WorkingRecord {
+  record: ConferenceRecord;
+  getRecord: () => ConferenceRecord;
+  updateSection: (sectionId: string, updater: Updater<SectionValue | undefined>) => void;
+}
+
+/**
+ * The record being minuted, held here rather than by the page so typing only re-renders the
+ * path to the field. Each update computes the new section from the latest copy (a ref, not
+ * a closure over a render), hands exactly that section to autosave, and then renders.
+ */
+export function useWorkingRecord(initial: ConferenceRecord, onSectionChange: (sectionId: string, value: SectionValue) => void): WorkingRecord {
+  const [record, setRecord] = useState(initial);
+  const latest = useRef(initial);
+  const notify = useRef(onSectionChange);
+  notify.current = onSectionChange;
+
+  const updateSection = useCallback((sectionId: string, updater: Updater<SectionValue | undefined>) => {
+    const previous = latest.current;
+    const section = updater(previous.sections[sectionId]);
+    if (section === previous.sections[sectionId] || section === undefined) return;
+    const next = { ...previous, sections: { ...previous.sections, [sectionId]: section } };
+    latest.current = next;
+    setRecord(next);
+    notify.current(sectionId, section);
+  }, []);
+
+  const getRecord = useCallback(() => latest.current, []);
+  return { record, getRecord, updateSection };
+}
