@@ -5,7 +5,7 @@ import { assessReadiness } from '../../../domain/rules/readiness';
 import type { ConferenceTemplate, FieldDef } from '../../../domain/template/types';
 import { fieldDomId, refDomId } from '../../../renderer/src/guided/scope';
 import { templateFor } from '../../../templates/conference-templates';
-import { blur, button, byId, choose, click, id, item, lastChange, press, record, render, SCALE, settle, type, type Rendered } from './harness';
+import { blur, button, byId, click, id, item, lastChange, press, record, render, SCALE, settle, type, type Rendered } from './harness';
 
 const maya = id();
 const leo = id();
