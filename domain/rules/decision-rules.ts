@@ -1,4 +1,5 @@
 import { agencyLabel } from '../agencies/agency-label';
+import { AGENCY_ALIASES, agencyKindLabel, type AgencyKind } from '../agencies/agency-kinds';
 import { isOutcome, OUTCOMES, recommendationAgrees, recommendationLabel, type Outcome } from '../decision/outcomes';
 import { childName, childrenOf, childValues, listItems, perChildOf, stringsOf, textOf } from '../record/access';
 import type { ConferenceRecord, GroupItem } from '../record/conference';
@@ -89,11 +90,22 @@ function departureFindings(record: ConferenceRecord, childId: string, outcome: O
 }
 
 function rationaleNames(rationale: string, agency: GroupItem, index: number): boolean {
-  const text = rationale.toLocaleLowerCase('en-GB');
-  const names = [agencyLabel(agency, index)];
+  const text = normalise(rationale);
+  const kind = textOf(agency.values['agency']);
+  const names = [agencyLabel(agency, index), agencyKindLabel(kind), ...(AGENCY_ALIASES[kind as AgencyKind] ?? [])];
+  // The representative's name as written before any role: "DC Hannah Briggs, public protection".
   const representative = textOf(agency.values['representative']).split(/[,(]/)[0]?.trim();
   if (representative) names.push(representative);
-  return names.some((name) => name.length >= 3 && text.includes(name.toLocaleLowerCase('en-GB')));
+  return names.some((name) => name.trim() !== '' && new RegExp(`(^|[^\\p{L}\\p{N}])${escape(normalise(name))}($|[^\\p{L}\\p{N}])`, 'u').test(text));
+}
+
+/** Case and apostrophe style must not decide whether an agency was engaged with. */
+function normalise(text: string): string {
+  return text.toLocaleLowerCase('en-GB').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, ' ');
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Places that would lose their meaning if an agency were deleted: dissent entries and rationales naming it. */

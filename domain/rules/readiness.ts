@@ -38,9 +38,16 @@ export function assessReadiness(
     ...check.findings,
     ...decisionFindings(record),
     ...voiceFindings(record),
-    ...extraRules.flatMap((rules) => rules(record)),
+    ...withoutRepeats(extraRules.flatMap((rules) => rules(record)), check.findings),
   ];
   const order = new Map(template.sections.map((section, index) => [section.id, index]));
   findings.sort((a, b) => (order.get(a.ref.section) ?? 99) - (order.get(b.ref.section) ?? 99));
   return { ready: !findings.some((f) => f.severity === 'blocking'), findings, progress: check.progress };
+}
+
+/** A field the template already reports as invalid is not reported again by a local rule. */
+function withoutRepeats(findings: RuleFinding[], templateFindings: RuleFinding[]): RuleFinding[] {
+  const key = (f: RuleFinding) => `${f.ref.section}|${f.ref.field ?? ''}|${f.ref.childId ?? ''}|${f.ref.itemId ?? ''}`;
+  const reported = new Set(templateFindings.map(key));
+  return findings.filter((f) => !(f.rule.endsWith('invalid-date') && reported.has(key(f))));
 }

@@ -91,6 +91,13 @@ export const agenciesSection: SectionDef = {
       hint: 'Leave empty if the agency did not give one.',
     },
     {
+      id: 'previousScale',
+      type: 'scale',
+      label: 'Their score at the previous conference',
+      hint: 'So the change over time is visible.',
+      visibleWhen: { conferenceType: ['review', 'pre-birth-review'] },
+    },
+    {
       id: 'scaleReason',
       type: 'longtext',
       label: 'Why that score',

@@ -1,6 +1,8 @@
-import type { SectionDef } from '../../domain/template/types';
+import type { Condition, SectionDef } from '../../domain/template/types';
 
 const PRE_BIRTH = ['pre-birth-initial', 'pre-birth-review'] as const;
+/** Only a pre-birth conference asks whether a child is born, so only there can the answer count. */
+const UNBORN: Condition = { all: [{ conferenceType: PRE_BIRTH }, { field: 'bornStatus', equals: 'unborn' }] };
 
 export const childrenSection: SectionDef = {
   id: 'children',
@@ -26,16 +28,16 @@ export const childrenSection: SectionDef = {
       id: 'dateOfBirth',
       type: 'date',
       label: 'Date of birth',
-      required: { not: { field: 'bornStatus', equals: 'unborn' } },
-      visibleWhen: { not: { field: 'bornStatus', equals: 'unborn' } },
+      required: { not: UNBORN },
+      visibleWhen: { not: UNBORN },
       notAfterConference: true,
     },
     {
       id: 'expectedDeliveryDate',
       type: 'date',
       label: 'Expected date of delivery',
-      required: { field: 'bornStatus', equals: 'unborn' },
-      visibleWhen: { field: 'bornStatus', equals: 'unborn' },
+      required: UNBORN,
+      visibleWhen: UNBORN,
     },
     { id: 'gender', type: 'text', label: 'Gender' },
     { id: 'ethnicity', type: 'text', label: 'Ethnicity' },

@@ -21,6 +21,7 @@ export const familySection: SectionDef = {
         { value: 'separately', label: 'Attended separately' },
         { value: 'apologies', label: 'Apologies' },
         { value: 'did-not-attend', label: 'Did not attend' },
+        { value: 'not-invited', label: 'Not invited (e.g. a child not subject to the conference)' },
         { value: 'excluded', label: 'Excluded' },
       ],
     },

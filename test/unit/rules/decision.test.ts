@@ -90,6 +90,9 @@ describe('agencies whose recommendation differs from the decision', () => {
     const recommendations = gp.values['recommendations'];
     if (typeof recommendations !== 'object' || recommendations === null || !('perChild' in recommendations)) throw new Error('GP has no recommendations');
     recommendations.perChild[maya] = { recommendation: 'early-help', reasons: 'Family support would be enough.' };
+    // The scenario's rationale mentions the GP in passing; take that sentence out so nothing names it.
+    const decision = childSection(record, 'decision', maya);
+    decision['rationale'] = String(decision['rationale']).replace('The GP gave information but no recommendation.', '');
     expect(decisionFindings(record).map((f) => [f.rule, f.ref.childId])).toEqual([['decision.departure-not-engaged', maya]]);
   });
 });
@@ -170,5 +173,47 @@ describe('citationsOfAgency: what would lose its meaning if an agency were delet
     const record = brennanRecord();
     expect(citationsOfAgency(record, agency(record, 'substance-misuse').id)).toEqual([]);
     expect(citationsOfAgency(record, globalThis.crypto.randomUUID())).toEqual([]);
+  });
+});
+
+describe('how a rationale names an agency', () => {
+  const idvaDeparture = (rationale: string) => {
+    const record = whitfieldRecord();
+    listOf(record, 'dissent').length = 0;
+    const leo = childId(record, 'Leo Whitfield');
+    for (const child of [childId(record, 'Maya Whitfield'), leo]) {
+      childSection(record, 'decision', child)['rationale'] = rationale;
+    }
+    return decisionFindings(record).filter((f) => f.message.includes('IDVA service')).length;
+  };
+  const healthVisitingDeparture = (rationale: string) => {
+    const record = whitfieldRecord();
+    for (const child of [childId(record, 'Maya Whitfield'), childId(record, 'Leo Whitfield')]) {
+      childSection(record, 'decision', child)['rationale'] = `${rationale} The IDVA service dissents.`;
+    }
+    return decisionFindings(record).filter((f) => f.message.includes('Health visiting')).length;
+  };
+
+  it('accepts everyday words for the agency, in any case', () => {
+    expect(idvaDeparture('The idva’s view was weighed carefully.')).toBe(0);
+    expect(healthVisitingDeparture('The health visitor’s account of warm care was weighed.')).toBe(0);
+  });
+
+  it('does not count a word that merely contains the name', () => {
+    // "Rigidvalue" contains "idva" but names no agency.
+    expect(idvaDeparture('Rigidvalues aside, the plan is needed.')).toBe(2);
+  });
+
+  it('treats curly and straight apostrophes alike', () => {
+    const record = whitfieldRecord();
+    const social = listOf(record, 'agencies').find((a) => a.values['agency'] === 'social-care');
+    if (!social) throw new Error('no social care agency');
+    social.values['representative'] = '';
+    const maya = childId(record, 'Maya Whitfield');
+    const recommendations = social.values['recommendations'];
+    if (typeof recommendations !== 'object' || recommendations === null || !('perChild' in recommendations)) throw new Error('no recommendations');
+    recommendations.perChild[maya] = { recommendation: 'cin-plan', reasons: 'Fictional test reasons.' };
+    childSection(record, 'decision', maya)['rationale'] = 'Children’s social care recommended otherwise; IDVA dissent recorded; health visiting weighed.';
+    expect(decisionFindings(record).filter((f) => f.ref.childId === maya)).toEqual([]);
   });
 });
