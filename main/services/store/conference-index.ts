@@ -3,8 +3,8 @@ import { readdir } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { StoreProblem } from '../../../domain/api/contract';
-import { IdSchema } from '../../../domain/record/conference';
-import { ConferenceSummarySchema, type ConferenceSummary } from '../../../domain/record/summary';
+import { ConferenceTypeSchema, IdSchema } from '../../../domain/record/conference';
+import type { ConferenceSummary } from '../../../domain/record/summary';
 import { appendDurable, moveAside, readIfExists, removeStaleTemps, writeFileAtomic } from './atomic-file';
 import { DecryptError, openJson, sealJson } from './crypto';
 import { EncryptedJsonAdapter, UnreadableFileError } from './encrypted-adapter';
@@ -27,8 +27,25 @@ import { problems } from './problems';
  * files that were truncated or replaced behind the app's back.
  */
 
+/**
+ * Index entries are checked for shape, not re-checked for format, when loaded. The file is
+ * authenticated (AES-GCM under the data key) and every summary in it came from summarise() of a
+ * record that passed the full schema; re-running zod's UUID and date-time checks over 20,000
+ * entries cost 500–700 ms, most of unlock. Conference ids keep a pattern check: they become file names.
+ */
+const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const StoredSummarySchema: z.ZodType<ConferenceSummary> = z.strictObject({
+  id: z.string().regex(ID_PATTERN),
+  type: ConferenceTypeSchema,
+  revision: z.number().int().nonnegative(),
+  conferenceDate: z.string().nullable(),
+  chair: z.string(),
+  children: z.array(z.strictObject({ id: z.string(), name: z.string(), outcome: z.string().nullable() })),
+  updatedAt: z.string(),
+});
+
 export const IndexEntrySchema = z.strictObject({
-  summary: ConferenceSummarySchema,
+  summary: StoredSummarySchema,
   /** Size of the conference file when this summary was taken. */
   bytes: z.number().int().nonnegative(),
 });
@@ -130,7 +147,9 @@ export class ConferenceIndex {
       if (statSync(this.paths.conference(id), { throwIfNoEntry: false })?.size !== entry.bytes) toRead.add(id);
     }
 
-    let changed = rebuild || journal === 'damaged' || journal.lines.length > 0;
+    // Any journal content, even just a torn line, is folded in and the journal emptied, so the
+    // next append never lands after a fragment.
+    let changed = rebuild || journal === 'damaged' || journal.lines.length > 0 || journal.torn;
     for (const id of toRead) {
       const result = await options.summarise(id);
       if (result.kind === 'ok') {
@@ -145,9 +164,9 @@ export class ConferenceIndex {
     return found;
   }
 
-  async #readJournal(): Promise<{ lines: JournalLine[] } | 'damaged'> {
+  async #readJournal(): Promise<{ lines: JournalLine[]; torn: boolean } | 'damaged'> {
     const bytes = await readIfExists(this.paths.indexJournal);
-    if (bytes === null) return { lines: [] };
+    if (bytes === null) return { lines: [], torn: false };
     const text = bytes.toString('latin1');
     const complete = text.slice(0, text.lastIndexOf('\n') + 1).split('\n').slice(0, -1);
     const lines: JournalLine[] = [];
@@ -162,7 +181,7 @@ export class ConferenceIndex {
       }
     }
     // A torn final line is an append that never finished; the intent before it covers it.
-    return { lines };
+    return { lines, torn: !text.endsWith('\n') && text.length > 0 };
   }
 
   async #append(line: JournalLine): Promise<void> {
@@ -206,14 +225,7 @@ export class ConferenceIndex {
 
   /** Newest conference date first; undated ones last; ties by last change. */
   list(): ConferenceSummary[] {
-    this.#sorted ??= [...this.#entries.values()]
-      .map((entry) => entry.summary)
-      .sort(
-        (a, b) =>
-          (b.conferenceDate ?? '').localeCompare(a.conferenceDate ?? '') ||
-          b.updatedAt.localeCompare(a.updatedAt) ||
-          a.id.localeCompare(b.id),
-      );
+    this.#sorted ??= [...this.#entries.values()].map((entry) => entry.summary).sort(newestFirst);
     return this.#sorted;
   }
 
@@ -221,4 +233,15 @@ export class ConferenceIndex {
     this.#entries.clear();
     this.#sorted = null;
   }
+}
+
+/** ISO dates and times sort as plain strings; localeCompare was 100 ms slower at 20,000. */
+function newestFirst(a: ConferenceSummary, b: ConferenceSummary): number {
+  return (
+    compare(b.conferenceDate ?? '', a.conferenceDate ?? '') || compare(b.updatedAt, a.updatedAt) || compare(a.id, b.id)
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

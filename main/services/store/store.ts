@@ -339,7 +339,8 @@ export class ConferenceStore {
       await session.index.noteIntent(input.id);
       const bytes = await session.files.commit(input.id, loaded.db, loaded.adapter, stored.entry, { record: next, entry });
       await session.index.record({ summary: summarise(next), bytes });
-      this.#problems.delete(input.id); // the save completed any interrupted history
+      // The save completed any interrupted history; tampering stays reported until re-checked.
+      if (this.#problems.get(input.id)?.kind === 'recovered') this.#problems.delete(input.id);
       return { revision: next.revision, savedAt: at };
     });
   }

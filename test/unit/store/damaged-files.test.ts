@@ -143,6 +143,17 @@ describe('the index after a crash', () => {
     expect(listed.conferences.map((c) => c.id).sort()).toEqual([damaged.id, healthy.id].sort());
   });
 
+  it('empties a journal that ends in a torn line, so the next append does not land after it', async () => {
+    const { h, damaged } = await twoConferences();
+    await h.ok('vault.lock');
+    await writeFile(join(h.dir, 'index.journal'), 'Q1BDMQ'); // an append cut short, nothing complete
+    expect((await h.ok<Unlocked>('vault.unlock', { passphrase: PASSPHRASE })).problems).toEqual([]);
+    expect(await readFile(join(h.dir, 'index.journal'))).toHaveLength(0);
+    await h.ok('conferences.save', { id: damaged.id, baseRevision: 1, sections: { risk: { kind: 'single', values: {} } } });
+    await h.ok('vault.lock');
+    expect((await h.ok<Unlocked>('vault.unlock', { passphrase: PASSPHRASE })).problems).toEqual([]);
+  });
+
   it('clears temp files a crash left behind', async () => {
     const { h } = await twoConferences();
     await h.ok('vault.lock');

@@ -120,6 +120,11 @@ describe('conference history', () => {
     expect((await h.ok<History>('conferences.history', { id })).intact).toBe(false);
     const listed = await h.ok<{ problems: { kind: string }[] }>('conferences.list');
     expect(listed.problems.map((p) => p.kind)).toEqual(['tampered']);
+    // Saving carries on (the chair's work is not blocked) but does not hide the finding.
+    await h.ok('conferences.save', { id, baseRevision: 3, sections: { risk: { kind: 'single', values: { harm: 'later' } } } });
+    const after = await h.ok<{ problems: { kind: string }[] }>('conferences.list');
+    expect(after.problems.map((p) => p.kind)).toEqual(['tampered']);
+    expect((await h.ok<History>('conferences.history', { id })).intact).toBe(false);
   });
 
   it('reports a removed middle entry as tampered', async () => {

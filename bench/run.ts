@@ -1,0 +1,20 @@
+/**
+ * `npm run bench`: runs each benchmark in turn and prints its figures. Add a benchmark by
+ * adding one line to BENCHES. `npm run bench -- store` runs only the named ones.
+ */
+
+interface Bench {
+  name: string;
+  run(): Promise<void>;
+}
+
+const BENCHES: Bench[] = [{ name: 'store', run: async () => (await import('./store.bench')).run() }];
+
+export {}; // a module, so the loop below may await at top level
+
+const wanted = process.argv.slice(2);
+for (const bench of BENCHES) {
+  if (wanted.length > 0 && !wanted.includes(bench.name)) continue;
+  console.log(`\n=== ${bench.name} ===`);
+  await bench.run();
+}
