@@ -43,3 +43,40 @@ export const problems = {
     message: 'Your settings could not be read, so the defaults are in use. The damaged file will be kept aside when you next change a setting.',
   }),
 };
+
+/**
+ * The problems known in this session, one per conference (plus store-wide ones), so the list
+ * can show what unlock and later opens have found. Cleared when the store locks.
+ */
+export class ProblemRegistry {
+  #problems = new Map<string, StoreProblem>();
+
+  static keyOf(problem: StoreProblem): string {
+    return problem.conferenceId ?? `store:${problem.message}`;
+  }
+
+  replaceAll(found: readonly StoreProblem[]): StoreProblem[] {
+    this.#problems = new Map(found.map((problem) => [ProblemRegistry.keyOf(problem), problem]));
+    return this.all();
+  }
+
+  set(problem: StoreProblem): void {
+    this.#problems.set(ProblemRegistry.keyOf(problem), problem);
+  }
+
+  get(conferenceId: string): StoreProblem | undefined {
+    return this.#problems.get(conferenceId);
+  }
+
+  delete(conferenceId: string): void {
+    this.#problems.delete(conferenceId);
+  }
+
+  all(): StoreProblem[] {
+    return [...this.#problems.values()];
+  }
+
+  clear(): void {
+    this.#problems.clear();
+  }
+}

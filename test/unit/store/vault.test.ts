@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { DataKey } from '../../../main/services/store/key';
@@ -60,6 +60,22 @@ describe('the vault', () => {
     await expectFailure(h.call('vault.create', { passphrase: 'another long passphrase' }), 'VAULT_EXISTS');
     await h.ok('vault.lock');
     await h.ok('vault.unlock', { passphrase: PASSPHRASE });
+  });
+
+  it('checks the passphrase even when already unlocked', async () => {
+    const h = await openStore();
+    await expectFailure(h.call('vault.unlock', { passphrase: 'not the right one at all' }), 'WRONG_PASSPHRASE');
+    expect(await h.ok('vault.unlock', { passphrase: PASSPHRASE })).toEqual({ state: 'unlocked', problems: [] });
+  });
+
+  it('will not create a new key over conference files whose key file is missing', async () => {
+    const h = await openStore();
+    await createConference(h);
+    await h.ok('vault.lock');
+    await rm(join(h.dir, 'vault.json'));
+    const message = await expectFailure(h.call('vault.create', { passphrase: 'another long passphrase' }), 'VAULT_EXISTS');
+    expect(message).toMatch(/key file \(vault\.json\) is missing/);
+    await expect(readFile(join(h.dir, 'vault.json'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('answers NO_VAULT before creation and LOCKED after locking', async () => {
