@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
-import { readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, readFile, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { ApiFailure } from '../../../domain/api/result';
 import { isNotFound } from './atomic-file';
@@ -59,9 +60,22 @@ export class FolderLock {
   static async acquire(path: string): Promise<FolderLock> {
     const token = randomBytes(16).toString('hex');
     const content = JSON.stringify({ pid: process.pid, token });
+    // Written whole to a private name, then hard-linked into place: the link either succeeds or
+    // fails with EEXIST atomically, and nobody ever reads a half-written lock.
+    // A temp-file name, so a draft orphaned by a crash is swept like any other temp file.
+    const draft = join(dirname(path), `.${basename(path)}.${token}.tmp`);
+    await writeFile(draft, content, { flag: 'wx', mode: 0o600 });
+    try {
+      return await FolderLock.#place(path, draft, token);
+    } finally {
+      await unlink(draft).catch(() => undefined);
+    }
+  }
+
+  static async #place(path: string, draft: string, token: string): Promise<FolderLock> {
     for (let attempt = 0; attempt < 2; attempt += 1) {
       try {
-        await writeFile(path, content, { flag: 'wx', mode: 0o600 });
+        await link(draft, path);
         held.set(path, token);
         if (!exitHookInstalled) {
           process.once('exit', releaseAllSync);
@@ -94,7 +108,7 @@ export class FolderLock {
       parsed = null;
     }
     const lock = LockFileSchema.safeParse(parsed);
-    // An unparseable lock is a write interrupted by a crash.
+    // Locks are only ever linked in whole, so an unreadable one is not ours to respect.
     if (!lock.success) return true;
     if (lock.data.pid === process.pid) return ![...held.values()].includes(lock.data.token);
     return !isAlive(lock.data.pid);

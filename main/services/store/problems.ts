@@ -30,7 +30,7 @@ export const problems = {
   recoveredHistory: (id: string, date: string | null): StoreProblem => ({
     conferenceId: id,
     kind: 'recovered',
-    message: `${which(id, date)}: the app was closed part-way through saving it. The saved conference is complete and its history has been completed from it; nothing was lost.`,
+    message: `${which(id, date)}: the app was closed part-way through saving it. The saved conference is complete and the last history entry was recovered from it; nothing was lost.`,
   }),
   indexRebuilt: (): StoreProblem => ({
     conferenceId: null,
