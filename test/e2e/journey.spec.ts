@@ -1,4 +1,5 @@
 import { createConference, createPassphrase, openApp, saveStatus, screenshot, unlock } from './app';
+import { childDateOfBirth, childName, childrenLine, meetingField, openChildrenSection, openMeetingSection } from './conference-page';
 import { expect, test } from './fixtures';
 
 test('a chair sets up the app, records a conference, and finds it again after a reload', async ({ page, shell }) => {
@@ -17,28 +18,36 @@ test('a chair sets up the app, records a conference, and finds it again after a 
     date: '27/03/2025',
     children: ['Maya Whitfield', 'Leo Whitfield'],
   });
-  await expect(page.getByLabel('Conference date')).toHaveValue('27/03/2025');
-  await expect(page.getByLabel('Full name').first()).toHaveValue('Maya Whitfield');
+  await expect(childrenLine(page)).toHaveText('Maya Whitfield, Leo Whitfield');
+  await expect(meetingField(page, 'date')).toHaveValue('27/03/2025');
 
-  await page.getByLabel('Start time').fill('10:00');
-  await page.getByLabel('End time').fill('12:15');
-  await page.getByLabel('Venue').fill('Brookfield Family Centre, Room 2');
-  await page.getByLabel('Chair').fill('Priya Ashdown');
-  await page.getByLabel('Minute-taker').fill('Tom Reyes');
-  await page.getByRole('group', { name: 'Child 2' }).getByLabel('Date of birth').fill('04/11/2019');
+  await meetingField(page, 'startTime').fill('10:00');
+  await meetingField(page, 'endTime').fill('12:15');
+  await meetingField(page, 'chair').fill('Priya Ashdown');
+  await meetingField(page, 'minuteTaker').fill('Tom Reyes');
   await expect(saveStatus(page)).toHaveText(/^All changes saved at \d\d:\d\d$/);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, '5-conference');
+
+  await openChildrenSection(page);
+  await expect(childName(page, 1)).toHaveValue('Maya Whitfield');
+  await childDateOfBirth(page, 2).fill('04/11/2019');
+  await expect(saveStatus(page)).toHaveText(/^All changes saved at \d\d:\d\d$/);
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Unlock your records' })).toBeVisible();
   await screenshot(page, '2-unlock');
   await unlock(page);
-  // The address kept the conference, so unlocking returns to it.
-  await expect(page.getByLabel('Chair')).toHaveValue('Priya Ashdown');
-  await expect(page.getByLabel('Venue')).toHaveValue('Brookfield Family Centre, Room 2');
-  await expect(page.getByLabel('Start time')).toHaveValue('10:00');
-  await expect(page.getByLabel('End time')).toHaveValue('12:15');
-  await expect(page.getByRole('group', { name: 'Child 2' }).getByLabel('Date of birth')).toHaveValue('04/11/2019');
+  // The address kept the conference, so unlocking returns to it with every edit.
+  await expect(page.getByRole('heading', { level: 1, name: 'Initial child protection conference' })).toBeVisible();
+  await openMeetingSection(page);
+  await expect(meetingField(page, 'chair')).toHaveValue('Priya Ashdown');
+  await expect(meetingField(page, 'minuteTaker')).toHaveValue('Tom Reyes');
+  await expect(meetingField(page, 'startTime')).toHaveValue('10:00');
+  await expect(meetingField(page, 'endTime')).toHaveValue('12:15');
+  await openChildrenSection(page);
+  await expect(childDateOfBirth(page, 2)).toHaveValue('04/11/2019');
+  await expect(childName(page, 2)).toHaveValue('Leo Whitfield');
 
   await page.getByRole('link', { name: 'Back to conferences' }).click();
   const row = page.getByRole('row', { name: /Maya Whitfield/ });

@@ -27,7 +27,8 @@ export function SaveStatus({ status, held, onRetry }: { status: AutosaveStatus; 
         {status.kind === 'unsaved' && 'Unsaved changes'}
         {status.kind === 'saving' && 'Saving…'}
         {status.kind === 'failed' && `Could not save: ${status.message} Your text is still here.`}
-        {status.kind === 'held' && (
+        {status.kind === 'held' && held.length === 0 && 'Not saved yet: an answer needs correcting. Everything else is saved.'}
+        {status.kind === 'held' && held.length > 0 && (
           <>
             Not saved yet: check{' '}
             {held.map((field, index) => (
