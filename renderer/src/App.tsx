@@ -74,8 +74,15 @@ export function App() {
 
   const lock = useCallback(() => lockWith('The app is locked. Enter your passphrase to carry on.'), [lockWith]);
   const idleMinutes = phase.kind === 'unlocked' ? settings.autoLockMinutes : 0;
-  useAutoLock(idleMinutes, () => {
-    void lockWith(`The app locked itself after ${minutesText(settings.autoLockMinutes)} without activity. Your saved work is safe.`);
+  useAutoLock({
+    minutes: idleMinutes,
+    onIdle: () => {
+      void lockWith(`The app locked itself after ${minutesText(settings.autoLockMinutes)} without activity. Your saved work is safe.`);
+    },
+    // Any call that passes the store's gate counts as use; reading settings is the cheapest.
+    onActive: () => {
+      client['settings.get']({}).catch(() => undefined);
+    },
   });
 
   const onUnlocked = useCallback(
