@@ -24,13 +24,15 @@ const NaiveDataSchema = z.custom<NaiveData>((value) => typeof value === 'object'
 export class NaiveSingleFileStore {
   private constructor(private readonly db: Low<NaiveData | null>) {}
 
-  static async build(path: string, key: DataKey, seeded: readonly SeededConference[]): Promise<{ store: NaiveSingleFileStore; bytes: number }> {
+  static async build(path: string, key: DataKey, seeded: Iterable<SeededConference>): Promise<{ store: NaiveSingleFileStore; bytes: number }> {
     const adapter = new EncryptedJsonAdapter(path, key, 'naive-store', NaiveDataSchema);
     const db = await openDocument(adapter);
-    db.data = {
-      conferences: Object.fromEntries(seeded.map(({ record }) => [record.id, structuredClone(record)])),
-      history: Object.fromEntries(seeded.map(({ record, entry }) => [record.id, [entry]])),
-    };
+    const data: NaiveData = { conferences: {}, history: {} };
+    for (const { record, entry } of seeded) {
+      data.conferences[record.id] = record;
+      data.history[record.id] = [entry];
+    }
+    db.data = data;
     await db.write();
     return { store: new NaiveSingleFileStore(db), bytes: adapter.bytesOnDisk };
   }

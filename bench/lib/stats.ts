@@ -33,3 +33,9 @@ export function count(value: number): string {
 export function verdict(met: boolean): string {
   return met ? 'met' : 'NOT MET';
 }
+
+/** One line about how busy the machine was: timings taken on an oversubscribed machine mislead. */
+export function machineLoad(loadAverage: number, cores: number): string {
+  const note = loadAverage > cores ? ' — busier than its cores, so these figures are inflated' : '';
+  return `machine: ${cores} cores, 1-minute load average ${loadAverage.toFixed(1)}${note}`;
+}
