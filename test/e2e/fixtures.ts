@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base } from '@playwright/test';
+import { expect, test as base } from '@playwright/test';
 
 export interface ShellInstance {
   /** The launch link, with the token. */
@@ -64,6 +64,17 @@ async function startShell(): Promise<ShellInstance & { stop: () => Promise<void>
 }
 
 export const test = base.extend<{ shell: ShellInstance }>({
+  // Every page is watched for script errors and Content Security Policy refusals: either means
+  // a screen is broken (or doing something the policy forbids) even if the assertions pass.
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.name}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+    });
+    await use(page);
+    expect(problems, 'script errors or CSP violations on the page').toEqual([]);
+  },
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
   shell: async ({}, use) => {
     const shell = await startShell();
@@ -75,4 +86,4 @@ export const test = base.extend<{ shell: ShellInstance }>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };

@@ -1,5 +1,6 @@
-import { request as playwrightRequest } from '@playwright/test';
-import { expect, test } from './fixtures';
+// Plain Playwright fixtures: the CSP test below provokes a violation on purpose, which the
+// app fixtures would (rightly) report as a failure everywhere else.
+import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { SHARED_SHELL } from './shell-settings';
 
 // These run against the webServer shell (fixed port and token), as a tool or another site would.
