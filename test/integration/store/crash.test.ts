@@ -67,7 +67,7 @@ function runAndKill(dataDir: string, during: 'unlock' | 'saves'): Promise<Round>
         const [word, id, revision] = line.split(' ');
         if (word === 'ACK' && id !== undefined && revision !== undefined) acks.push([id, Number(revision)]);
         // Timed from the first acknowledgement, so every such round really kills among saves.
-        if (word === 'ACK' && during === 'saves') killAfter(Math.random() * 80);
+        if (word === 'ACK' && during === 'saves') killAfter(Math.random() * 50);
         if (word === 'UNLOCKING' && during === 'unlock') killAfter(Math.random() * 15);
       }
     });
