@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { collate, type ChildCollation } from '../../../domain/collation/collate';
 import type { ConferenceRecord, SectionValue } from '../../../domain/record/conference';
 import type { FieldRef } from '../../../domain/rules/finding';
@@ -40,7 +40,8 @@ function focusFirst(ids: readonly string[], framesLeft = 10): void {
     const element = ids.map((id) => document.getElementById(id)).find((el): el is HTMLElement => el !== null);
     if (element) {
       element.focus({ preventScroll: true });
-      element.scrollIntoView({ block: 'center' });
+      // A section's heading goes to the top (its content follows); a field to the middle, with its context around it.
+      element.scrollIntoView({ block: element.tagName === 'H2' ? 'start' : 'center' });
     } else if (framesLeft > 0) focusFirst(ids, framesLeft - 1);
   });
 }
@@ -51,9 +52,9 @@ function focusFirst(ids: readonly string[], framesLeft = 10): void {
  * Values are current on every keystroke; rules, collation and conditions run on a deferred
  * copy of the record, so they never hold up typing.
  */
-export function GuidedConference({ record: initial, onSectionChange, template: given }: GuidedConferenceProps) {
+export const GuidedConference = memo(function GuidedConference({ record: initial, onSectionChange, template: given }: GuidedConferenceProps) {
   const template = useMemo(() => given ?? templateFor(initial.type), [given, initial.type]);
-  const { record, getRecord, updateSection } = useWorkingRecord(initial, onSectionChange);
+  const { record, getRecord, updateSection } = useWorkingRecord(template, initial, onSectionChange);
   const deferred = useDeferredValue(record);
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(() => new Map());
   const draftsRef = useRef(drafts);
@@ -138,7 +139,7 @@ export function GuidedConference({ record: initial, onSectionChange, template: g
   const needsCollation = view === COLLATION_VIEW || COLLATION_BESIDE.has(view);
   const collations = useMemo<ChildCollation[]>(() => (needsCollation ? collate(deferred) : []), [needsCollation, deferred]);
   const extraFor = useMemo(() => {
-    const byChild = new Map(collations.map((c) => [c.childId, <CollationView key={c.childId} collation={c} headingLevel={4} compact chartWidth={420} />]));
+    const byChild = new Map(collations.map((c) => [c.childId, <CollationView key={c.childId} collation={c} headingLevel={4} compact chartWidth={360} />]));
     return (childId: string) => byChild.get(childId);
   }, [collations]);
 
@@ -187,7 +188,7 @@ export function GuidedConference({ record: initial, onSectionChange, template: g
       </div>
     </GuidedContext.Provider>
   );
-}
+});
 
 /** Previous / next at the foot of a section, so the keyboard path through the form is linear. */
 function SectionPager({ sections, current, onOpen }: { sections: readonly { id: string; title: string }[]; current: string; onOpen: (id: string) => void }) {

@@ -1,5 +1,7 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConferenceRecord, SectionValue } from '../../../domain/record/conference';
+import type { ConferenceTemplate } from '../../../domain/template/types';
+import { missingDefaults } from './defaults';
 import type { Updater } from './values';
 
 export interface WorkingRecord {
@@ -13,11 +15,21 @@ export interface WorkingRecord {
  * path to the field. Each update computes the new section from the latest copy (a ref, not
  * a closure over a render), hands exactly that section to autosave, and then renders.
  */
-export function useWorkingRecord(initial: ConferenceRecord, onSectionChange: (sectionId: string, value: SectionValue) => void): WorkingRecord {
-  const [record, setRecord] = useState(initial);
-  const latest = useRef(initial);
+export function useWorkingRecord(
+  template: ConferenceTemplate,
+  initial: ConferenceRecord,
+  onSectionChange: (sectionId: string, value: SectionValue) => void,
+): WorkingRecord {
+  // A record that has never held a defaulted field (a new one) starts with the template's default.
+  const [seeded] = useState(() => missingDefaults(template, initial));
+  const [record, setRecord] = useState(() => ({ ...initial, sections: { ...initial.sections, ...seeded } }));
+  const latest = useRef(record);
   const notify = useRef(onSectionChange);
   notify.current = onSectionChange;
+
+  useEffect(() => {
+    for (const [sectionId, value] of Object.entries(seeded)) notify.current(sectionId, value);
+  }, [seeded]);
 
   const updateSection = useCallback((sectionId: string, updater: Updater<SectionValue | undefined>) => {
     const previous = latest.current;

@@ -17,7 +17,7 @@ function whitfieldSoFar() {
   return record('initial', {
     meeting: {
       kind: 'single',
-      values: { date: '2026-01-15', startTime: '10:00', format: 'hybrid', chair: 'Priya Natarajan', scaleDefinition: SCALE, strategyDiscussionDate: '2025-12-22' },
+      values: { date: '2026-01-15', startTime: '10:00', format: 'hybrid', chair: 'Priya Natarajan', scaleDefinition: SCALE, strategyDiscussionDate: '2025-12-22', blindScaling: false },
     },
     children: {
       kind: 'list',
@@ -163,6 +163,18 @@ describe('values are stored in the record’s shape', () => {
     const meeting = lastChange(rendered, 'meeting');
     expect(meeting?.kind === 'single' && meeting.values['chair']).toBe('Priya Natarajan (independent chair)');
     expect(meeting?.kind === 'single' && meeting.values['date']).toBe('2026-01-15');
+  });
+
+  it('gives a new conference the template’s usual scale definition, once, and leaves a cleared one alone', async () => {
+    const fresh = record('initial', { meeting: { kind: 'single', values: { date: '2026-01-15' } } });
+    rendered = await render(fresh);
+    const seeded = lastChange(rendered, 'meeting');
+    expect(seeded?.kind === 'single' && seeded.values['scaleDefinition']).toMatch(/^0 = /);
+    expect(seeded?.kind === 'single' && seeded.values['blindScaling']).toBe(false);
+    rendered.unmount();
+    const cleared = record('initial', { meeting: { kind: 'single', values: { date: '2026-01-15', scaleDefinition: '', blindScaling: true } } });
+    rendered = await render(cleared);
+    expect(rendered.changes).toEqual([]);
   });
 
   it('shows names with markup, right-to-left script and emoji as text', async () => {

@@ -13,7 +13,7 @@ export function CollationPage({ collations }: { collations: readonly ChildCollat
       </p>
       {collations.length === 0 && <p className="g-empty">Add the children first: the collation is made for each child.</p>}
       {collations.map((collation) => (
-        <CollationView key={collation.childId} collation={collation} headingLevel={3} compact={false} chartWidth={520} />
+        <CollationView key={collation.childId} collation={collation} headingLevel={3} compact={false} chartWidth={400} />
       ))}
     </section>
   );

@@ -107,7 +107,7 @@ function Spread({ collation: c }: { collation: ChildCollation }) {
         <dd>{c.chairScore ?? 'Not given yet'}</dd>
       </div>
       {c.scaleDefinition && (
-        <div>
+        <div className="g-spread__wide">
           <dt>Scale</dt>
           <dd dir="auto">{c.scaleDefinition}</dd>
         </div>

@@ -18,7 +18,7 @@ export function ScoreChart({ collation, width }: { collation: ChildCollation; wi
     <figure className="g-chart">
       <figcaption className="g-chart__caption">Safety scale scores by agency (0 to 10)</figcaption>
       <div role="img" aria-label={summary}>
-        <BarChart width={width} height={ROW * data.length + 50} data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
+        <BarChart width={width} height={ROW * data.length + 64} data={data} layout="vertical" margin={{ top: 22, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} allowDecimals={false} />
           <YAxis type="category" dataKey="agency" width={Math.min(180, Math.round(width * 0.4))} tick={{ fontSize: 13 }} interval={0} />

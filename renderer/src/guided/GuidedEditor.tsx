@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useState } from 'react';
+import { CHILDREN_SECTION, type ConferenceRecord, type SectionValue } from '../../../domain/record/conference';
+import { SaveStatus } from '../autosave/SaveStatus';
+import { useAutosave } from '../autosave/useAutosave';
+import { useSession } from '../session/SessionContext';
+import { GuidedConference } from './GuidedConference';
+
+function childNames(section: SectionValue | undefined): string {
+  if (section?.kind !== 'list') return '';
+  return section.items
+    .map((child) => (typeof child.values['name'] === 'string' ? child.values['name'].trim() : ''))
+    .filter(Boolean)
+    .join(', ');
+}
+
+/**
+ * The conference page's editor: the guided template wired to the app's autosave. Every
+ * changed section is queued (only that section is sent, with the revision it was based
+ * on), the save state is shown and announced by the app's own SaveStatus, and locking
+ * first flushes what is queued.
+ */
+export function GuidedEditor({ record }: { record: ConferenceRecord }) {
+  const { client, setBeforeLock } = useSession();
+  const save = useCallback(
+    (sections: Record<string, SectionValue>, baseRevision: number) => client['conferences.save']({ id: record.id, baseRevision, sections }),
+    [client, record.id],
+  );
+  const autosave = useAutosave({ revision: record.revision, savedAt: record.updatedAt, save });
+  const { flush, queue } = autosave;
+  const [names, setNames] = useState(() => childNames(record.sections[CHILDREN_SECTION]));
+
+  useEffect(() => {
+    setBeforeLock(flush);
+    return () => setBeforeLock(null);
+  }, [flush, setBeforeLock]);
+
+  const onSectionChange = useCallback(
+    (sectionId: string, value: SectionValue) => {
+      queue(sectionId, value);
+      if (sectionId === CHILDREN_SECTION) setNames(childNames(value));
+    },
+    [queue],
+  );
+
+  return (
+    <>
+      <p className="body lead" dir="auto">
+        {names || 'No children named yet'}
+      </p>
+      <div className="g-savebar">
+        <SaveStatus status={autosave.status} held={[]} onRetry={() => void flush()} />
+        <p className="hint">Changes save automatically as you type.</p>
+      </div>
+      <GuidedConference key={record.id} record={record} onSectionChange={onSectionChange} />
+    </>
+  );
+}
