@@ -5,7 +5,7 @@ import { errorMessage } from '../api';
 import { StoreProblems } from '../components/Banner';
 import { PageHeading } from '../components/PageHeading';
 import { usePageTitle } from '../components/usePageTitle';
-import { ConferenceEditor } from '../conference/ConferenceEditor';
+import { GuidedEditor } from '../guided/GuidedEditor';
 import { useSession } from '../session/SessionContext';
 import { routeHref } from '../session/routes';
 
@@ -38,7 +38,7 @@ export function ConferencePage({ id }: { id: string }) {
         <>
           <PageHeading caption="Conference">{CONFERENCE_TYPE_LABELS[state.record.type]}</PageHeading>
           <StoreProblems problems={state.problems} />
-          <ConferenceEditor record={state.record} />
+          <GuidedEditor record={state.record} />
         </>
       ) : (
         <>
