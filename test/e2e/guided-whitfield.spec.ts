@@ -1,0 +1,120 @@
+import { mkdirSync } from 'node:fs';
+import { whitfieldRecord } from '../../main/demo/scenarios/whitfield';
+import { childName, childrenOf } from '../../domain/record/access';
+import { refDomId, sectionHeadingId } from '../../renderer/src/guided/scope';
+import { createConference, createPassphrase, openApp, saveStatus } from './app';
+import { expect, test } from './fixtures';
+import { GuidedDriver } from './guided-driver';
+
+const SHOTS = 'test-results/screenshots';
+
+test('a chair minutes the Whitfield conference through the guided form until it is ready to sign', async ({ page, shell }) => {
+  test.setTimeout(240_000);
+  mkdirSync(`${SHOTS}/full`, { recursive: true });
+  const fixture = whitfieldRecord();
+  const driver = new GuidedDriver(page, fixture);
+  const [maya, leo] = childrenOf(fixture).map((child) => childName(fixture, child.id));
+
+  await openApp(page, shell.url);
+  await createPassphrase(page);
+  await createConference(page, { type: 'Initial child protection conference', date: '15/01/2026', children: [maya ?? '', leo ?? ''] });
+  const conferenceId = /#\/conferences\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+  expect(conferenceId).not.toBe('');
+
+  // Before anything is recorded the readiness check lists what blocks signing, as sentences.
+  await page.keyboard.press('Alt+Shift+R');
+  await expect(page.getByRole('heading', { level: 2, name: 'Ready to sign?' })).toBeFocused();
+  const blocking = page.locator('.g-panel--blocking');
+  await expect(blocking).toContainText(/Not ready to sign: \d+ things need doing first/);
+  await expect(blocking.getByRole('link', { name: `${maya}: record when the child was seen and by whom, or why they could not be seen.` })).toBeVisible();
+  await expect(blocking.getByRole('link', { name: 'Meeting details and timescales: enter “Start time”.' })).toBeVisible();
+  await expect(page.getByText('Ready to sign', { exact: true })).toHaveCount(0);
+  // Each message is a link to the field that resolves it.
+  await blocking.getByRole('link', { name: 'Meeting details and timescales: enter “Start time”.' }).click();
+  await expect(driver.el(refDomId({ section: 'meeting', field: 'startTime' }))).toBeFocused();
+
+  const sections = driver.template.sections;
+  for (const [index, section] of sections.entries()) {
+    if (index === 0) await driver.open(section.id);
+    else await driver.next(section.id);
+    if (section.id === 'children') await driver.matchChildren();
+    if (section.id === 'decision') await decideWithRationaleLast(driver, maya ?? '');
+    else await driver.fillSection(section);
+
+    if (section.id === 'decision') {
+      // The collation sits beside each decision: every agency's view, the spread, the departures.
+      const collation = page.locator(`[id="collation--${driver.ids.get(childrenOf(fixture)[0]?.id ?? '')}--compact"]`).locator('xpath=..');
+      await expect(collation.getByRole('row')).toHaveCount(7);
+      await expect(collation).toContainText('Child protection plan: 3 agencies');
+      await expect(collation).toContainText('Child in need plan (section 17): 2 agencies');
+      await expect(collation).toContainText('No recommendation given: 1 agency');
+      await expect(collation).toContainText('Lowest 2, median 3, highest 6 (5 agencies scored)');
+      await expect(collation.getByRole('row', { name: /IDVA service/ })).toContainText('Differs from the decision');
+      await expect(collation.getByRole('row', { name: /Police/ })).not.toContainText('Differs from the decision');
+      await expect(collation.getByRole('img', { name: /Bar chart of safety scale scores: Children's social care 3, Police 2/ })).toBeVisible();
+    }
+
+    // Screenshot from the section's heading down, as the chair sees it on opening the section.
+    await driver.el(sectionHeadingId(section.id)).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    const name = `guided-whitfield-${String(index + 1).padStart(2, '0')}-${section.id}`;
+    await page.screenshot({ path: `${SHOTS}/${name}.png` });
+    await page.screenshot({ path: `${SHOTS}/full/${name}.png`, fullPage: true });
+    expect(await driver.axe(), `axe on ${section.title}`).toEqual([]);
+  }
+
+  // The whole record: the collation view, then readiness.
+  await page.getByRole('button', { name: /Collation of agency views/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Collation of agency views' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: `What the agencies said about ${leo}` })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/guided-whitfield-collation.png` });
+  await page.screenshot({ path: `${SHOTS}/full/guided-whitfield-collation.png`, fullPage: true });
+  expect(await driver.axe(), 'axe on the collation').toEqual([]);
+
+  await page.keyboard.press('Alt+Shift+R');
+  await expect(page.getByRole('heading', { level: 2, name: 'Ready to sign?' })).toBeFocused();
+  await expect(page.locator('.g-panel--ready')).toContainText('Ready to sign');
+  await expect(page.locator('.g-panel--blocking')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/guided-whitfield-ready.png` });
+  expect(await driver.axe(), 'axe on readiness').toEqual([]);
+
+  // Autosave kept exactly what was entered: the stored record is the scenario's.
+  await expect(saveStatus(page)).toHaveText(/^All changes saved at \d\d:\d\d$/);
+  const stored = await driver.storedRecord(conferenceId);
+  for (const [sectionId, value] of Object.entries(fixture.sections)) {
+    expect(withoutEmpty(stored[sectionId]), `section ${sectionId}`).toEqual(withoutEmpty(value));
+  }
+});
+
+/** An empty list and an absent one read the same (a fixture may spell out `exclusions: []`). */
+function withoutEmpty(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value ?? null), (_key, v: unknown) => (Array.isArray(v) && v.length === 0 ? undefined : v));
+}
+
+/**
+ * The decision section, with one check on the way: until the rationale is written, each
+ * agency whose recommendation differs (health visiting, the IDVA service) blocks signing.
+ */
+async function decideWithRationaleLast(driver: GuidedDriver, maya: string): Promise<void> {
+  const section = driver.template.sections.find((s) => s.id === 'decision');
+  const value = driver.fixture.sections['decision'];
+  if (!section || value?.kind !== 'perChild') throw new Error('The fixture has no decision');
+  const page = driver.page;
+  const children = childrenOf(driver.fixture);
+  const withoutRationale = section.fields.filter((f) => f.id !== 'rationale');
+  const rationale = section.fields.filter((f) => f.id === 'rationale');
+  for (const child of children) {
+    await driver.fillFields(withoutRationale, value.perChild[child.id] ?? {}, { section: 'decision', childId: driver.ids.get(child.id) });
+  }
+  const departure = (agency: string, recommended: string) =>
+    page.getByRole('link', {
+      name: `${maya}: ${agency} recommended “${recommended}”, which differs from the decision. Say in the rationale how their view was weighed, or record their dissent.`,
+    });
+  await page.getByText(/items? in this section blocks? signing/).click();
+  await expect(departure('IDVA service', 'Child in need plan (section 17)')).toBeVisible();
+  await expect(departure('Health visiting', 'Child in need plan (section 17)')).toBeVisible();
+  for (const child of children) {
+    await driver.fillFields(rationale, value.perChild[child.id] ?? {}, { section: 'decision', childId: driver.ids.get(child.id) });
+  }
+  await expect(departure('IDVA service', 'Child in need plan (section 17)')).toHaveCount(0);
+  await expect(departure('Health visiting', 'Child in need plan (section 17)')).toHaveCount(0);
+}
