@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prepareDemoStore } from '../demo/prepare';
 import { createAppServices } from '../services/app-services';
 import { resolveDataDir } from '../services/data-dir';
 import { startShellServer } from './server';
@@ -11,7 +12,7 @@ import { startShellServer } from './server';
  *   CPC_DATA_DIR     where the encrypted store lives (default: the per-user data folder)
  *   CPC_SHELL_PORT   a fixed port (default: a random free one)
  *   CPC_SHELL_TOKEN  a fixed token — for the end-to-end tests only
- *   CPC_DEMO=1       asks for demo data (not available yet)
+ *   CPC_DEMO=1       a throwaway store holding the three fictional scenarios (npm run demo)
  */
 
 function parsePort(raw: string | undefined): number {
@@ -32,13 +33,16 @@ async function main(): Promise<void> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error('The app has not been built yet. Run `npm run build` first.');
   }
-  if (env['CPC_DEMO'] === '1') {
-    console.log('Demo data is not available yet in this version: the app opens with your own data as usual.');
-  }
   const token = env['CPC_SHELL_TOKEN'] || undefined;
   if (token) console.log('Using the fixed token from CPC_SHELL_TOKEN (meant for tests only).');
 
-  const handlers = createAppServices({ dataDir });
+  const demo = env['CPC_DEMO'] === '1' ? await prepareDemoStore() : null;
+  if (demo) {
+    console.log(
+      `Demo: a throwaway store with three fictional conferences, deleted when you stop the app.\nDemo passphrase: ${demo.passphrase}`,
+    );
+  }
+  const handlers = demo ? demo.handlers : createAppServices({ dataDir });
   const shell = await startShellServer({ handlers, rendererDir, port: parsePort(env['CPC_SHELL_PORT']), token });
   console.log(`Conference Recorder is running in browser mode.\nOpen: ${shell.url}\nPress Ctrl+C to stop.`);
 
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
     void handlers['vault.lock']({})
       .catch(() => undefined)
       .then(() => shell.close())
+      .then(() => demo?.remove())
       .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
