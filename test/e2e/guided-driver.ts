@@ -39,7 +39,7 @@ export class GuidedDriver {
   /** Opens a section from the navigation and waits for its heading to take focus. */
   async open(sectionId: string): Promise<void> {
     const section = this.template.sections.find((s) => s.id === sectionId);
-    await this.page.getByRole('navigation', { name: 'Conference sections' }).getByRole('button', { name: new RegExp(`^\\d+\\. ${escape(section?.title ?? sectionId)}`) }).click();
+    await this.page.getByRole('navigation', { name: 'Conference sections' }).getByRole('button', { name: new RegExp(`^\\d+\\. ${escape(section?.title ?? sectionId)} (\\d+ of \\d+ answered|Nothing required)`) }).click();
     await expect(this.el(sectionHeadingId(sectionId))).toBeFocused();
   }
 
@@ -198,4 +198,13 @@ export class GuidedDriver {
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A section as the comparison should see it: empty lists dropped (a fixture may spell out
+ * `exclusions: []`), and a list section with no items the same as no section at all.
+ */
+export function normaliseSection(value: SectionValue | undefined): unknown {
+  const plain = JSON.parse(JSON.stringify(value ?? null), (_key, v: unknown) => (Array.isArray(v) && v.length === 0 ? undefined : v)) as Record<string, unknown> | null;
+  return plain && plain['kind'] === 'list' && plain['items'] === undefined ? null : plain;
 }

@@ -2,6 +2,12 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, XAxis, YAxis } from 
 import type { ChildCollation } from '../../../../domain/collation/collate';
 
 const ROW = 30;
+const LABEL = 26;
+
+/** Long agency names are cut in the chart only (the table beside it has them in full). */
+function shortLabel(name: string): string {
+  return name.length > LABEL ? `${name.slice(0, LABEL - 1).trimEnd()}…` : name;
+}
 
 /**
  * Scores per agency as horizontal bars (agency names stay readable). The chart is a picture
@@ -21,7 +27,7 @@ export function ScoreChart({ collation, width }: { collation: ChildCollation; wi
         <BarChart width={width} height={ROW * data.length + 64} data={data} layout="vertical" margin={{ top: 22, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} allowDecimals={false} />
-          <YAxis type="category" dataKey="agency" width={Math.min(180, Math.round(width * 0.4))} tick={{ fontSize: 13 }} interval={0} />
+          <YAxis type="category" dataKey="agency" width={Math.min(180, Math.round(width * 0.4))} tick={{ fontSize: 13 }} interval={0} tickFormatter={shortLabel} />
           <Bar dataKey="score" isAnimationActive={false} barSize={18}>
             {data.map((d) => (
               <Cell key={d.agency} fill={d.departs ? '#8a4b00' : '#1d4f6e'} />
