@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { createAppServices } from './services/app-services';
+import { recordsFolderIn } from './services/data-dir';
 import { appMenuTemplate, contextMenuTemplate } from './app-menu';
 import { APP_ENTRY_URL } from './app-origin';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
@@ -83,7 +84,8 @@ async function start(): Promise<void> {
   );
 
   const envDataDir = process.env['CPC_DATA_DIR'];
-  const dataDir = envDataDir ? resolve(envDataDir) : app.getPath('userData');
+  // The records folder inside userData: the browser shell resolves the same place (data-dir.ts).
+  const dataDir = envDataDir ? resolve(envDataDir) : recordsFolderIn(app.getPath('userData'));
   registerIpc(ipcMain, createAppServices({ dataDir }));
 
   mainWindow = createMainWindow();

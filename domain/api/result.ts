@@ -12,6 +12,8 @@ export const API_ERROR_CODES = [
   'LOCKED', // the store is locked (or auto-locked after inactivity)
   'NOT_FOUND',
   'CONFLICT', // saved against an older revision
+  'STORE_IN_USE', // another copy of the app has the data folder open
+  'STORE_TOO_NEW', // the data was written by a newer version of the app
   'CORRUPT', // a file could not be read or decrypted
   'TAMPERED', // the history chain or a record does not match its hashes
   'INTERNAL',

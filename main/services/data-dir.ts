@@ -1,14 +1,15 @@
 import { posix, win32 } from 'node:path';
 
 /**
- * Where the data folder lives when Electron does not say (the browser shell, scripts):
- * CPC_DATA_DIR wins (tests, demos, a council's managed location); otherwise each platform's
- * per-user application-data folder, so records never land in a shared or synced place by default.
- * Electron passes app.getPath('userData') itself.
+ * Where the records live. CPC_DATA_DIR wins (tests, demos, a council's managed location).
+ * Otherwise the `records` folder inside the app's per-user folder — the same place whether the
+ * app runs in Electron (whose userData folder this mirrors: ~/.config/<productName> on Linux,
+ * Application Support on macOS, APPDATA on Windows) or in the browser shell, so both see the
+ * same records, kept apart from Chromium's own files in that folder.
  */
 
-const FOLDER = 'conference-recorder';
 const PRODUCT = 'Conference Recorder';
+export const RECORDS_FOLDER = 'records';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -16,12 +17,21 @@ export function resolveDataDir(env: Env, platform: NodeJS.Platform, homedir: str
   const pathFor = platform === 'win32' ? win32 : posix;
   const explicit = env['CPC_DATA_DIR']?.trim();
   if (explicit) return pathFor.resolve(explicit);
+  return pathFor.join(appFolder(env, platform, homedir), RECORDS_FOLDER);
+}
+
+/** The records folder inside Electron's userData folder. */
+export function recordsFolderIn(userData: string): string {
+  return posix.isAbsolute(userData) ? posix.join(userData, RECORDS_FOLDER) : win32.join(userData, RECORDS_FOLDER);
+}
+
+function appFolder(env: Env, platform: NodeJS.Platform, homedir: string): string {
   if (platform === 'win32') {
     const appData = env['APPDATA']?.trim();
     return win32.join(appData && win32.isAbsolute(appData) ? appData : win32.join(homedir, 'AppData', 'Roaming'), PRODUCT);
   }
   if (platform === 'darwin') return posix.join(homedir, 'Library', 'Application Support', PRODUCT);
-  // XDG says a relative XDG_DATA_HOME is invalid and must be ignored.
-  const xdg = env['XDG_DATA_HOME']?.trim();
-  return posix.join(xdg && posix.isAbsolute(xdg) ? xdg : posix.join(homedir, '.local', 'share'), FOLDER);
+  // As Electron does: XDG_CONFIG_HOME when absolute (XDG says a relative one is invalid), else ~/.config.
+  const xdg = env['XDG_CONFIG_HOME']?.trim();
+  return posix.join(xdg && posix.isAbsolute(xdg) ? xdg : posix.join(homedir, '.config'), PRODUCT);
 }

@@ -90,7 +90,7 @@ export class FolderLock {
         if (!isNotFound(error)) throw error;
       });
     }
-    throw new ApiFailure('CONFLICT', FOLDER_IN_USE_MESSAGE);
+    throw new ApiFailure('STORE_IN_USE', FOLDER_IN_USE_MESSAGE);
   }
 
   private static async isStale(path: string): Promise<boolean> {

@@ -134,7 +134,7 @@ export class ConferenceStore {
       if (vault === null) throw this.#noVault();
       if (vault.storeSchemaVersion > this.#target) {
         throw new ApiFailure(
-          'INTERNAL',
+          'STORE_TOO_NEW',
           'This data folder was last used by a newer version of Conference Recorder. Install that version to open it; nothing has been changed.',
         );
       }

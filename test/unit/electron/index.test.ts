@@ -128,7 +128,7 @@ describe('main process start-up', () => {
       preload: '/opt/conference-recorder/resources/app.asar/out/preload/preload.cjs',
     });
     expect(window.loadURL).toHaveBeenCalledWith('app://renderer/index.html');
-    expect(createAppServices).toHaveBeenCalledWith({ dataDir: '/home/chair/.config/Conference Recorder' });
+    expect(createAppServices).toHaveBeenCalledWith({ dataDir: '/home/chair/.config/Conference Recorder/records' });
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalled();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDataDir } from '../../../main/services/data-dir';
+import { recordsFolderIn, resolveDataDir } from '../../../main/services/data-dir';
 
 describe('the data folder', () => {
   it('is CPC_DATA_DIR when set, on every platform', () => {
@@ -7,18 +7,25 @@ describe('the data folder', () => {
     expect(resolveDataDir({ CPC_DATA_DIR: 'D:\\Records' }, 'win32', 'C:\\Users\\chair')).toBe('D:\\Records');
   });
 
-  it('follows XDG on Linux, ignoring a relative XDG_DATA_HOME', () => {
-    expect(resolveDataDir({}, 'linux', '/home/chair')).toBe('/home/chair/.local/share/conference-recorder');
-    expect(resolveDataDir({ XDG_DATA_HOME: '/data/chair' }, 'linux', '/home/chair')).toBe('/data/chair/conference-recorder');
-    expect(resolveDataDir({ XDG_DATA_HOME: 'relative' }, 'linux', '/home/chair')).toBe('/home/chair/.local/share/conference-recorder');
-    expect(resolveDataDir({ CPC_DATA_DIR: '  ' }, 'linux', '/home/chair')).toBe('/home/chair/.local/share/conference-recorder');
+  it('is the records folder inside the same per-user folder Electron uses on Linux, ignoring a relative XDG_CONFIG_HOME', () => {
+    expect(resolveDataDir({}, 'linux', '/home/chair')).toBe('/home/chair/.config/Conference Recorder/records');
+    expect(resolveDataDir({ XDG_CONFIG_HOME: '/cfg/chair' }, 'linux', '/home/chair')).toBe('/cfg/chair/Conference Recorder/records');
+    expect(resolveDataDir({ XDG_CONFIG_HOME: 'relative' }, 'linux', '/home/chair')).toBe('/home/chair/.config/Conference Recorder/records');
+    expect(resolveDataDir({ CPC_DATA_DIR: '  ' }, 'linux', '/home/chair')).toBe('/home/chair/.config/Conference Recorder/records');
   });
 
   it('uses Application Support on macOS and APPDATA on Windows', () => {
-    expect(resolveDataDir({}, 'darwin', '/Users/chair')).toBe('/Users/chair/Library/Application Support/Conference Recorder');
+    expect(resolveDataDir({}, 'darwin', '/Users/chair')).toBe('/Users/chair/Library/Application Support/Conference Recorder/records');
     expect(resolveDataDir({ APPDATA: 'C:\\Users\\chair\\AppData\\Roaming' }, 'win32', 'C:\\Users\\chair')).toBe(
-      'C:\\Users\\chair\\AppData\\Roaming\\Conference Recorder',
+      'C:\\Users\\chair\\AppData\\Roaming\\Conference Recorder\\records',
     );
-    expect(resolveDataDir({}, 'win32', 'C:\\Users\\chair')).toBe('C:\\Users\\chair\\AppData\\Roaming\\Conference Recorder');
+    expect(resolveDataDir({}, 'win32', 'C:\\Users\\chair')).toBe('C:\\Users\\chair\\AppData\\Roaming\\Conference Recorder\\records');
+  });
+
+  it('puts Electron’s records in the same place, apart from Chromium’s files', () => {
+    expect(recordsFolderIn('/home/chair/.config/Conference Recorder')).toBe(resolveDataDir({}, 'linux', '/home/chair'));
+    expect(recordsFolderIn('C:\\Users\\chair\\AppData\\Roaming\\Conference Recorder')).toBe(
+      resolveDataDir({}, 'win32', 'C:\\Users\\chair'),
+    );
   });
 });

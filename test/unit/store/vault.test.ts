@@ -128,7 +128,7 @@ describe('the vault', () => {
     const path = join(h.dir, 'vault.json');
     const vault = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
     await writeFile(path, JSON.stringify({ ...vault, storeSchemaVersion: 9 }));
-    expect(await expectFailure(h.call('vault.unlock', { passphrase: PASSPHRASE }), 'INTERNAL')).toMatch(/newer version/);
+    expect(await expectFailure(h.call('vault.unlock', { passphrase: PASSPHRASE }), 'STORE_TOO_NEW')).toMatch(/newer version/);
   });
 
   it('uses real-strength scrypt by default and bounds what vault.json may ask for', async () => {
@@ -146,7 +146,7 @@ describe('the folder lock', () => {
     await first.ok('vault.lock');
     await first.ok('vault.unlock', { passphrase: PASSPHRASE });
     const second = harness(first.dir);
-    expect(await expectFailure(second.call('vault.unlock', { passphrase: PASSPHRASE }), 'CONFLICT')).toMatch(/another copy/);
+    expect(await expectFailure(second.call('vault.unlock', { passphrase: PASSPHRASE }), 'STORE_IN_USE')).toMatch(/another copy/);
     await first.ok('vault.lock');
     await second.ok('vault.unlock', { passphrase: PASSPHRASE });
   });
