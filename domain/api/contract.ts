@@ -8,6 +8,7 @@ import {
   SectionValueSchema,
 } from '../record/conference';
 import { ConferenceSummarySchema } from '../record/summary';
+import { LocalSettingsSchema } from '../rules/local-settings';
 
 /**
  * The one API contract: operation name → input schema → output schema.
@@ -24,10 +25,12 @@ export type VaultState = z.infer<typeof VaultStateSchema>;
 
 export const SettingsSchema = z.strictObject({
   /** Minutes without activity before the app locks itself; 0 turns auto-lock off. */
-  autoLockMinutes: z.number().int().min(0).max(240),
+  autoLockMinutes: z.number().int().min(0).max(240).default(10),
+  /** The council's own rules: timescales, quorum, extra non-working days. */
+  local: LocalSettingsSchema.prefault({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 10 };
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
 export const StoreProblemSchema = z.strictObject({
   /** The conference affected, when known (an id, never a name). */
@@ -85,7 +88,10 @@ export const apiContract = {
     output: SettingsSchema,
   },
   'settings.update': {
-    input: SettingsSchema.partial(),
+    input: z.strictObject({
+      autoLockMinutes: z.number().int().min(0).max(240).optional(),
+      local: LocalSettingsSchema.optional(),
+    }),
     output: SettingsSchema,
   },
   'conferences.list': {

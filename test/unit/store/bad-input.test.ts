@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../../domain/api/contract';
 import { describe, expect, it } from 'vitest';
 import { createConference, expectFailure, openStore, snapshotFolder } from './helpers';
 
@@ -38,7 +39,7 @@ describe('bad inputs through dispatch', () => {
       expect(message).not.toMatch(/Ashdown/);
     }
     expect(await snapshotFolder(h.dir)).toEqual(before);
-    expect(await h.ok('settings.get')).toEqual({ autoLockMinutes: 10 });
+    expect(await h.ok('settings.get')).toEqual({ ...DEFAULT_SETTINGS, autoLockMinutes: 10 });
   });
 
   it('refuses an unknown operation', async () => {

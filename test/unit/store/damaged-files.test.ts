@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../../domain/api/contract';
 import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -173,11 +174,11 @@ describe('damaged settings', () => {
     await flipByte(join(h.dir, 'settings.enc'));
     const { problems } = await h.ok<Unlocked>('vault.unlock', { passphrase: PASSPHRASE });
     expect(problems.map((p) => [p.conferenceId, p.kind])).toEqual([[null, 'corrupt']]);
-    expect(await h.ok('settings.get')).toEqual({ autoLockMinutes: 10 });
-    expect(await h.ok('settings.update', { autoLockMinutes: 20 })).toEqual({ autoLockMinutes: 20 });
+    expect(await h.ok('settings.get')).toEqual({ ...DEFAULT_SETTINGS, autoLockMinutes: 10 });
+    expect(await h.ok('settings.update', { autoLockMinutes: 20 })).toEqual({ ...DEFAULT_SETTINGS, autoLockMinutes: 20 });
     expect((await readdir(h.dir)).filter((n) => n.startsWith('settings.enc.unreadable-'))).toHaveLength(1);
     await h.ok('vault.lock');
     expect((await h.ok<Unlocked>('vault.unlock', { passphrase: PASSPHRASE })).problems).toEqual([]);
-    expect(await h.ok('settings.get')).toEqual({ autoLockMinutes: 20 });
+    expect(await h.ok('settings.get')).toEqual({ ...DEFAULT_SETTINGS, autoLockMinutes: 20 });
   });
 });

@@ -1,14 +1,25 @@
+import { DEFAULT_SETTINGS } from '../../../domain/api/contract';
 import { describe, expect, it } from 'vitest';
 import { createConference, expectFailure, FakeClock, openStore, PASSPHRASE } from './helpers';
 
 describe('settings', () => {
   it('start at the defaults, change, and persist encrypted across a lock', async () => {
     const h = await openStore();
-    expect(await h.ok('settings.get')).toEqual({ autoLockMinutes: 10 });
-    expect(await h.ok('settings.update', { autoLockMinutes: 25 })).toEqual({ autoLockMinutes: 25 });
+    expect(await h.ok('settings.get')).toEqual({ ...DEFAULT_SETTINGS, autoLockMinutes: 10 });
+    expect(await h.ok('settings.update', { autoLockMinutes: 25 })).toEqual({ ...DEFAULT_SETTINGS, autoLockMinutes: 25 });
     await h.ok('vault.lock');
     await h.ok('vault.unlock', { passphrase: PASSPHRASE });
-    expect(await h.ok('settings.get')).toEqual({ autoLockMinutes: 25 });
+    expect(await h.ok('settings.get')).toEqual({ ...DEFAULT_SETTINGS, autoLockMinutes: 25 });
+  });
+
+  it('keep the council’s local rules, and refuse impossible ones without changing anything', async () => {
+    const h = await openStore();
+    const local = { ...DEFAULT_SETTINGS.local, quorum: { ...DEFAULT_SETTINGS.local.quorum, minOtherAgencies: 3 } };
+    await h.ok('settings.update', { local });
+    await expectFailure(h.call('settings.update', { local: { ...local, extraNonWorkingDays: ['2026-02-29'] } }), 'INVALID_INPUT');
+    await h.ok('vault.lock');
+    await h.ok('vault.unlock', { passphrase: PASSPHRASE });
+    expect(await h.ok('settings.get')).toEqual({ ...DEFAULT_SETTINGS, local });
   });
 });
 
