@@ -84,9 +84,11 @@ export class ConferenceFiles {
   }
 
   /**
-   * Writes a new version: the document first (temp → fsync → rename → fsync folder), then the
-   * history entry (append → fdatasync). `previous` is the entry of the version being replaced;
-   * if a crash had kept it out of the history, it is appended first so the chain stays whole.
+   * Writes a new version. If a crash had kept the current version's entry (`previous`) out of
+   * the history, it is appended first; then the document (temp → fsync → rename → fsync folder);
+   * then the new entry (append → fdatasync). Completing the history before the document moves
+   * on means that, whatever moment a kill comes, the history lacks at most the document's own
+   * entry — two crashes in a row can never leave a gap of two, which would read as tampering.
    * Returns the document's size on disk.
    */
   async commit(
@@ -98,18 +100,19 @@ export class ConferenceFiles {
   ): Promise<number> {
     const entry = next.entry ?? previous;
     if (entry === null) throw new Error('A new conference needs a history entry.');
-    db.data = { format: 1, storeVersion: this.storeVersion, record: next.record, entry };
-    await db.write();
     const key = this.key.get();
     const path = this.paths.history(id);
-    const tail = await readHistoryTail(path, key, id);
-    const toAppend: HistoryEntry[] = [];
+    let tail = await readHistoryTail(path, key, id);
     if (previous !== null && tail.last?.hash !== previous.hash) {
       const chainEnd = tail.completeLength === 0 ? genesisHash(id) : tail.last?.hash;
-      if (chainEnd === previous.prevHash) toAppend.push(previous);
+      if (chainEnd === previous.prevHash) {
+        await appendHistory(path, key, id, tail, [previous]);
+        tail = await readHistoryTail(path, key, id);
+      }
     }
-    if (next.entry !== null) toAppend.push(next.entry);
-    if (toAppend.length > 0) await appendHistory(path, key, id, tail, toAppend);
+    db.data = { format: 1, storeVersion: this.storeVersion, record: next.record, entry };
+    await db.write();
+    if (next.entry !== null) await appendHistory(path, key, id, tail, [next.entry]);
     return adapter.bytesOnDisk;
   }
 }
