@@ -51,3 +51,6 @@ export function parseTime(text: string): ParsedTime {
   if (hours > 23 || minutes > 59) return { ok: false };
   return { ok: true, value: `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}` };
 }
+
+/** The hint under every date field: an example in the order the app reads. */
+export const DATE_HINT = 'For example, 27/03/2025';
