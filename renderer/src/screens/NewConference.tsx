@@ -5,8 +5,7 @@ import { ErrorSummary, type ErrorItem } from '../components/ErrorSummary';
 import { PageHeading } from '../components/PageHeading';
 import { TextField } from '../components/TextField';
 import { usePageTitle } from '../components/usePageTitle';
-import { DATE_HINT } from '../format/dates';
-import { parseUkDate } from '../format/dates';
+import { DATE_HINT, parseUkDate } from '../format/dates';
 import { useSession } from '../session/SessionContext';
 import { routeHref } from '../session/routes';
 
