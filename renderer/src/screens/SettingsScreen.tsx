@@ -6,6 +6,7 @@ import { PageHeading } from '../components/PageHeading';
 import { TextField } from '../components/TextField';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/SessionContext';
+import { LocalRulesForm } from './LocalRulesForm';
 
 const MINUTES_ID = 'auto-lock-minutes';
 const MAX_MINUTES = 240;
@@ -75,6 +76,7 @@ export function SettingsScreen() {
           Save settings
         </button>
       </form>
+      <LocalRulesForm settings={settings} />
     </div>
   );
 }

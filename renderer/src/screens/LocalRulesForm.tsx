@@ -1,0 +1,190 @@
+import { useState, type FormEvent } from 'react';
+import type { Settings } from '../../../domain/api/contract';
+import type { LocalSettings } from '../../../domain/rules/local-settings';
+import { errorMessage } from '../api';
+import { Banner } from '../components/Banner';
+import { ErrorSummary, type ErrorItem } from '../components/ErrorSummary';
+import { TextField } from '../components/TextField';
+import { useSession } from '../session/SessionContext';
+
+/**
+ * The council's own rules: quorum and timescales. They are settings, not constants, because
+ * local safeguarding partnerships set them differently; the readiness checks read them from here.
+ */
+
+interface NumberRule {
+  id: string;
+  label: string;
+  hint: string;
+  min: number;
+  max: number;
+  get: (local: LocalSettings) => number;
+  set: (local: LocalSettings, value: number) => LocalSettings;
+}
+
+const NUMBER_RULES: readonly NumberRule[] = [
+  {
+    id: 'quorum-min-other',
+    label: 'Agencies other than children’s social care needed for a quorum',
+    hint: 'The common rule is 2.',
+    min: 0,
+    max: 20,
+    get: (l) => l.quorum.minOtherAgencies,
+    set: (l, v) => ({ ...l, quorum: { ...l.quorum, minOtherAgencies: v } }),
+  },
+  {
+    id: 'icpc-days',
+    label: 'Initial conference within this many working days of the strategy discussion',
+    hint: 'Working Together sets 15.',
+    min: 1,
+    max: 120,
+    get: (l) => l.timescales.icpcWorkingDays,
+    set: (l, v) => ({ ...l, timescales: { ...l.timescales, icpcWorkingDays: v } }),
+  },
+  {
+    id: 'core-group-days',
+    label: 'First core group within this many working days of the initial conference',
+    hint: 'Working Together sets 10.',
+    min: 1,
+    max: 120,
+    get: (l) => l.timescales.firstCoreGroupWorkingDays,
+    set: (l, v) => ({ ...l, timescales: { ...l.timescales, firstCoreGroupWorkingDays: v } }),
+  },
+  {
+    id: 'first-review-months',
+    label: 'First review within this many months of the initial conference',
+    hint: 'Working Together sets 3.',
+    min: 1,
+    max: 24,
+    get: (l) => l.timescales.firstReviewMonths,
+    set: (l, v) => ({ ...l, timescales: { ...l.timescales, firstReviewMonths: v } }),
+  },
+  {
+    id: 'later-review-months',
+    label: 'Later reviews within this many months of the previous review',
+    hint: 'Working Together sets 6.',
+    min: 1,
+    max: 24,
+    get: (l) => l.timescales.laterReviewMonths,
+    set: (l, v) => ({ ...l, timescales: { ...l.timescales, laterReviewMonths: v } }),
+  },
+];
+
+interface FlagRule {
+  id: string;
+  label: string;
+  get: (local: LocalSettings) => boolean;
+  set: (local: LocalSettings, value: boolean) => LocalSettings;
+}
+
+const FLAG_RULES: readonly FlagRule[] = [
+  {
+    id: 'quorum-social-care',
+    label: 'Children’s social care must attend',
+    get: (l) => l.quorum.requireSocialCare,
+    set: (l, v) => ({ ...l, quorum: { ...l.quorum, requireSocialCare: v } }),
+  },
+  {
+    id: 'quorum-direct-contact',
+    label: 'Those agencies must have direct contact with the child',
+    get: (l) => l.quorum.requireDirectContact,
+    set: (l, v) => ({ ...l, quorum: { ...l.quorum, requireDirectContact: v } }),
+  },
+  {
+    id: 'quorum-report-only',
+    label: 'An agency that sent a report but did not attend counts towards the quorum',
+    get: (l) => l.quorum.countReportOnly,
+    set: (l, v) => ({ ...l, quorum: { ...l.quorum, countReportOnly: v } }),
+  },
+];
+
+export function LocalRulesForm({ settings }: { settings: Settings }) {
+  const { client, updateSettings } = useSession();
+  const [drafts, setDrafts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(NUMBER_RULES.map((rule) => [rule.id, String(rule.get(settings.local))])),
+  );
+  const [flags, setFlags] = useState<Record<string, boolean>>(() =>
+    Object.fromEntries(FLAG_RULES.map((rule) => [rule.id, rule.get(settings.local)])),
+  );
+  const [errors, setErrors] = useState<ErrorItem[]>([]);
+  const [submits, setSubmits] = useState(0);
+  const [saved, setSaved] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    const problems: ErrorItem[] = [];
+    let local = settings.local;
+    for (const rule of NUMBER_RULES) {
+      const text = (drafts[rule.id] ?? '').trim();
+      const value = Number(text);
+      if (!/^\d+$/.test(text) || value < rule.min || value > rule.max) {
+        problems.push({ fieldId: rule.id, message: `${rule.label}: enter a whole number from ${rule.min} to ${rule.max}` });
+      } else {
+        local = rule.set(local, value);
+      }
+    }
+    for (const rule of FLAG_RULES) local = rule.set(local, flags[rule.id] ?? rule.get(local));
+    if (problems.length > 0) {
+      setErrors(problems);
+      setSubmits((n) => n + 1);
+      return;
+    }
+    try {
+      updateSettings(await client['settings.update']({ local }));
+      setErrors([]);
+      setSaved(true);
+    } catch (error) {
+      setErrors([{ fieldId: NUMBER_RULES[0]!.id, message: `The local rules were not saved. ${errorMessage(error)}` }]);
+      setSubmits((n) => n + 1);
+    }
+  }
+
+  return (
+    <form noValidate onSubmit={submit} aria-labelledby="local-rules-heading">
+      <ErrorSummary errors={errors} focusKey={submits} />
+      {saved && (
+        <Banner title="Local rules saved" tone="success">
+          <p className="body">Every conference’s readiness checks now use these rules.</p>
+        </Banner>
+      )}
+      <h2 className="heading-m" id="local-rules-heading">
+        Local rules
+      </h2>
+      <p className="body">Your local safeguarding partnership’s quorum and timescales. The readiness checks use them.</p>
+      <fieldset className="fieldset">
+        <legend className="fieldset__legend">Quorum</legend>
+        {FLAG_RULES.map((rule) => (
+          <div className="checkbox form-group" key={rule.id}>
+            <input
+              id={rule.id}
+              type="checkbox"
+              className="checkbox__input"
+              checked={flags[rule.id] ?? false}
+              onChange={(e) => setFlags((all) => ({ ...all, [rule.id]: e.target.checked }))}
+            />
+            <label htmlFor={rule.id} className="checkbox__label">
+              {rule.label}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      {NUMBER_RULES.map((rule) => (
+        <TextField
+          key={rule.id}
+          id={rule.id}
+          label={rule.label}
+          hint={rule.hint}
+          error={errors.find((e) => e.fieldId === rule.id)?.message}
+          value={drafts[rule.id] ?? ''}
+          onChange={(value) => setDrafts((all) => ({ ...all, [rule.id]: value }))}
+          width="short"
+          inputMode="numeric"
+        />
+      ))}
+      <button type="submit" className="button">
+        Save local rules
+      </button>
+    </form>
+  );
+}
