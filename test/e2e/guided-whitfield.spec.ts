@@ -54,7 +54,8 @@ test('a chair minutes the Whitfield conference through the guided form until it 
       await expect(collation.getByRole('img', { name: /Bar chart of safety scale scores: Children's social care 3, Police 2/ })).toBeVisible();
     }
 
-    // Screenshot from the section's heading down, as the chair sees it on opening the section.
+    // Once the rules have caught up with the typing, screenshot from the section's heading down.
+    await expect(page.getByRole('navigation', { name: 'Conference sections' })).not.toHaveAttribute('aria-busy', 'true');
     await driver.el(sectionHeadingId(section.id)).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     const name = `guided-whitfield-${String(index + 1).padStart(2, '0')}-${section.id}`;
     await page.screenshot({ path: `${SHOTS}/${name}.png` });

@@ -1,7 +1,9 @@
 import { memo, useCallback, type ComponentType } from 'react';
+import { meetingValues, textOf } from '../../../domain/record/access';
 import type { ConferenceRecord, Values } from '../../../domain/record/conference';
 import { isRequired, isVisible, type FieldContext } from '../../../domain/template/conditions';
-import type { FieldDef, FieldType } from '../../../domain/template/types';
+import { optionsFor } from '../../../domain/template/options';
+import type { FieldDef, FieldType, Option } from '../../../domain/template/types';
 import { ChoiceList, MultiSelectField, SelectField, YesNoField } from './fields/ChoiceFields';
 import { DateField, TimeField } from './fields/FormattedTextField';
 import { ListFieldAdapter } from './fields/ListFieldAdapter';
@@ -45,6 +47,7 @@ interface Props {
 export const FieldsBlock = memo(function FieldsBlock({ fields, values, update, scope, record, headingLevel, problems }: Props) {
   const setField = useCallback<SetField>((fieldId, updater) => update((prev) => setIn(prev, fieldId, updater)), [update]);
   const ctx: FieldContext = { record, values, childId: scope.childId };
+  const scaleDefinition = textOf(meetingValues(record)['scaleDefinition']).trim();
   return (
     <>
       {fields.map((field) => {
@@ -57,17 +60,40 @@ export const FieldsBlock = memo(function FieldsBlock({ fields, values, update, s
             value={values[field.id]}
             setField={setField}
             scope={scope}
-            record={record}
             required={isRequired(field, ctx)}
             problem={problems.get(fieldDomId(scope, field.id))}
+            options={stableOptions(field, record)}
+            scaleDefinition={scaleDefinition}
             headingLevel={headingLevel}
-            problems={problems}
+            record={STRUCTURAL.has(field.type) ? record : undefined}
+            problems={STRUCTURAL.has(field.type) ? problems : undefined}
           />
         );
       })}
     </>
   );
 });
+
+const STRUCTURAL: ReadonlySet<FieldType> = new Set(['list', 'perChild']);
+const NO_OPTIONS: readonly Option[] = [];
+const lastOptions = new WeakMap<FieldDef, readonly Option[]>();
+
+/**
+ * A field's choices, as the same array for as long as they are the same choices: options
+ * drawn from the record (agencies, children) are rebuilt on every pass, and a new array
+ * would make every select re-render. Keyed by the template's field object, which all
+ * items and children share.
+ */
+function stableOptions(field: FieldDef, record: ConferenceRecord): readonly Option[] {
+  if (field.type !== 'select' && field.type !== 'multiselect') return NO_OPTIONS;
+  const fresh = optionsFor(field, record);
+  const previous = lastOptions.get(field);
+  if (previous && previous.length === fresh.length && previous.every((o, i) => o.value === fresh[i]?.value && o.label === fresh[i]?.label)) {
+    return previous;
+  }
+  lastOptions.set(field, fresh);
+  return fresh;
+}
 
 /** Short fixed choices (yes / no, two or three options) read better as radios than as a menu. */
 function preferRadios(field: FieldDef): boolean {

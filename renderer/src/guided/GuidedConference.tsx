@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState, type JSX } from 'react';
 import { collate, type ChildCollation } from '../../../domain/collation/collate';
 import type { ConferenceRecord, SectionValue } from '../../../domain/record/conference';
 import type { FieldRef } from '../../../domain/rules/finding';
@@ -16,6 +16,7 @@ import { removalWarnings } from './removal-warnings';
 import { fallbackDomIds, fieldDomId, sectionHeadingId } from './scope';
 import { COLLATION_VIEW, READINESS_VIEW, SectionNav } from './SectionNav';
 import { SectionView } from './SectionView';
+import { useSettled } from './use-settled';
 import { useShortcuts, type ShortcutCode } from './shortcuts';
 import { useWorkingRecord } from './use-working-record';
 import { newId, withItems } from './values';
@@ -28,11 +29,15 @@ export interface GuidedConferenceProps {
   onSectionChange: (sectionId: string, value: SectionValue) => void;
   /** The template to draw; by default the one for the conference's type. */
   template?: ConferenceTemplate;
+  /** How long typing must pause before rules and collation catch up (tests use 0). */
+  settleMs?: number;
 }
 
 /** Sections whose per-child blocks show the collation beside the chair's answers. */
 const COLLATION_BESIDE = new Set(['decision']);
 const AGENCIES = 'agencies';
+/** A pause in typing this long lets the rules catch up; shorter than a chair's glance at the panel. */
+const SETTLE_MS = 250;
 
 /** Tries the ids in order over a few frames: the element appears once React has committed. */
 function focusFirst(ids: readonly string[], framesLeft = 10): void {
@@ -49,13 +54,14 @@ function focusFirst(ids: readonly string[], framesLeft = 10): void {
 /**
  * The guided conference template: section navigation with progress, one section at a time
  * drawn from the template data, the collation beside each decision, and a readiness check.
- * Values are current on every keystroke; rules, collation and conditions run on a deferred
- * copy of the record, so they never hold up typing.
+ * Values are current on every keystroke; rules, collation and cross-section conditions run
+ * on a copy of the record that catches up once typing pauses, as a deferred render, so they
+ * never hold up typing.
  */
-export const GuidedConference = memo(function GuidedConference({ record: initial, onSectionChange, template: given }: GuidedConferenceProps) {
+export const GuidedConference = memo(function GuidedConference({ record: initial, onSectionChange, template: given, settleMs = SETTLE_MS }: GuidedConferenceProps) {
   const template = useMemo(() => given ?? templateFor(initial.type), [given, initial.type]);
   const { record, getRecord, updateSection } = useWorkingRecord(template, initial, onSectionChange);
-  const deferred = useDeferredValue(record);
+  const deferred = useDeferredValue(useSettled(record, settleMs));
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(() => new Map());
   const draftsRef = useRef(drafts);
   draftsRef.current = drafts;
@@ -137,11 +143,22 @@ export const GuidedConference = memo(function GuidedConference({ record: initial
   });
 
   const needsCollation = view === COLLATION_VIEW || COLLATION_BESIDE.has(view);
-  const collations = useMemo<ChildCollation[]>(() => (needsCollation ? collate(deferred) : []), [needsCollation, deferred]);
-  const extraFor = useMemo(() => {
-    const byChild = new Map(collations.map((c) => [c.childId, <CollationView key={c.childId} collation={c} headingLevel={4} compact chartWidth={360} />]));
-    return (childId: string) => byChild.get(childId);
-  }, [collations]);
+  const collations = useStableCollations(needsCollation, deferred);
+  // One element per collation object, so an unchanged child's element (and its chart) is reused as is.
+  const elements = useRef(new WeakMap<ChildCollation, JSX.Element>());
+  const extraFor = useCallback(
+    (childId: string) => {
+      const collation = collations.find((c) => c.childId === childId);
+      if (!collation) return undefined;
+      let element = elements.current.get(collation);
+      if (!element) {
+        element = <CollationView key={childId} collation={collation} headingLevel={4} compact chartWidth={360} />;
+        elements.current.set(collation, element);
+      }
+      return element;
+    },
+    [collations],
+  );
 
   const blockingBySection = useMemo(() => {
     const counts = new Map<string, number>();
@@ -163,6 +180,7 @@ export const GuidedConference = memo(function GuidedConference({ record: initial
           blockingBySection={blockingBySection}
           blockingTotal={blockingTotal}
           ready={readiness.ready}
+          busy={deferred !== record}
           onOpen={open}
         />
         <div className="g-main">
@@ -189,6 +207,28 @@ export const GuidedConference = memo(function GuidedConference({ record: initial
     </GuidedContext.Provider>
   );
 });
+
+/**
+ * The collation for each child, keeping the previous object for a child whose collation has
+ * not changed: typing a rationale changes no agency's view, and a new object would redraw
+ * every child's table and chart on each keystroke.
+ */
+function useStableCollations(needed: boolean, record: ConferenceRecord): ChildCollation[] {
+  const last = useRef(new Map<string, { key: string; collation: ChildCollation }>());
+  return useMemo(() => {
+    if (!needed) return [];
+    const next = new Map<string, { key: string; collation: ChildCollation }>();
+    const collations = collate(record).map((fresh) => {
+      const key = JSON.stringify(fresh);
+      const previous = last.current.get(fresh.childId);
+      const kept = previous && previous.key === key ? previous : { key, collation: fresh };
+      next.set(fresh.childId, kept);
+      return kept.collation;
+    });
+    last.current = next;
+    return collations;
+  }, [needed, record]);
+}
 
 /** Previous / next at the foot of a section, so the keyboard path through the form is linear. */
 function SectionPager({ sections, current, onOpen }: { sections: readonly { id: string; title: string }[]; current: string; onOpen: (id: string) => void }) {

@@ -13,6 +13,8 @@ interface Props {
   blockingBySection: ReadonlyMap<string, number>;
   blockingTotal: number;
   ready: boolean;
+  /** The counts are catching up with the latest typing. */
+  busy: boolean;
   onOpen: (view: string) => void;
 }
 
@@ -26,9 +28,9 @@ function progressText(progress: SectionProgress | undefined): string {
  * items in it block signing, then the collation and the readiness check. Buttons, not
  * links: they change the view inside the page, and the app's routes use the address hash.
  */
-export const SectionNav = memo(function SectionNav({ sections, current, progress, blockingBySection, blockingTotal, ready, onOpen }: Props) {
+export const SectionNav = memo(function SectionNav({ sections, current, progress, blockingBySection, blockingTotal, ready, busy, onOpen }: Props) {
   return (
-    <nav className="g-nav" aria-label="Conference sections">
+    <nav className="g-nav" aria-label="Conference sections" aria-busy={busy || undefined}>
       <ol className="g-nav__list">
         {sections.map((section, index) => {
           const blocking = blockingBySection.get(section.id) ?? 0;

@@ -9,7 +9,7 @@ export function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase('en-GB') + text.slice(1);
 }
 
-const SUMMARY_LENGTH = 60;
+const SUMMARY_LENGTH = 45;
 
 /**
  * How one item of a list is headed: "Agency 2: Police", "Danger statement 1". Agencies and

@@ -46,7 +46,7 @@ export async function render(conference: ConferenceRecord, template?: Conference
   let root: Root | undefined;
   await act(async () => {
     root = createRoot(container);
-    root.render(<GuidedConference record={conference} template={template} onSectionChange={(sectionId, value) => changes.push({ sectionId, value })} />);
+    root.render(<GuidedConference record={conference} template={template} settleMs={0} onSectionChange={(sectionId, value) => changes.push({ sectionId, value })} />);
   });
   return { container, changes, unmount: () => act(() => root?.unmount()) };
 }

@@ -1,5 +1,4 @@
-import { memo, useMemo, type ChangeEvent } from 'react';
-import { optionsFor } from '../../../../domain/template/options';
+import { memo, type ChangeEvent } from 'react';
 import { fieldDomId } from '../scope';
 import { describedBy, FieldShell, GroupShell } from './FieldShell';
 import type { FieldProps } from './types';
@@ -7,9 +6,8 @@ import type { FieldProps } from './types';
 const optionId = (domId: string, index: number): string => (index === 0 ? domId : `${domId}--${index}`);
 
 /** One of several. A stored choice that has since gone (a removed agency) stays visible so it can be fixed. */
-export const SelectField = memo(function SelectField({ field, value, setField, scope, record, required, problem }: FieldProps) {
+export const SelectField = memo(function SelectField({ field, value, setField, scope, options, required, problem }: FieldProps) {
   const domId = fieldDomId(scope, field.id);
-  const options = useMemo(() => optionsFor(field, record), [field, record]);
   const current = typeof value === 'string' ? value : '';
   const missing = current !== '' && !options.some((o) => o.value === current);
   const onChange = (event: ChangeEvent<HTMLSelectElement>) => {
@@ -40,9 +38,8 @@ export const SelectField = memo(function SelectField({ field, value, setField, s
 });
 
 /** Several of several: checkboxes in a fieldset, stored as a list of values. */
-export const MultiSelectField = memo(function MultiSelectField({ field, value, setField, scope, record, required, problem }: FieldProps) {
+export const MultiSelectField = memo(function MultiSelectField({ field, value, setField, scope, options, required, problem }: FieldProps) {
   const domId = fieldDomId(scope, field.id);
-  const options = useMemo(() => optionsFor(field, record), [field, record]);
   const chosen = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   const toggle = (option: string, on: boolean) => {
     setField(field.id, (prev) => {
@@ -106,9 +103,8 @@ export const YesNoField = memo(function YesNoField({ field, value, setField, sco
 });
 
 /** A select with a few fixed options, shown as radios: the stored value is the same as the menu's. */
-export const ChoiceList = memo(function ChoiceList({ field, value, setField, scope, record, required, problem }: FieldProps) {
+export const ChoiceList = memo(function ChoiceList({ field, value, setField, scope, options, required, problem }: FieldProps) {
   const domId = fieldDomId(scope, field.id);
-  const options = useMemo(() => optionsFor(field, record), [field, record]);
   const current = typeof value === 'string' ? value : '';
   const missing = current !== '' && !options.some((o) => o.value === current);
   return (

@@ -16,6 +16,7 @@ export const ListFieldAdapter = memo(function ListFieldAdapter(props: FieldProps
     (updater: Updater<GroupItem[]>) => setField(field.id, (prev) => updater(itemsOfValue(prev))),
     [setField, field.id],
   );
+  if (!record || !problems) throw new Error('A list field needs the record and the problems map.');
   return (
     <section className="g-subgroup" aria-labelledby={headingId} aria-describedby={field.hint ? hintId(addId) : undefined}>
       <Heading level={headingLevel} id={headingId} className="g-subgroup__title">

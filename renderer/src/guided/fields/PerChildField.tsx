@@ -16,6 +16,7 @@ export const PerChildField = memo(function PerChildField(props: FieldProps) {
     (childId: string, updater: Updater<Values>) => setField(field.id, (prev) => withChildValue(prev, childId, updater)),
     [setField, field.id],
   );
+  if (!record || !problems) throw new Error('A per-child field needs the record and the problems map.');
   return (
     <section className="g-subgroup" aria-labelledby={`${domId}--heading`} aria-describedby={field.hint ? hintId(domId) : undefined}>
       <Heading level={headingLevel} id={`${domId}--heading`} className="g-subgroup__title">

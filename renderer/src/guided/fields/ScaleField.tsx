@@ -12,10 +12,10 @@ const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
  * conference uses (meeting details), because councils define 0 and 10 differently and a
  * bare number could later be read the wrong way round.
  */
-export const ScaleField = memo(function ScaleField({ field, value, setField, scope, record, required, problem }: FieldProps) {
+export const ScaleField = memo(function ScaleField({ field, value, setField, scope, scaleDefinition, required, problem }: FieldProps) {
   const guided = useGuided();
   const domId = fieldDomId(scope, field.id);
-  const definition = textOf(meetingValues(record)['scaleDefinition']).trim();
+  const definition = scaleDefinition;
   const score = isScaleScore(value) ? value : null;
 
   const choose = (chosen: number) => {

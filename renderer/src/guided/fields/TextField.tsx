@@ -33,11 +33,18 @@ export const TextField = memo(function TextField({ field, value, setField, scope
 });
 
 /**
+ * Past this length the box is at its tallest anyway, so it stops sizing itself to the text:
+ * measuring a very long text's height on every keystroke would cost a full text layout.
+ */
+const LONG_TEXT = 4_000;
+
+/**
  * Paragraphs. The box grows with its text (CSS field-sizing) up to a cap and then scrolls,
  * so a 60,000-character rationale neither breaks the page nor costs a layout pass in script.
  */
 export const LongTextField = memo(function LongTextField({ field, value, setField, scope, required, problem }: FieldProps) {
   const domId = fieldDomId(scope, field.id);
+  const text = textOf(value);
   const onChange = (event: ChangeEvent<HTMLTextAreaElement>) => {
     const next = event.target.value;
     setField(field.id, () => next);
@@ -46,10 +53,10 @@ export const LongTextField = memo(function LongTextField({ field, value, setFiel
     <FieldShell domId={domId} label={field.label} hint={field.hint} required={required} error={problem}>
       <textarea
         id={domId}
-        className="g-textarea"
+        className={text.length > LONG_TEXT ? 'g-textarea g-textarea--long' : 'g-textarea'}
         dir="auto"
         rows={3}
-        value={textOf(value)}
+        value={text}
         onChange={onChange}
         aria-describedby={describedBy(domId, field.hint, problem)}
         aria-required={required || undefined}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { childName } from '../../../../domain/record/access';
 import type { ConferenceRecord } from '../../../../domain/record/conference';
 import type { RuleFinding } from '../../../../domain/rules/finding';
@@ -22,6 +22,8 @@ const NONE: readonly RuleFinding[] = [];
  */
 export function useReadiness(template: ConferenceTemplate, record: ConferenceRecord, drafts: ReadonlyMap<string, Draft>): GuidedReadiness {
   const report = useMemo(() => assessReadiness(template, record), [template, record]);
+  // Every field receives the problems map's entry for itself; an unchanged map keeps them from re-rendering.
+  const lastProblems = useRef<ReadonlyMap<string, string>>(new Map());
   return useMemo(() => {
     const order = new Map(template.sections.map((section, index) => [section.id, index]));
     const titles = new Map(template.sections.map((section) => [section.id, section.title]));
@@ -44,12 +46,15 @@ export function useReadiness(template: ConferenceTemplate, record: ConferenceRec
       bySection.set(finding.ref.section, list);
       if (finding.rule === 'template.invalid') problems.set(refDomId(finding.ref), finding.message);
     }
+    const previous = lastProblems.current;
+    const same = previous.size === problems.size && [...problems].every(([id, message]) => previous.get(id) === message);
+    if (!same) lastProblems.current = problems;
     return {
       ...report,
       ready: !findings.some((f) => f.severity === 'blocking'),
       findings,
       bySection,
-      problems,
+      problems: lastProblems.current,
     };
   }, [report, drafts, template, record]);
 }
