@@ -2,6 +2,7 @@ import { memo, useCallback, useDeferredValue, useMemo, useRef, useState, type JS
 import { collate, type ChildCollation } from '../../../domain/collation/collate';
 import type { ConferenceRecord, SectionValue } from '../../../domain/record/conference';
 import type { FieldRef } from '../../../domain/rules/finding';
+import type { RuleSet } from '../../../domain/rules/readiness';
 import { isVisible } from '../../../domain/template/conditions';
 import type { ConferenceTemplate } from '../../../domain/template/types';
 import { templateFor } from '../../../templates/conference-templates';
@@ -31,6 +32,8 @@ export interface GuidedConferenceProps {
   template?: ConferenceTemplate;
   /** How long typing must pause before rules and collation catch up (tests use 0). */
   settleMs?: number;
+  /** The council's local rule sets (timescales, quorum) from its settings; the domain's defaults otherwise. */
+  rules?: readonly RuleSet[];
 }
 
 /** Sections whose per-child blocks show the collation beside the chair's answers. */
@@ -58,14 +61,14 @@ function focusFirst(ids: readonly string[], framesLeft = 10): void {
  * on a copy of the record that catches up once typing pauses, as a deferred render, so they
  * never hold up typing.
  */
-export const GuidedConference = memo(function GuidedConference({ record: initial, onSectionChange, template: given, settleMs = SETTLE_MS }: GuidedConferenceProps) {
+export const GuidedConference = memo(function GuidedConference({ record: initial, onSectionChange, template: given, settleMs = SETTLE_MS, rules }: GuidedConferenceProps) {
   const template = useMemo(() => given ?? templateFor(initial.type), [given, initial.type]);
   const { record, getRecord, updateSection } = useWorkingRecord(template, initial, onSectionChange);
   const deferred = useDeferredValue(useSettled(record, settleMs));
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(() => new Map());
   const draftsRef = useRef(drafts);
   draftsRef.current = drafts;
-  const readiness = useReadiness(template, deferred, drafts);
+  const readiness = useReadiness(template, deferred, drafts, rules);
   const [view, setView] = useState<string>(() => template.sections[0]?.id ?? READINESS_VIEW);
   const [notice, setNotice] = useState<RemovalNotice | null>(null);
 

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { localRuleSets } from '../../../domain/rules/readiness';
 import { CHILDREN_SECTION, type ConferenceRecord, type SectionValue } from '../../../domain/record/conference';
 import { SaveStatus } from '../autosave/SaveStatus';
 import { useAutosave } from '../autosave/useAutosave';
@@ -16,11 +17,13 @@ function childNames(section: SectionValue | undefined): string {
 /**
  * The conference page's editor: the guided template wired to the app's autosave. Every
  * changed section is queued (only that section is sent, with the revision it was based
- * on), the save state is shown and announced by the app's own SaveStatus, and locking
- * first flushes what is queued.
+ * on), the save state is shown and announced by the app's own SaveStatus, locking first
+ * flushes what is queued, and readiness uses the council's local rules from Settings.
  */
 export function GuidedEditor({ record }: { record: ConferenceRecord }) {
-  const { client, setBeforeLock } = useSession();
+  const { client, setBeforeLock, settings } = useSession();
+  // The council's own quorum and timescale rules, as set in Settings.
+  const rules = useMemo(() => localRuleSets(settings.local), [settings.local]);
   const save = useCallback(
     (sections: Record<string, SectionValue>, baseRevision: number) => client['conferences.save']({ id: record.id, baseRevision, sections }),
     [client, record.id],
@@ -51,7 +54,7 @@ export function GuidedEditor({ record }: { record: ConferenceRecord }) {
         <SaveStatus status={autosave.status} held={[]} onRetry={() => void flush()} />
         <p className="hint">Changes save automatically as you type.</p>
       </div>
-      <GuidedConference key={record.id} record={record} onSectionChange={onSectionChange} />
+      <GuidedConference key={record.id} record={record} onSectionChange={onSectionChange} rules={rules} />
     </>
   );
 }

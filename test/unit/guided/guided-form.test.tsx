@@ -4,6 +4,7 @@ import type { SectionValue } from '../../../domain/record/conference';
 import { assessReadiness } from '../../../domain/rules/readiness';
 import type { ConferenceTemplate, FieldDef } from '../../../domain/template/types';
 import { fieldDomId, refDomId } from '../../../renderer/src/guided/scope';
+import { whitfieldRecord } from '../../../main/demo/scenarios/whitfield';
 import { templateFor } from '../../../templates/conference-templates';
 import { blur, button, byId, click, id, item, lastChange, press, record, render, SCALE, settle, type, type Rendered } from './harness';
 
@@ -235,11 +236,30 @@ describe('readiness and navigation', () => {
     }
   });
 
+  it('checks readiness against the council’s own rule sets when it is given them', async () => {
+    const councilRule = () => [
+      { rule: 'local.test', severity: 'blocking' as const, message: 'Record the council’s local checklist.', ref: { section: 'attendance', field: 'reportsNotes' } },
+    ];
+    rendered = await render(whitfieldSoFar(), undefined, [councilRule]);
+    await click(button(rendered.container, /Ready to sign\?/));
+    const link = [...rendered.container.querySelectorAll('a')].find((a) => a.textContent === 'Record the council’s local checklist.');
+    expect(link).toBeDefined();
+    await click(link as HTMLAnchorElement);
+    await settle();
+    expect(document.activeElement?.id).toBe(refDomId({ section: 'attendance', field: 'reportsNotes' }));
+  });
+
   it('says ready to sign only when no blocking finding remains', async () => {
     rendered = await render(whitfieldSoFar());
     await click(button(rendered.container, /Ready to sign\?/));
     expect(rendered.container.textContent).toMatch(/Not ready to sign: \d+ things need doing first/);
     expect(rendered.container.querySelector('.g-panel--ready')).toBeNull();
+    rendered.unmount();
+
+    rendered = await render(whitfieldRecord());
+    await click(button(rendered.container, /Ready to sign\?/));
+    expect(rendered.container.querySelector('.g-panel--ready')?.textContent).toContain('Ready to sign');
+    expect(rendered.container.querySelector('.g-panel--blocking')).toBeNull();
   });
 
   it('moves between sections and adds an agency from the keyboard', async () => {

@@ -1,6 +1,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ConferenceRecord, ConferenceType, GroupItem, SectionValue, Values } from '../../../domain/record/conference';
+import type { RuleSet } from '../../../domain/rules/readiness';
 import type { ConferenceTemplate } from '../../../domain/template/types';
 import { GuidedConference } from '../../../renderer/src/guided/GuidedConference';
 
@@ -39,14 +40,14 @@ export interface Rendered {
   unmount: () => void;
 }
 
-export async function render(conference: ConferenceRecord, template?: ConferenceTemplate): Promise<Rendered> {
+export async function render(conference: ConferenceRecord, template?: ConferenceTemplate, rules?: readonly RuleSet[]): Promise<Rendered> {
   const container = document.createElement('div');
   document.body.replaceChildren(container);
   const changes: Rendered['changes'] = [];
   let root: Root | undefined;
   await act(async () => {
     root = createRoot(container);
-    root.render(<GuidedConference record={conference} template={template} settleMs={0} onSectionChange={(sectionId, value) => changes.push({ sectionId, value })} />);
+    root.render(<GuidedConference record={conference} template={template} settleMs={0} rules={rules} onSectionChange={(sectionId, value) => changes.push({ sectionId, value })} />);
   });
   return { container, changes, unmount: () => act(() => root?.unmount()) };
 }

@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import { childName } from '../../../../domain/record/access';
 import type { ConferenceRecord } from '../../../../domain/record/conference';
 import type { RuleFinding } from '../../../../domain/rules/finding';
-import { assessReadiness, type ReadinessReport } from '../../../../domain/rules/readiness';
+import { assessReadiness, type ReadinessReport, type RuleSet } from '../../../../domain/rules/readiness';
 import type { ConferenceTemplate } from '../../../../domain/template/types';
 import type { Draft } from '../context';
 import { refDomId } from '../scope';
@@ -20,8 +20,14 @@ const NONE: readonly RuleFinding[] = [];
  * finding per date or time typed in a form that cannot be read: the record holds nothing
  * for it, so without this the chair could sign without noticing the lost entry.
  */
-export function useReadiness(template: ConferenceTemplate, record: ConferenceRecord, drafts: ReadonlyMap<string, Draft>): GuidedReadiness {
-  const report = useMemo(() => assessReadiness(template, record), [template, record]);
+export function useReadiness(
+  template: ConferenceTemplate,
+  record: ConferenceRecord,
+  drafts: ReadonlyMap<string, Draft>,
+  rules: readonly RuleSet[] | undefined,
+): GuidedReadiness {
+  // Without rule sets from the caller, the domain's defaults (timescales and quorum as most councils set them).
+  const report = useMemo(() => (rules ? assessReadiness(template, record, rules) : assessReadiness(template, record)), [template, record, rules]);
   // Every field receives the problems map's entry for itself; an unchanged map keeps them from re-rendering.
   const lastProblems = useRef<ReadonlyMap<string, string>>(new Map());
   return useMemo(() => {
