@@ -79,7 +79,8 @@ function checkMinItems(
   findings.push({
     rule: 'template.min-items',
     severity: 'blocking',
-    message: `${where ? `${where}: ` : ''}add at least ${min === 1 ? `one ${def.itemLabel ?? 'item'}` : `${min} ${def.itemLabel ?? 'item'}s`} to “${label}”.`,
+    // A section-level message has no place before it, so it starts the sentence itself.
+    message: `${where ? `${where}: add` : 'Add'} at least ${min === 1 ? `one ${def.itemLabel ?? 'item'}` : `${min} ${def.itemLabel ?? 'item'}s`} to “${label}”.`,
     ref,
   });
 }
