@@ -29,6 +29,8 @@ test('a chair minutes the Whitfield conference through the guided form until it 
   await expect(blocking.getByRole('link', { name: `${maya}: record when the child was seen and by whom, or why they could not be seen.` })).toBeVisible();
   await expect(blocking.getByRole('link', { name: 'Meeting details and timescales: enter “Start time”.' })).toBeVisible();
   await expect(page.getByText('Ready to sign', { exact: true })).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/guided-whitfield-00-not-ready.png` });
+  expect(await driver.axe(), 'axe on readiness, not ready').toEqual([]);
   // Each message is a link to the field that resolves it.
   await blocking.getByRole('link', { name: 'Meeting details and timescales: enter “Start time”.' }).click();
   await expect(driver.el(refDomId({ section: 'meeting', field: 'startTime' }))).toBeFocused();
