@@ -1,4 +1,4 @@
-import { memo, useCallback, type ComponentType } from 'react';
+import { memo, useCallback, useMemo, type ComponentType } from 'react';
 import { meetingValues, textOf } from '../../../domain/record/access';
 import type { ConferenceRecord, Values } from '../../../domain/record/conference';
 import { isRequired, isVisible, type FieldContext } from '../../../domain/template/conditions';
@@ -46,7 +46,8 @@ interface Props {
  */
 export const FieldsBlock = memo(function FieldsBlock({ fields, values, update, scope, record, headingLevel, problems }: Props) {
   const setField = useCallback<SetField>((fieldId, updater) => update((prev) => setIn(prev, fieldId, updater)), [update]);
-  const ctx: FieldContext = { record, values, childId: scope.childId };
+  const ownRecord = useMemo(() => withOwnValues(record, scope, values), [record, scope, values]);
+  const ctx: FieldContext = { record: ownRecord, values, childId: scope.childId };
   const scaleDefinition = textOf(meetingValues(record)['scaleDefinition']).trim();
   return (
     <>
@@ -73,6 +74,24 @@ export const FieldsBlock = memo(function FieldsBlock({ fields, values, update, s
     </>
   );
 });
+
+/**
+ * The record as this block's own conditions should see it: the deferred copy, but with this
+ * block's values as they are now. A condition such as "the outcome for this child is a plan"
+ * reads the record, and must not lag behind the outcome the chair has just chosen, or the
+ * plan's category would appear after focus had already moved past where it belongs.
+ */
+function withOwnValues(record: ConferenceRecord, scope: FieldScope, values: Values): ConferenceRecord {
+  if (scope.itemId || scope.subItemId) return record;
+  const current = record.sections[scope.section];
+  if (scope.childId) {
+    const perChild = current?.kind === 'perChild' ? current.perChild : {};
+    if (perChild[scope.childId] === values) return record;
+    return { ...record, sections: { ...record.sections, [scope.section]: { kind: 'perChild', perChild: { ...perChild, [scope.childId]: values } } } };
+  }
+  if (current?.kind === 'single' && current.values === values) return record;
+  return { ...record, sections: { ...record.sections, [scope.section]: { kind: 'single', values } } };
+}
 
 const STRUCTURAL: ReadonlySet<FieldType> = new Set(['list', 'perChild']);
 const NO_OPTIONS: readonly Option[] = [];

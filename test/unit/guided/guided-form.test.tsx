@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SectionValue } from '../../../domain/record/conference';
 import { assessReadiness } from '../../../domain/rules/readiness';
@@ -100,6 +101,20 @@ describe('the guided form follows the template', () => {
     expect(document.getElementById(restrictedDetail)).toBeNull();
     await click(byId(fieldDomId({ section: 'agencies', itemId: idva }, 'restricted'))); // "Yes" is the first radio
     expect(document.getElementById(restrictedDetail)).not.toBeNull();
+  });
+
+  it('shows a field that depends on the answer just given at once, even while the rules wait for typing to pause', async () => {
+    // A settle delay far longer than the test: only the block's own, current values can reveal the field.
+    rendered = await render(whitfieldSoFar(), undefined, undefined, 600_000);
+    await openSection(/Decision for each child/);
+    const categories = fieldDomId({ section: 'decision', childId: leo }, 'categories');
+    expect(document.getElementById(categories)).toBeNull();
+    const outcome = byId<HTMLSelectElement>(fieldDomId({ section: 'decision', childId: leo }, 'outcome'));
+    await act(async () => {
+      outcome.value = 'cp-plan';
+      outcome.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(document.getElementById(categories)).not.toBeNull();
   });
 
   it('draws a field added to a template without any change to the renderer', async () => {

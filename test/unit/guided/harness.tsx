@@ -40,14 +40,14 @@ export interface Rendered {
   unmount: () => void;
 }
 
-export async function render(conference: ConferenceRecord, template?: ConferenceTemplate, rules?: readonly RuleSet[]): Promise<Rendered> {
+export async function render(conference: ConferenceRecord, template?: ConferenceTemplate, rules?: readonly RuleSet[], settleMs = 0): Promise<Rendered> {
   const container = document.createElement('div');
   document.body.replaceChildren(container);
   const changes: Rendered['changes'] = [];
   let root: Root | undefined;
   await act(async () => {
     root = createRoot(container);
-    root.render(<GuidedConference record={conference} template={template} settleMs={0} rules={rules} onSectionChange={(sectionId, value) => changes.push({ sectionId, value })} />);
+    root.render(<GuidedConference record={conference} template={template} settleMs={settleMs} rules={rules} onSectionChange={(sectionId, value) => changes.push({ sectionId, value })} />);
   });
   return { container, changes, unmount: () => act(() => root?.unmount()) };
 }
