@@ -8,6 +8,8 @@ import {
   type SectionValue,
 } from '../../../domain/record/conference';
 import { summarise, type ConferenceSummary } from '../../../domain/record/summary';
+import { missingDefaults } from '../../../domain/template/defaults';
+import { templateFor } from '../../../templates/conference-templates';
 import { canonicalJson } from './canonical';
 import type { ConferenceFiles, LoadedConference } from './conference-file';
 import type { ConferenceIndex } from './conference-index';
@@ -22,6 +24,7 @@ import { problems, type ProblemRegistry } from './problems';
  * SIGKILL at any instant never loses an acknowledged save nor makes a good store look tampered):
  *
  *   1. index journal: "intent <id>"             append + fdatasync
+ *   1b. history: the current document's entry, only if an earlier kill kept it out
  *   2. conferences/<id>.enc: record + its entry  temp → fsync → rename → fsync folder
  *   3. history/<id>.log: the entry               append + fdatasync
  *   4. index journal: the new summary            append + fdatasync
@@ -64,7 +67,7 @@ export class Conferences {
   async create(input: NewConference): Promise<ConferenceRecord> {
     const id = randomUUID();
     const at = this.c.now().toISOString();
-    const record = ConferenceRecordSchema.parse({
+    const bare = ConferenceRecordSchema.parse({
       id,
       schemaVersion: CURRENT_SCHEMA_VERSION,
       type: input.type,
@@ -76,6 +79,8 @@ export class Conferences {
         children: { kind: 'list', items: input.children.map((child) => ({ id: randomUUID(), values: { name: child.name } })) },
       },
     });
+    // The template's defaults (the usual safety-scale definition…) are there from the start.
+    const record = { ...bare, sections: { ...bare.sections, ...missingDefaults(templateFor(input.type), bare) } };
     const entry = nextEntry(id, null, {
       at,
       actor: this.c.actor,

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConferenceRecord, SectionValue } from '../../../domain/record/conference';
 import type { ConferenceTemplate } from '../../../domain/template/types';
-import { missingDefaults } from './defaults';
+import { missingDefaults } from '../../../domain/template/defaults';
 import type { Updater } from './values';
 
 export interface WorkingRecord {

@@ -1,3 +1,4 @@
+import { DEFAULT_SCALE_DEFINITION } from '../../../templates/sections/meeting';
 import { describe, expect, it } from 'vitest';
 import type { ConferenceRecord } from '../../../domain/record/conference';
 import type { ConferenceSummary } from '../../../domain/record/summary';
@@ -25,6 +26,15 @@ describe('conferences', () => {
     expect(children.items.map((item) => item.values['name'])).toEqual(['Ruby Ashdown', 'Tobias Ashdown']);
     expect(new Set(children.items.map((item) => item.id)).size).toBe(2);
     expect((await h.ok<Got>('conferences.get', { id: record.id })).conference).toEqual(record);
+  });
+
+  it('starts with the template’s defaults, so the safety scale is defined before any score is given', async () => {
+    const h = await openStore();
+    const record = await createConference(h);
+    expect(record.sections['meeting']).toEqual({
+      kind: 'single',
+      values: { date: '2025-05-14', scaleDefinition: DEFAULT_SCALE_DEFINITION, blindScaling: false },
+    });
   });
 
   it('merges saved sections into the record, bumps the revision and the time, and keeps the rest', async () => {

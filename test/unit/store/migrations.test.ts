@@ -1,3 +1,4 @@
+import { DEFAULT_SCALE_DEFINITION } from '../../../templates/sections/meeting';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +90,13 @@ async function storeVersion(dir: string): Promise<number> {
 type Got = { conference: ConferenceRecord; problems: unknown[] };
 type History = { entries: HistoryEntry[]; intact: boolean };
 
+/** The meeting section as a new conference starts: its date plus the template's defaults. */
+const MEETING_AT_CREATION = {
+  date: '2025-05-14',
+  scaleDefinition: DEFAULT_SCALE_DEFINITION,
+  blindScaling: false,
+};
+
 async function storeAtVersion1() {
   const h = await openStore();
   const record = await createConference(h);
@@ -107,7 +115,7 @@ describe('migrating a store', () => {
     expect(problems).toEqual([]);
     expect(conference.revision).toBe(3);
     expect(conference.sections['risk']).toEqual({ kind: 'single', values: { harmSeen: 'bruising' } });
-    expect(conference.sections['meeting']).toEqual({ kind: 'single', values: { date: '2025-05-14', migratedTimes: 1 } });
+    expect(conference.sections['meeting']).toEqual({ kind: 'single', values: { ...MEETING_AT_CREATION, migratedTimes: 1 } });
     const history = await h.ok<History>('conferences.history', { id });
     expect(history.intact).toBe(true);
     expect(history.entries.at(-1)).toMatchObject({ action: 'migrated', revision: 3, sections: ['meeting', 'risk'] });
@@ -127,14 +135,14 @@ describe('migrating a store', () => {
     await older.ok('vault.unlock', { passphrase: PASSPHRASE });
     const { conference } = await older.ok<Got>('conferences.get', { id });
     expect(conference.sections['risk']).toEqual({ kind: 'single', values: { harm: 'bruising' } });
-    expect(conference.sections['meeting']).toEqual({ kind: 'single', values: { date: '2025-05-14' } });
+    expect(conference.sections['meeting']).toEqual({ kind: 'single', values: MEETING_AT_CREATION });
     expect((await older.ok<History>('conferences.history', { id })).intact).toBe(true);
     await older.ok('vault.lock');
 
     const again = harness(dir, { migrations: BOTH });
     await again.ok('vault.unlock', { passphrase: PASSPHRASE });
     const upgraded = (await again.ok<Got>('conferences.get', { id })).conference;
-    expect(upgraded.sections['meeting']).toEqual({ kind: 'single', values: { date: '2025-05-14', migratedTimes: 1 } });
+    expect(upgraded.sections['meeting']).toEqual({ kind: 'single', values: { ...MEETING_AT_CREATION, migratedTimes: 1 } });
     expect((await again.ok<History>('conferences.history', { id })).entries.map((e) => e.action)).toEqual([
       'created',
       'saved',
@@ -157,7 +165,7 @@ describe('migrating a store', () => {
     await second.ok('vault.unlock', { passphrase: PASSPHRASE });
     expect(await storeVersion(dir)).toBe(3);
     const { conference } = await second.ok<Got>('conferences.get', { id });
-    expect(conference.sections['meeting']).toEqual({ kind: 'single', values: { date: '2025-05-14', migratedTimes: 1 } });
+    expect(conference.sections['meeting']).toEqual({ kind: 'single', values: { ...MEETING_AT_CREATION, migratedTimes: 1 } });
     expect(conference.revision).toBe(3);
   });
 });

@@ -1,5 +1,5 @@
-import type { ConferenceRecord, SectionValue } from '../../../domain/record/conference';
-import type { ConferenceTemplate } from '../../../domain/template/types';
+import type { ConferenceRecord, SectionValue } from '../record/conference';
+import type { ConferenceTemplate } from './types';
 
 /**
  * The sections that gain a template default (the usual safety-scale definition, blind
