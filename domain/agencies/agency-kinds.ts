@@ -1,6 +1,6 @@
 /** The accountable agencies a conference usually hears from. "Other" takes a free name. */
 export const AGENCY_KINDS = [
-  { value: 'social-care', label: "Children's social care" },
+  { value: 'social-care', label: 'Children’s social care' },
   { value: 'police', label: 'Police' },
   { value: 'education', label: 'Education' },
   { value: 'early-years', label: 'Early years / nursery' },

@@ -53,7 +53,7 @@ test('a chair minutes the Whitfield conference through the guided form until it 
       await expect(collation).toContainText('Lowest 2, median 3, highest 6 (5 agencies scored)');
       await expect(collation.getByRole('row', { name: /IDVA service/ })).toContainText('Differs from the decision');
       await expect(collation.getByRole('row', { name: /Police/ })).not.toContainText('Differs from the decision');
-      await expect(collation.getByRole('img', { name: /Bar chart of safety scale scores: Children's social care 3, Police 2/ })).toBeVisible();
+      await expect(collation.getByRole('img', { name: /Bar chart of safety scale scores: Children’s social care 3, Police 2/ })).toBeVisible();
     }
 
     // Once the rules have caught up with the typing, screenshot from the section's heading down.

@@ -22,7 +22,7 @@ describe('Whitfield: every agency’s view of each child side by side', () => {
   it.each(['Maya Whitfield', 'Leo Whitfield'])('%s: six agency views in the order given', (name) => {
     const child = forChild(collations, name);
     expect(child.views.map((v) => [v.agency, v.attendance, v.recommendation])).toEqual([
-      ["Children's social care", 'present', 'cp-plan'],
+      ['Children’s social care', 'present', 'cp-plan'],
       ['Police', 'present', 'cp-plan'],
       ['Hollin Lane Primary School', 'present', 'cp-plan'],
       ['Health visiting', 'present', 'cin-plan'],

@@ -297,7 +297,7 @@ describe('readiness and navigation', () => {
     await openSection(/Decision for each child/);
     const collation = byId('collation--' + maya + '--compact').closest('section');
     const rows = [...(collation?.querySelectorAll('tbody tr') ?? [])];
-    expect(rows.map((r) => r.querySelector('th')?.textContent)).toEqual([expect.stringContaining('Children\'s social care'), expect.stringContaining('IDVA service')]);
+    expect(rows.map((r) => r.querySelector('th')?.textContent)).toEqual([expect.stringContaining('Children’s social care'), expect.stringContaining('IDVA service')]);
     expect(rows[1]?.textContent).toContain('Differs from the decision');
     expect(rows[0]?.textContent).not.toContain('Differs from the decision');
     expect(collation?.textContent).toContain('IDVA service recommended “Child in need plan (section 17)”');

@@ -176,7 +176,7 @@ describe('reading a record', () => {
       ]),
     );
     expect(facts.attendance.map((a) => [a.agency, a.label, a.status, a.directContact])).toEqual([
-      ['social-care', "Children's social care", 'present', true],
+      ['social-care', 'Children’s social care', 'present', true],
       ['police', 'Police', 'present', true],
       ['education', 'Castlegate Academy', 'present', true],
       ['camhs', 'CAMHS', 'report-only', null],
