@@ -95,7 +95,7 @@ export function checkQuorum(
 
   const clauses: string[] = [];
   if (settings.requireSocialCare) {
-    clauses.push(`children's social care ${socialCare ? 'attended' : 'did not attend'}`);
+    clauses.push(`children’s social care ${socialCare ? 'attended' : 'did not attend'}`);
   }
   const contact = settings.requireDirectContact ? ' with direct contact with the child' : '';
   const names = counted.length > 0 ? ` (${counted.join(', ')})` : '';

@@ -40,10 +40,13 @@ function waitForUrl(child: ChildProcess): Promise<{ url: string; token: string }
   });
 }
 
-/** A shell of its own on a random port with an empty data folder: a brand-new installation. */
-async function startShell(): Promise<ShellInstance & { stop: () => Promise<void> }> {
+/**
+ * A shell of its own on a random port with an empty data folder: a brand-new installation.
+ * `extraEnv` starts it as a user would with other settings (e.g. CPC_DEMO=1 for `npm run demo`).
+ */
+export async function startShell(extraEnv: NodeJS.ProcessEnv = {}): Promise<ShellInstance & { stop: () => Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cpc-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, CPC_DATA_DIR: dataDir, CPC_SHELL_PORT: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CPC_DATA_DIR: dataDir, CPC_SHELL_PORT: '0', ...extraEnv };
   delete env['CPC_SHELL_TOKEN'];
   const child = spawn(process.execPath, [SHELL_JS], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const { url, token } = await waitForUrl(child);

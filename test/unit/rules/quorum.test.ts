@@ -44,7 +44,7 @@ describe('checkQuorum', () => {
     expect(result.quorate).toBe(true);
     expect(result.counted).toEqual(['police', 'education', 'health visiting']);
     expect(result.explanation).toBe(
-      "Quorate: children's social care attended; 3 other agencies with direct contact with the child attended (police, education, health visiting), and at least 2 are needed.",
+      "Quorate: children’s social care attended; 3 other agencies with direct contact with the child attended (police, education, health visiting), and at least 2 are needed.",
     );
     expect(result.findings).toEqual([]);
   });
@@ -69,7 +69,7 @@ describe('checkQuorum', () => {
     });
     expect(result.quorate).toBe(false);
     expect(result.explanation).toBe(
-      "Not quorate: children's social care attended; 1 other agency with direct contact with the child attended (police), and at least 2 are needed. A report without attendance does not count (GP).",
+      "Not quorate: children’s social care attended; 1 other agency with direct contact with the child attended (police), and at least 2 are needed. A report without attendance does not count (GP).",
     );
     expect(result.findings).toEqual([
       {
@@ -98,7 +98,7 @@ describe('checkQuorum', () => {
       attendance: whitfield.filter((entry) => entry.agency !== 'social-care'),
     });
     expect(result.quorate).toBe(false);
-    expect(result.explanation).toMatch(/^Not quorate: children's social care did not attend; 3 other agencies/);
+    expect(result.explanation).toMatch(/^Not quorate: children’s social care did not attend; 3 other agencies/);
     expect(checkQuorum({ attendance: [agency('social-care', 'apologies', true), ...whitfield.slice(2)] }).quorate).toBe(false);
   });
 
