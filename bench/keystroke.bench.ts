@@ -6,7 +6,7 @@ import { chromium, type Page } from 'playwright-core';
 import { AGENCY_KINDS } from '../domain/agencies/agency-kinds';
 import type { ConferenceRecord, GroupItem, SectionValue, Values } from '../domain/record/conference';
 import { fieldDomId, sectionHeadingId } from '../renderer/src/guided/scope';
-import { seededRandom } from './lib/fictional-conferences';
+import { PHRASES, seededRandom } from './lib/fictional-conferences';
 import { machineLoad, ms, percentiles, verdict } from './lib/stats';
 import { withTempDir } from './lib/temp';
 
@@ -32,14 +32,6 @@ const PASSPHRASE = 'benchmark passphrase, fictional data only 7431';
 const CHROMIUM = '/usr/bin/chromium';
 
 const FORENAMES = ['Ruby', 'Tobias', 'Idris', 'Ottoline', 'Ellis', 'Nell'];
-const PHRASES = [
-  'The school reported that attendance has fallen this term.',
-  'Mother engaged well with the family support worker over six weeks.',
-  'Police attended two domestic incidents at the address since January.',
-  'The health visitor observed warm interactions during the home visit.',
-  'Concerns remain about supervision in the evenings.',
-  'Grandmother provides regular respite and is a protective factor.',
-];
 const SCALE = '0 = the children are not safe at home; 10 = enough safety to close the case.';
 
 function prose(random: () => number, sentences: number): string {

@@ -21,9 +21,10 @@ const FORENAMES = ['Ruby', 'Tobias', 'Idris', 'Ottoline', 'Ellis', 'Nell', 'Casi
 const SURNAMES = ['Ashdown', 'Penhallow', 'Quennell', 'Marchbank', 'Calloway', 'Fairbrother', 'Trevithick', 'Oakes', 'Merriweather'];
 const CHAIRS = ['Harriet Quennell', 'Desmond Tarrant', 'Priya Lockhart', 'Owen Maddox'];
 const AGENCIES = ['Children’s social care', 'Police', 'Health visiting', 'School', 'GP', 'IDVA service', 'Housing', 'Probation'];
-const OUTCOMES = ['cp-plan', 'cin-plan', 'contextual-plan', 'early-help', 'nfa'];
+const OUTCOMES = ['cp-plan', 'cin-plan', 'multi-agency-plan', 'early-help', 'no-further-action'];
 const TYPES: ConferenceType[] = ['initial', 'review', 'pre-birth-initial', 'pre-birth-review', 'transfer-in'];
-const PHRASES = [
+/** Fictional case-note sentences, shared by the benchmarks. */
+export const PHRASES = [
   'The school reported that attendance has fallen this term.',
   'Mother engaged well with the family support worker over six weeks.',
   'Police attended two domestic incidents at the address since January.',
