@@ -1,6 +1,7 @@
 import { validateAgainstTemplate, type SectionProgress } from '../template/validate';
 import type { ConferenceTemplate } from '../template/types';
 import type { ConferenceRecord } from '../record/conference';
+import { agencyFindings } from './agency-rules';
 import { decisionFindings } from './decision-rules';
 import type { RuleFinding } from './finding';
 import { DEFAULT_LOCAL_SETTINGS, type LocalSettings } from './local-settings';
@@ -36,6 +37,7 @@ export function assessReadiness(
   const check = validateAgainstTemplate(template, record);
   const findings = [
     ...check.findings,
+    ...agencyFindings(record),
     ...decisionFindings(record),
     ...voiceFindings(record),
     ...withoutRepeats(extraRules.flatMap((rules) => rules(record)), check.findings),
