@@ -55,9 +55,8 @@ export const LongTextField = memo(function LongTextField({ field, value, setFiel
         id={domId}
         className={text.length > LONG_TEXT ? 'g-textarea g-textarea--long' : 'g-textarea'}
         dir="auto"
-        // Narrative is checked in British English (Electron's checker is set to en-GB too).
+        // Narrative is spell-checked: the page is lang="en-GB" and Electron's checker is set to en-GB.
         spellCheck
-        lang="en-GB"
         rows={3}
         value={text}
         onChange={onChange}
