@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, type Settings, type StoreProblem } from '../../domain
 import { createClient, errorMessage } from './api';
 import { Layout } from './components/Layout';
 import { MAIN_HEADING_ID } from './components/PageHeading';
+import { ConferenceHistory } from './screens/ConferenceHistory';
 import { ConferencePage } from './screens/ConferencePage';
 import { ConferenceList } from './screens/ConferenceList';
 import { CreatePassphrase } from './screens/CreatePassphrase';
@@ -161,5 +162,7 @@ function UnlockedScreen({ route }: { route: Route }) {
     case 'conference':
       // Keyed so that moving between conferences never mixes one's drafts into another.
       return <ConferencePage key={route.id} id={route.id} />;
+    case 'history':
+      return <ConferenceHistory key={route.id} id={route.id} />;
   }
 }

@@ -31,9 +31,15 @@ export function ConferencePage({ id }: { id: string }) {
 
   return (
     <>
-      <a className="back-link" href={routeHref({ name: 'list' })}>
-        Back to conferences
-      </a>
+      <div className="page-links">
+        <a className="back-link" href={routeHref({ name: 'list' })}>
+          Back to conferences
+        </a>
+        {/* Offered even when the conference cannot be opened: its history is what someone would check. */}
+        <a className="page-links__item" href={routeHref({ name: 'history', id })}>
+          Change history
+        </a>
+      </div>
       {state.kind === 'loaded' ? (
         <>
           <PageHeading caption="Conference">{CONFERENCE_TYPE_LABELS[state.record.type]}</PageHeading>

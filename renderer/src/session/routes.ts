@@ -5,6 +5,7 @@ export type Route =
   | { name: 'list' }
   | { name: 'new' }
   | { name: 'conference'; id: string }
+  | { name: 'history'; id: string }
   | { name: 'settings' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -13,6 +14,8 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/new') return { name: 'new' };
   if (path === '/settings') return { name: 'settings' };
+  const history = /^\/conferences\/([^/]+)\/history$/.exec(path);
+  if (history?.[1] && UUID.test(history[1])) return { name: 'history', id: history[1] };
   const conference = /^\/conferences\/(.+)$/.exec(path);
   if (conference?.[1] && UUID.test(conference[1])) return { name: 'conference', id: conference[1] };
   return { name: 'list' };
@@ -28,11 +31,13 @@ export function routeHref(route: Route): string {
       return '#/settings';
     case 'conference':
       return `#/conferences/${route.id}`;
+    case 'history':
+      return `#/conferences/${route.id}/history`;
   }
 }
 
 export function routeKey(route: Route): string {
-  return route.name === 'conference' ? `conference:${route.id}` : route.name;
+  return route.name === 'conference' || route.name === 'history' ? `${route.name}:${route.id}` : route.name;
 }
 
 /** Only hashes that start with "#/" are routes; in-page anchors (#main-content) are not. */
