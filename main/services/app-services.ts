@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import type { Handlers } from './dispatch';
 import type { KdfParams } from './store/kdf';
 import type { Migration } from './store/migrations';
@@ -21,7 +22,19 @@ export interface AppServiceOptions {
 }
 
 export function createAppServices(options: AppServiceOptions): Handlers {
-  return handlersFor(new ConferenceStore(options));
+  return handlersFor(new ConferenceStore({ ...options, actor: options.actor ?? computerUser() }));
+}
+
+/**
+ * Until the app has its own sign-in (roles come later), the history records the computer
+ * account that made a change: a council issues one per member of staff.
+ */
+function computerUser(): string {
+  try {
+    return userInfo().username || 'this computer’s user';
+  } catch {
+    return 'this computer’s user';
+  }
 }
 
 /** The handler table over an existing store (tests use it to reach the store directly as well). */
