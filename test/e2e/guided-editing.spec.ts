@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { sectionHeadingId } from '../../renderer/src/guided/scope';
-import { createConference, createPassphrase, openApp, saveStatus } from './app';
+import { createConference, createPassphrase, openApp, saveStatus, unlock } from './app';
 import { expect, test } from './fixtures';
 
 /** A new initial conference for two children, open on its first section. */
@@ -28,6 +28,18 @@ test('an impossible date is explained in plain words, kept on screen, and blocks
   await expect(date).toHaveAttribute('aria-invalid', 'true');
   await expect(date).toHaveAttribute('aria-describedby', /f--meeting--date--error/);
   await expect(date).toHaveValue('29/02/2026');
+
+  // Nothing is lost: after a reload the text is still there, still refused.
+  await expect(saveStatus(page)).toHaveText(/^All changes saved at \d\d:\d\d$/);
+  await page.reload();
+  await unlock(page);
+  await expect(date).toHaveValue('29/02/2026');
+  await expect(date).toHaveAttribute('aria-invalid', 'true');
+  await page.keyboard.press('Alt+Shift+R');
+  await expect(page.getByRole('link', { name: 'Meeting details and timescales: “Date of the conference” is not a real date.' })).toBeVisible();
+  await goTo(page, 'Meeting details and timescales', 'meeting');
+  await date.fill('29/02/2026');
+  await date.press('Tab');
 
   await page.keyboard.press('Alt+Shift+R');
   const link = page.getByRole('link', { name: 'Meeting details and timescales, “Date of the conference”: 29/02/2026 is not a real date: 2026 is not a leap year.' });

@@ -147,7 +147,7 @@ describe('values are stored in the record’s shape', () => {
     expect(agency?.values['scale']).toEqual({ score: 3, definition: SCALE });
   });
 
-  it('stores a typed date as yyyy-mm-dd and explains an impossible one instead of storing it', async () => {
+  it('stores a typed date as yyyy-mm-dd, and keeps an impossible one as typed while explaining it', async () => {
     rendered = await render(whitfieldSoFar());
     const date = byId<HTMLInputElement>(fieldDomId({ section: 'meeting' }, 'date'));
     expect(date.value).toBe('15/01/2026');
@@ -161,7 +161,8 @@ describe('values are stored in the record’s shape', () => {
     await blur(date);
     await settle();
     const after = lastChange(rendered, 'meeting');
-    expect(after?.kind === 'single' && after.values['date']).toBe('');
+    // Kept exactly as typed, so closing the app loses nothing; it still blocks signing.
+    expect(after?.kind === 'single' && after.values['date']).toBe('29/02/2026');
     expect(date.getAttribute('aria-invalid')).toBe('true');
     const error = byId(`${date.id}--error`);
     expect(error.textContent).toContain('29/02/2026 is not a real date: 2026 is not a leap year.');
@@ -170,6 +171,8 @@ describe('values are stored in the record’s shape', () => {
     expect(date.value).toBe('29/02/2026');
     await click(button(rendered.container, /Ready to sign\?/));
     expect(rendered.container.textContent).toContain('“Date of the conference”: 29/02/2026 is not a real date');
+    // Listed once, with the precise message, not again as the template's general one.
+    expect(rendered.container.textContent).not.toContain('“Date of the conference” is not a real date.');
   });
 
   it('hands autosave only the section that changed', async () => {

@@ -8,9 +8,9 @@ import type { FieldProps } from './types';
 /**
  * A date (dd/mm/yyyy) or a time (hh:mm) typed as text: the operating system's own date
  * picker can show a US order, and a typed date is quicker during a meeting. A value that
- * parses is stored at once (yyyy-mm-dd or hh:mm); one that does not is kept as a draft,
- * explained on leaving the field, and listed in the readiness panel, while the record
- * holds nothing rather than a wrong date.
+ * parses is stored at once (yyyy-mm-dd or hh:mm). One that does not is explained on leaving
+ * the field and listed in the readiness panel, and saved exactly as typed, so that closing the
+ * app loses nothing; the template's validation keeps it blocking signing until it is fixed.
  */
 function FormattedTextField({ field, value, setField, scope, required, problem, format }: FieldProps & { format: TextFormat }) {
   const guided = useGuided();
@@ -57,7 +57,7 @@ function FormattedTextField({ field, value, setField, scope, required, problem, 
       setText(format.show(parsed.value));
       return;
     }
-    if (committed.current !== '') store('');
+    if (committed.current !== text) store(text);
     setError(parsed.message);
     guided.setDraft(domId, { ref: { ...scope, field: field.id }, label: field.label, text, message: parsed.message });
   };

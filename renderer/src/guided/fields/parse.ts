@@ -2,14 +2,15 @@ import { formatUkDate, isValidIsoDate, parseUkDate } from '../../../../domain/ca
 
 /** How a typed date or time becomes the stored value, and back. */
 export interface TextFormat {
-  /** The stored value as the chair reads it ('' when nothing usable is stored). */
+  /** The stored value as the chair reads it (unreadable text that was kept, as typed). */
   show(stored: string): string;
   parse(text: string): { ok: true; value: string } | { ok: false; message: string };
   example: string;
 }
 
 export const DATE_FORMAT: TextFormat = {
-  show: (stored) => (isValidIsoDate(stored) ? formatUkDate(stored) : ''),
+  // Text that is not a date is shown as it was typed: it was kept so that nothing is lost.
+  show: (stored) => (isValidIsoDate(stored) ? formatUkDate(stored) : stored),
   parse: (text) => {
     const result = parseUkDate(text);
     return result.ok ? { ok: true, value: result.date } : result;

@@ -17,8 +17,8 @@ const NONE: readonly RuleFinding[] = [];
 
 /**
  * The domain's readiness (template, decision, voice, timescale and quorum rules) plus one
- * finding per date or time typed in a form that cannot be read: the record holds nothing
- * for it, so without this the chair could sign without noticing the lost entry.
+ * finding per date or time typed in a form that cannot be read, with the parser's precise
+ * message (the record keeps the text as typed, which the template also reports as invalid).
  */
 export function useReadiness(
   template: ConferenceTemplate,
@@ -41,7 +41,10 @@ export function useReadiness(
         .join(', ')}: ${draft.message}`,
       ref: draft.ref,
     }));
-    const findings = [...report.findings, ...draftFindings].sort(
+    // A draft's own message is more precise ("2026 is not a leap year") than the template's
+    // "is not a real date" for the same field, so the field is listed once, with the draft's.
+    const withoutDrafted = report.findings.filter((f) => !(f.rule === 'template.invalid' && drafts.has(refDomId(f.ref))));
+    const findings = [...withoutDrafted, ...draftFindings].sort(
       (a, b) => (order.get(a.ref.section) ?? 99) - (order.get(b.ref.section) ?? 99),
     );
     const bySection = new Map<string, RuleFinding[]>();
