@@ -1,4 +1,4 @@
-import type { ConferenceType } from '../record/conference';
+import { REVIEW_TYPES, type ConferenceType } from '../record/conference';
 
 /**
  * Outcomes a conference can decide for a child. At an initial (or pre-birth initial or
@@ -47,7 +47,7 @@ const REVIEW_OUTCOMES: readonly Outcome[] = [
 ];
 
 export function isReviewType(type: ConferenceType): boolean {
-  return type === 'review' || type === 'pre-birth-review';
+  return (REVIEW_TYPES as readonly ConferenceType[]).includes(type);
 }
 
 export function outcomesFor(type: ConferenceType): readonly Outcome[] {

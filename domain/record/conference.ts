@@ -19,6 +19,13 @@ export const CONFERENCE_TYPES = [
 export const ConferenceTypeSchema = z.enum(CONFERENCE_TYPES);
 export type ConferenceType = z.infer<typeof ConferenceTypeSchema>;
 
+/** Conference types grouped as the templates and rules need them. */
+export const INITIAL_TYPES = ['initial', 'pre-birth-initial'] as const satisfies readonly ConferenceType[];
+export const REVIEW_TYPES = ['review', 'pre-birth-review'] as const satisfies readonly ConferenceType[];
+export const PRE_BIRTH_TYPES = ['pre-birth-initial', 'pre-birth-review'] as const satisfies readonly ConferenceType[];
+/** Types after which a new plan starts (its first core group is due within 10 working days). */
+export const PLAN_STARTING_TYPES = ['initial', 'pre-birth-initial', 'transfer-in'] as const satisfies readonly ConferenceType[];
+
 export const CONFERENCE_TYPE_LABELS: Record<ConferenceType, string> = {
   initial: 'Initial child protection conference',
   review: 'Review child protection conference',

@@ -1,3 +1,4 @@
+import { REVIEW_TYPES } from '../../domain/record/conference';
 import type { SectionDef } from '../../domain/template/types';
 import { AGENCY_KINDS } from '../../domain/agencies/agency-kinds';
 
@@ -95,7 +96,7 @@ export const agenciesSection: SectionDef = {
       type: 'scale',
       label: 'Their score at the previous conference',
       hint: 'So the change over time is visible.',
-      visibleWhen: { conferenceType: ['review', 'pre-birth-review'] },
+      visibleWhen: { conferenceType: REVIEW_TYPES },
     },
     {
       id: 'scaleReason',

@@ -1,8 +1,8 @@
+import { PRE_BIRTH_TYPES } from '../../domain/record/conference';
 import type { Condition, SectionDef } from '../../domain/template/types';
 
-const PRE_BIRTH = ['pre-birth-initial', 'pre-birth-review'] as const;
 /** Only a pre-birth conference asks whether a child is born, so only there can the answer count. */
-const UNBORN: Condition = { all: [{ conferenceType: PRE_BIRTH }, { field: 'bornStatus', equals: 'unborn' }] };
+const UNBORN: Condition = { all: [{ conferenceType: PRE_BIRTH_TYPES }, { field: 'bornStatus', equals: 'unborn' }] };
 
 export const childrenSection: SectionDef = {
   id: 'children',
@@ -21,8 +21,8 @@ export const childrenSection: SectionDef = {
         { value: 'born', label: 'Born' },
         { value: 'unborn', label: 'Unborn' },
       ],
-      required: { conferenceType: PRE_BIRTH },
-      visibleWhen: { conferenceType: PRE_BIRTH },
+      required: { conferenceType: PRE_BIRTH_TYPES },
+      visibleWhen: { conferenceType: PRE_BIRTH_TYPES },
     },
     {
       id: 'dateOfBirth',

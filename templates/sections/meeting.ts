@@ -1,7 +1,6 @@
+import { INITIAL_TYPES, REVIEW_TYPES } from '../../domain/record/conference';
 import type { SectionDef } from '../../domain/template/types';
 
-const INITIAL_TYPES = ['initial', 'pre-birth-initial'] as const;
-const REVIEW_TYPES = ['review', 'pre-birth-review'] as const;
 
 export const DEFAULT_SCALE_DEFINITION =
   '0 = the children are not safe in their carers’ care; 10 = there is enough safety for the case to close.';

@@ -1,3 +1,4 @@
+import { PLAN_STARTING_TYPES } from '../../domain/record/conference';
 import type { SectionDef } from '../../domain/template/types';
 
 export const planSection: SectionDef = {
@@ -47,7 +48,7 @@ export const planSection: SectionDef = {
       type: 'date',
       label: 'First core group meeting by',
       hint: 'Within 10 working days of the conference.',
-      required: { all: [{ outcomeIs: 'plan' }, { conferenceType: ['initial', 'pre-birth-initial', 'transfer-in'] }] },
+      required: { all: [{ outcomeIs: 'plan' }, { conferenceType: PLAN_STARTING_TYPES }] },
       visibleWhen: { outcomeIs: 'plan' },
     },
     {

@@ -1,6 +1,6 @@
+import { REVIEW_TYPES } from '../../domain/record/conference';
 import type { SectionDef } from '../../domain/template/types';
 
-const REVIEW_TYPES = ['review', 'pre-birth-review'] as const;
 
 export const reasonSection: SectionDef = {
   id: 'reason',
