@@ -98,7 +98,7 @@ test('keyboard only: create-conference errors are listed, linked and fixed in pl
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('link')).toHaveText([
     'Select the type of conference',
-    'Conference date must be a real date, like 27/03/2025',
+    'Conference date: 31/02/2025 is not a real date: February 2025 has 28 days.',
     'Enter the name of child 1',
   ]);
   await expect(page).toHaveTitle('Error: Create a conference – Conference Recorder');

@@ -48,7 +48,7 @@ export const SectionNav = memo(function SectionNav({ sections, current, progress
                 <span className="g-nav__meta">
                   {progressText(progress[section.id])}
                   {blocking > 0 && <span className="g-nav__blocking">, {blocking} blocking</span>}
-                  {blocking === 0 && progress[section.id] && <span className="g-visually-hidden">, nothing blocking</span>}
+                  {blocking === 0 && progress[section.id] && <span className="visually-hidden">, nothing blocking</span>}
                 </span>
               </button>
             </li>

@@ -5,7 +5,8 @@ import { ErrorSummary, type ErrorItem } from '../components/ErrorSummary';
 import { PageHeading } from '../components/PageHeading';
 import { TextField } from '../components/TextField';
 import { usePageTitle } from '../components/usePageTitle';
-import { DATE_HINT, parseUkDate } from '../format/dates';
+import { parseUkDate } from '../../../domain/calendar/dates';
+import { DATE_HINT } from '../format/dates';
 import { useSession } from '../session/SessionContext';
 import { routeHref } from '../session/routes';
 
@@ -24,7 +25,11 @@ function validate(type: string, date: string, children: readonly ChildRow[]): Er
   const errors: ErrorItem[] = [];
   if (type === '') errors.push({ fieldId: TYPE_ID, message: 'Select the type of conference' });
   if (date.trim() === '') errors.push({ fieldId: DATE_ID, message: 'Enter the conference date' });
-  else if (!parseUkDate(date).ok) errors.push({ fieldId: DATE_ID, message: 'Conference date must be a real date, like 27/03/2025' });
+  else {
+    // The calendar's own sentence says what is wrong ("February 2025 has 28 days").
+    const parsed = parseUkDate(date);
+    if (!parsed.ok) errors.push({ fieldId: DATE_ID, message: `Conference date: ${parsed.message}` });
+  }
   children.forEach((child, index) => {
     if (child.name.trim() === '') errors.push({ fieldId: childInputId(index), message: `Enter the name of child ${index + 1}` });
     else if (child.name.length > 500) errors.push({ fieldId: childInputId(index), message: `The name of child ${index + 1} must be 500 characters or fewer` });
@@ -71,7 +76,7 @@ export function NewConference() {
     try {
       const record = await client['conferences.create']({
         type: type as ConferenceType,
-        date: parsed.iso,
+        date: parsed.date,
         children: children.map((child) => ({ name: child.name.trim() })),
       });
       navigate({ name: 'conference', id: record.id });

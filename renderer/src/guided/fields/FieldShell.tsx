@@ -22,7 +22,7 @@ export function Hint({ domId, hint }: { domId: string; hint: string | undefined 
 export function ErrorText({ domId, error }: { domId: string; error: string | undefined }) {
   return error ? (
     <p className="g-error" id={errorId(domId)}>
-      <span className="g-visually-hidden">Error: </span>
+      <span className="visually-hidden">Error: </span>
       {error}
     </p>
   ) : null;

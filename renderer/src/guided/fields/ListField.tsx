@@ -189,7 +189,7 @@ const ListItem = memo(function ListItem({ item, index, titlePrefix, titleName, i
         </div>
       ) : (
         <button type="button" id={`${headingId}--remove`} className="g-link-button g-item__remove" onClick={askToRemove}>
-          Remove<span className="g-visually-hidden"> {fullTitle}</span>
+          Remove<span className="visually-hidden"> {fullTitle}</span>
         </button>
       )}
       <FieldsBlock fields={fields} values={item.values} update={update} scope={itemScope} record={record} headingLevel={headingLevel + 1} problems={problems} />
