@@ -1,8 +1,5 @@
-import { userInfo } from 'node:os';
 import type { Handlers } from './dispatch';
-import type { KdfParams } from './store/kdf';
-import type { Migration } from './store/migrations';
-import { ConferenceStore } from './store/store';
+import { ConferenceStore, type StoreOptions } from './store/store';
 
 /**
  * The services behind every API operation, as the handler table `dispatch` expects. Plain Node
@@ -10,31 +7,10 @@ import { ConferenceStore } from './store/store';
  * exactly the same behaviour.
  */
 
-export interface AppServiceOptions {
-  dataDir: string;
-  /** Who the history records as making changes. */
-  actor?: string;
-  now?: () => Date;
-  /** scrypt cost for a new vault (tests pass a low one). */
-  kdf?: KdfParams;
-  /** Tests only: migrations to run instead of the real list. */
-  migrations?: readonly Migration[];
-}
+export type AppServiceOptions = StoreOptions;
 
 export function createAppServices(options: AppServiceOptions): Handlers {
-  return handlersFor(new ConferenceStore({ ...options, actor: options.actor ?? computerUser() }));
-}
-
-/**
- * Until the app has its own sign-in (roles come later), the history records the computer
- * account that made a change: a council issues one per member of staff.
- */
-function computerUser(): string {
-  try {
-    return userInfo().username || 'this computer’s user';
-  } catch {
-    return 'this computer’s user';
-  }
+  return handlersFor(new ConferenceStore(options));
 }
 
 /** The handler table over an existing store (tests use it to reach the store directly as well). */

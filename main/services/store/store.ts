@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { access, mkdir, readdir } from 'node:fs/promises';
 import {
   MIN_PASSPHRASE_LENGTH,
@@ -45,6 +46,18 @@ export interface StoreOptions {
   migrations?: readonly Migration[];
 }
 
+/**
+ * Until the app has its own sign-in (roles come later), the history records the computer
+ * account that made a change: a council issues one per member of staff.
+ */
+function computerUser(): string {
+  try {
+    return userInfo().username || 'this computer’s user';
+  } catch {
+    return 'this computer’s user';
+  }
+}
+
 export interface UnlockTimings {
   kdfMs: number;
   /** Everything after the key is known: migrations, index load and reconcile, settings. */
@@ -80,7 +93,7 @@ export class ConferenceStore {
 
   constructor(options: StoreOptions) {
     this.paths = storePaths(options.dataDir);
-    this.#actor = options.actor ?? 'chair';
+    this.#actor = options.actor ?? computerUser();
     this.#now = options.now ?? (() => new Date());
     this.#kdf = options.kdf ?? DEFAULT_KDF;
     this.#migrations = options.migrations ?? MIGRATIONS;
