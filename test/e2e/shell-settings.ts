@@ -13,7 +13,8 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ] as const;
 
-const port = 47_613;
+// CPC_E2E_PORT lets two checkouts run their suites side by side on one machine.
+const port = Number(process.env['CPC_E2E_PORT'] ?? 47_613);
 export const SHARED_SHELL = {
   port,
   origin: `http://127.0.0.1:${port}`,
