@@ -7,7 +7,7 @@ import { dispatch, type Handlers } from '../services/dispatch';
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './json-body';
 import { createLaunchSession } from './launch-session';
 import { headerValue, isAllowedFetchSite, isAllowedHost, isAllowedOrigin, SESSION_HEADER } from './request-guard';
-import { contentTypeFor, resolveStaticFile } from './static-files';
+import { contentTypeFor, resolveStaticFile } from '../static-files';
 import { isAcceptableToken } from './token';
 
 /**
