@@ -59,7 +59,7 @@ export default tseslint.config(
   },
   {
     // Services are plain Node modules reused by tests, benchmarks and the browser shell.
-    files: ['main/services/**/*.ts', 'main/shell/**/*.ts'],
+    files: ['main/services/**/*.ts', 'main/shell/**/*.ts', 'main/app-root.ts', 'main/static-files.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -29,7 +29,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
     command: 'node out/main/shell.js',
-    // A token page answers 401 until the cookie is set; Playwright counts 401 as "up".
+    // The app's page is public (the API needs the session header), so this answers 200 once up.
     url: `${SHARED_SHELL.origin}/`,
     reuseExistingServer: false,
     timeout: 30_000,
@@ -38,7 +38,7 @@ export default defineConfig({
     env: {
       CPC_DATA_DIR: process.env['CPC_E2E_SHARED_DATA_DIR'],
       CPC_SHELL_PORT: String(SHARED_SHELL.port),
-      CPC_SHELL_TOKEN: SHARED_SHELL.token,
+      CPC_SHELL_TOKEN: SHARED_SHELL.sessionSecret,
     },
   },
 });

@@ -135,7 +135,7 @@ function startShell(dataDir: string): Promise<Shell> {
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?code=\S+)/.exec(output);
       if (!match?.[1]) return;
       const url = match[1];
       resolve({
@@ -297,10 +297,18 @@ export async function run(): Promise<void> {
       await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
       await page.addInitScript(instrument);
       await page.goto(shell.url);
+      // The page trades the launch link's one-use code for the session secret (sessionStorage);
+      // the seeding calls below send it in the header as the app's own calls do.
+      await page.waitForFunction(() => sessionStorage.getItem('conference-recorder.shell-session') !== null);
       const created = await page.evaluate(
         async ({ passphrase, children }) => {
           const call = async (op: string, input: unknown) => {
-            const response = await fetch(`/api/${op}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+            const session = sessionStorage.getItem('conference-recorder.shell-session') ?? '';
+            const response = await fetch(`/api/${op}`, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json', 'x-shell-session': session },
+              body: JSON.stringify(input),
+            });
             const body = (await response.json()) as { ok: boolean; value: unknown; error?: { message: string } };
             if (!body.ok) throw new Error(`${op}: ${body.error?.message ?? 'failed'}`);
             return body.value;
@@ -316,7 +324,7 @@ export async function run(): Promise<void> {
         async ({ id, revision, sections: changed }) => {
           const response = await fetch('/api/conferences.save', {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
+            headers: { 'Content-Type': 'application/json', 'x-shell-session': sessionStorage.getItem('conference-recorder.shell-session') ?? '' },
             body: JSON.stringify({ id, baseRevision: revision, sections: changed }),
           });
           if (!((await response.json()) as { ok: boolean }).ok) throw new Error('The seed save failed.');

@@ -1,8 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { contentTypeFor, resolveStaticFile } from './static-files';
 
 /**
  * Serves the built renderer (out/renderer) on app://renderer/. A privileged standard scheme gives
@@ -23,27 +23,6 @@ export function registerAppSchemeAsPrivileged(protocol: Pick<Protocol, 'register
   ]);
 }
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 function securityHeaders(csp: string): Record<string, string> {
   return {
     'Content-Security-Policy': csp,
@@ -63,11 +42,11 @@ function refuse(status: 400 | 404 | 405, csp: string): Response {
 }
 
 /**
- * Maps a request URL to a file strictly inside `rootDir`, or null. Chromium already folds plain
- * `..` segments, so the dangerous inputs are encoded ones (`%2e%2e%2f`, `%5c`, `%00`) that only
- * become separators after decoding: the decoded path is resolved and must stay under the root.
+ * The path of an app://renderer/ URL (still percent-encoded), or null for any other scheme, host
+ * or port. Which file it names is decided by the shared resolver (main/static-files.ts), the same
+ * one the browser shell uses.
  */
-export function resolveAppPath(rootDir: string, requestUrl: string): string | null {
+export function appUrlPath(requestUrl: string): string | null {
   let url: URL;
   try {
     url = new URL(requestUrl);
@@ -75,21 +54,15 @@ export function resolveAppPath(rootDir: string, requestUrl: string): string | nu
     return null;
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.hostname.toLowerCase() !== APP_HOST || url.port !== '') return null;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(url.pathname);
-  } catch {
-    return null; // malformed escape
-  }
-  // Backslashes are separators on Windows and NUL truncates paths in some APIs: neither belongs
-  // in a URL of ours.
-  if (pathname.includes('\\') || pathname.includes('\0')) return null;
-  if (pathname === '/' || pathname === '') pathname = '/index.html';
-  const root = resolve(rootDir);
-  const target = resolve(root, `.${pathname}`);
-  const rel = relative(root, target);
-  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return null;
-  return target;
+  return url.pathname;
+}
+
+/** Maps a request URL to a regular file strictly inside `rootDir` (after symlinks), or null. */
+export async function resolveAppPath(rootDir: string, requestUrl: string): Promise<string | null> {
+  const pathname = appUrlPath(requestUrl);
+  if (pathname === null) return null;
+  const found = await resolveStaticFile(rootDir, pathname);
+  return found.kind === 'file' ? found.path : null;
 }
 
 export type AppRequestHandler = (request: Request) => Promise<Response>;
@@ -98,15 +71,10 @@ export type AppRequestHandler = (request: Request) => Promise<Response>;
 export function createAppRequestHandler(rootDir: string, csp: string = CONTENT_SECURITY_POLICY): AppRequestHandler {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, csp);
-    const file = resolveAppPath(rootDir, request.url);
+    const file = await resolveAppPath(rootDir, request.url);
     if (file === null) return refuse(404, csp);
     try {
-      const info = await stat(file);
-      if (!info.isFile()) return refuse(404, csp);
-      const headers = {
-        ...securityHeaders(csp),
-        'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      };
+      const headers = { ...securityHeaders(csp), 'Content-Type': contentTypeFor(file) };
       if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
       const body = new Uint8Array(await readFile(file));
       return new Response(body, { status: 200, headers });

@@ -1,12 +1,12 @@
-import { join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
-import { createAppServices } from './services/app-services';
-import { recordsFolderIn } from './services/data-dir';
+import { composeApp, type AppRoot } from './app-root';
 import { appMenuTemplate, contextMenuTemplate } from './app-menu';
 import { APP_ENTRY_URL } from './app-origin';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
 import { registerIpc } from './ipc';
-import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
+import { hardenSession, hardenWebContents } from './security';
 
 /**
  * Electron entry point. Order matters: the scheme must be privileged and the sandbox forced before
@@ -40,10 +40,26 @@ function createMainWindow(): BrowserWindow {
     backgroundColor: '#ffffff',
     // Shown once painted, so the chair never sees a blank white frame.
     show: false,
-    webPreferences: secureWebPreferences({
-      preloadPath: join(app.getAppPath(), 'out', 'preload', 'preload.cjs'),
-      isPackaged: app.isPackaged,
-    }),
+    // Written out here, where a reviewer and a static scanner (electronegativity, `npm run
+    // audit:electron`) see them. main/security.ts's secureWebPreferences() is the policy;
+    // test/unit/electron/index.test.ts fails if this literal ever differs from it.
+    webPreferences: {
+      preload: join(app.getAppPath(), 'out', 'preload', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true,
+      safeDialogs: true,
+      devTools: !app.isPackaged,
+    },
   });
   window.once('ready-to-show', () => window.show());
   window.webContents.on('render-process-gone', (_event, details) => {
@@ -83,16 +99,35 @@ async function start(): Promise<void> {
     Menu.buildFromTemplate(appMenuTemplate({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged })),
   );
 
-  const envDataDir = process.env['CPC_DATA_DIR'];
-  // The records folder inside userData: the browser shell resolves the same place (data-dir.ts).
-  const dataDir = envDataDir ? resolve(envDataDir) : recordsFolderIn(app.getPath('userData'));
-  registerIpc(ipcMain, createAppServices({ dataDir }));
+  // The same composition root as the browser shell: CPC_DATA_DIR, CPC_DEMO and the store's
+  // options mean the same here as there.
+  const root = await composeApp({
+    env: process.env,
+    platform: process.platform,
+    homedir: homedir(),
+    userDataDir: app.getPath('userData'),
+  });
+  closeOnQuit(root);
+  registerIpc(ipcMain, root.handlers);
 
   mainWindow = createMainWindow();
 
   app.on('activate', () => {
     // macOS: clicking the dock icon with no window open opens one again.
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+  });
+}
+
+/** Locks the store and removes a demo's throwaway folder before the process ends. */
+function closeOnQuit(root: AppRoot): void {
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void root.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
   });
 }
 

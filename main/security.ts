@@ -3,7 +3,9 @@ import { isAppOrigin } from './app-origin';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 /**
- * The window and session security policy in one place (patterns: Signal Desktop's
+ * The window and session security policy in one place. main/index.ts writes the window's
+ * preferences out literally at `new BrowserWindow` (for reviewers and static scanners); a unit
+ * test keeps that literal equal to secureWebPreferences() below (patterns: Signal Desktop's
  * handleCommonWindowEvents, Actual Budget's security.ts, Electron's security checklist).
  * The renderer holds children's personal data: it gets no Node, no navigation away from the app,
  * no new windows, no device or media permissions and no remote content.
@@ -31,6 +33,8 @@ export function secureWebPreferences({ preloadPath, isPackaged }: SecureWebPrefe
     webviewTag: false,
     experimentalFeatures: false,
     navigateOnDragDrop: false,
+    // Middle-click (auxclick) would otherwise open links in a new window: nothing needs it.
+    disableBlinkFeatures: 'Auxclick',
     // Chairs type long narrative in British English; the session languages are set to en-GB.
     spellcheck: true,
     safeDialogs: true,

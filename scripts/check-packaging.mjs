@@ -257,7 +257,30 @@ if (!existsSync(executable)) {
   }
 }
 
-// 5. Summary.
+// 5. Icons and identity: every icon electron-builder.yml names exists at the size it must have,
+// and the configuration claims no domain or maintainer the project does not own.
+const pngSize = (file) => {
+  const bytes = readFileSync(file);
+  return bytes.toString('latin1', 1, 4) === 'PNG' ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : null;
+};
+const iconReport = [];
+for (const size of [16, 32, 48, 64, 128, 256, 512]) {
+  const file = join(root, 'build', 'icons', `${size}x${size}.png`);
+  const found = existsSync(file) ? pngSize(file) : null;
+  if (found?.width !== size || found?.height !== size) fail(`build/icons/${size}x${size}.png is missing or not ${size}×${size} (run scripts/make-icons.sh)`);
+  else iconReport.push(String(size));
+}
+const macIcon = join(root, 'build', 'icon.png');
+if (!existsSync(macIcon) || (pngSize(macIcon)?.width ?? 0) < 512) fail('build/icon.png is missing or smaller than 512 px');
+const winIcon = join(root, 'build', 'icon.ico');
+if (!existsSync(winIcon) || readFileSync(winIcon).readUInt16BE(0) !== 0 || readFileSync(winIcon).readUInt16LE(2) !== 1) {
+  fail('build/icon.ico is missing or not an icon file');
+}
+const builderYml = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
+if (/^appId:\s*(uk\.gov|gov\.uk)\b/m.test(builderYml)) fail('appId claims a government domain the project does not own');
+if (/example\.(invalid|com|org)|placeholder/i.test(builderYml)) fail('electron-builder.yml still holds a placeholder address');
+
+// 6. Summary.
 const asarBytes = existsSync(asarPath) ? statSync(asarPath).size : 0;
 const ours = entries.filter((entry) => entry.startsWith('/out/'));
 const topPackages = [...packages].filter((name) => entries.includes(`/node_modules/${name}/package.json`)).sort();
@@ -270,6 +293,7 @@ out(`all packages: ${packages.size} (production dependency closure: ${runtimeClo
 out(`main imports: ${[...mainImports].sort().join(', ') || 'none'}`);
 out(`preload.cjs: ${buildInfo.preloadBytes} bytes, requires: ${buildInfo.preloadRequires.join(', ') || 'nothing'}`);
 out(`fuses: ${fuseReport.join('; ')}`);
+out(`icons: ${iconReport.join(', ')} px PNGs, icon.png, icon.ico`);
 out('Not checked here: the real Electron binary (its fuse layout, asar integrity on macOS/Windows), AppImage/deb/NSIS/DMG targets (their tools download).');
 
 if (args.has('--keep')) out(`kept: ${work}`);

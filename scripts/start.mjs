@@ -4,15 +4,22 @@
 // otherwise in the browser shell — the same services and the same built screens, served on
 // this computer only. Ctrl+C stops everything this script started.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  browserFailedMessage,
+  findBrowser,
+  hasDisplay,
+  noBrowserMessage,
+  noDisplayMessage,
+  openAppWindow,
+} from './launch.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const demo = process.argv.includes('--demo');
 const childEnv = { ...process.env, ...(demo ? { CPC_DEMO: '1' } : {}) };
-// Only tests may fix the token; a normal launch always gets a fresh one.
+// Only the end-to-end tests may fix the session secret; a normal launch always gets a fresh one.
 delete childEnv.CPC_SHELL_TOKEN;
 
 /** The Electron binary, if installed. Never require('electron'): its index.js tries to download it. */
@@ -53,26 +60,6 @@ function buildIfNeeded() {
   }
 }
 
-function onPath(name) {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && existsSync(join(dir, name))) return join(dir, name);
-  }
-  return null;
-}
-
-function findBrowser() {
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
-    const found = onPath(name);
-    if (found) return found;
-  }
-  return null;
-}
-
-function hasDisplay() {
-  if (process.platform !== 'linux') return true;
-  return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-}
-
 function runElectron(binary) {
   buildIfNeeded();
   const electron = spawn(binary, ['.'], { cwd: root, env: childEnv, stdio: 'inherit' });
@@ -82,33 +69,47 @@ function runElectron(binary) {
   electron.on('exit', (code) => process.exit(code ?? 0));
 }
 
-function openBrowser(url) {
-  const browser = findBrowser();
-  if (!browser || !hasDisplay()) {
-    console.log(`\nOpen this address in Chromium or Chrome on this computer:\n  ${url}\n`);
+/** Opens the window, or says plainly why it cannot and how to open the app instead. */
+function openWindow(url, onClosed) {
+  if (!hasDisplay()) {
+    console.log(`\n${noDisplayMessage(url)}\n`);
     return null;
   }
-  // A separate, throwaway profile: no extensions, sync or history from the person's own browser.
-  const profile = mkdtempSync(join(tmpdir(), 'cpc-browser-'));
-  const args = [`--app=${url}`, `--user-data-dir=${profile}`, '--no-first-run', '--no-default-browser-check'];
-  // Chromium refuses to start as root with its sandbox on (containers, some test machines).
-  if (process.getuid?.() === 0) args.push('--no-sandbox');
-  const child = spawn(browser, args, { stdio: 'ignore' });
-  child.on('exit', () => rmSync(profile, { recursive: true, force: true }));
+  const browser = findBrowser();
+  if (!browser) {
+    console.log(`\n${noBrowserMessage(url)}\n`);
+    return null;
+  }
+  console.log('Opening the app in a Chromium window…');
+  const openedAt = Date.now();
+  const child = openAppWindow(browser, url);
+  child.once('error', (error) => {
+    console.log(`\n${browserFailedMessage(url, error.code ?? 'it could not be started')}\n`);
+  });
+  child.once('exit', (code, signal) => {
+    // A browser that stops within seconds with an error never showed the app: the code was not
+    // used, so the address still works.
+    if (code && Date.now() - openedAt < 10_000) {
+      console.log(`\n${browserFailedMessage(url, `${browser} stopped with code ${code}`)}\n`);
+      return;
+    }
+    onClosed(signal);
+  });
   return child;
 }
 
 function runBrowserShell() {
   console.log(
     'The Electron binary is not installed on this machine (it cannot be downloaded without internet ' +
-      'access), so Conference Recorder opens in the browser shell instead: the same app, served only to ' +
-      'this computer, in a Chromium window.',
+      'access), so Conference Recorder runs in the browser shell instead: the same app, served only to ' +
+      'this computer.',
   );
   buildIfNeeded();
+  // The IPC channel carries the launch link, so it is neither printed twice nor put on a command line.
   const shell = spawn(process.execPath, [join(root, 'out', 'main', 'shell.js')], {
     cwd: root,
     env: childEnv,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let browser = null;
   let stopping = false;
@@ -121,16 +122,10 @@ function runBrowserShell() {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  let buffered = '';
-  shell.stdout.on('data', (chunk) => {
-    process.stdout.write(chunk);
-    if (browser || stopping) return;
-    buffered += chunk.toString('utf8');
-    const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/.exec(buffered);
-    if (!match) return;
-    browser = openBrowser(match[1]);
+  shell.on('message', (message) => {
+    if (browser || stopping || message?.kind !== 'launch' || typeof message.url !== 'string') return;
     // Closing the app window ends the session, as quitting Electron would.
-    browser?.on('exit', () => {
+    browser = openWindow(message.url, () => {
       if (!stopping) console.log('The app window was closed, so the app has stopped.');
       stop();
     });

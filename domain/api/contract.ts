@@ -69,7 +69,8 @@ const Empty = z.strictObject({});
 export const apiContract = {
   'vault.status': {
     input: Empty,
-    output: z.strictObject({ state: VaultStateSchema }),
+    // `demo` is present only in `npm run demo`, so its lock screen can say so and show the passphrase.
+    output: z.strictObject({ state: VaultStateSchema, demo: z.strictObject({ passphrase: z.string().max(200) }).optional() }),
   },
   'vault.create': {
     input: z.strictObject({ passphrase: PassphraseSchema }),

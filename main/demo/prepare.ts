@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAppServices } from '../services/app-services';
 import type { Handlers } from '../services/dispatch';
 import { scenarioRecords } from './scenarios';
 import { DEMO_PASSPHRASE, seedDemoStore } from './seed';
@@ -14,10 +13,14 @@ export interface DemoStore {
   remove(): void;
 }
 
-/** A throwaway store in a temporary folder, filled with the three fictional scenarios and locked. */
-export async function prepareDemoStore(): Promise<DemoStore> {
+/**
+ * A throwaway store in a temporary folder, filled with the three fictional scenarios and locked.
+ * The services come from the composition root (main/app-root.ts), so the demo's store is built
+ * with the same options as the chair's.
+ */
+export async function prepareDemoStore(makeHandlers: (dataDir: string) => Handlers): Promise<DemoStore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'conference-recorder-demo-'));
-  const handlers = createAppServices({ dataDir });
+  const handlers = makeHandlers(dataDir);
   await seedDemoStore(handlers, scenarioRecords());
   await handlers['vault.lock']({});
   return {

@@ -6,25 +6,12 @@ import { tokensMatch } from './token';
  * functions of the request headers so that they can be unit-tested without a socket.
  */
 
-export const TOKEN_HEADER = 'x-shell-token';
-
-/** Cookies are shared by every port on a host, so the name carries the port: two shells never clash. */
-export function cookieNameFor(port: number): string {
-  return `cpc_shell_${port}`;
-}
-
-export function parseCookies(header: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  if (!header) return cookies;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    const name = part.slice(0, eq).trim();
-    const value = part.slice(eq + 1).trim();
-    if (name && !cookies.has(name)) cookies.set(name, value);
-  }
-  return cookies;
-}
+/**
+ * The session secret travels only in this header, never in a cookie: cookies ignore ports, so any
+ * page on another local port would receive (and could overwrite) one. A header is only sent by
+ * script that holds the secret, and only our origin's sessionStorage holds it.
+ */
+export const SESSION_HEADER = 'x-shell-session';
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -46,7 +33,7 @@ export function isAllowedHost(host: string | undefined, port: number): boolean {
 
 /**
  * API calls from a browser always carry Origin on POST; it must be the shell's own. Tools
- * (curl with the token header) send none, which is fine because the token is still required.
+ * (curl with the session header) send none, which is fine because the secret is still required.
  */
 export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
   if (origin === undefined) return true;
@@ -58,14 +45,8 @@ export function isAllowedFetchSite(site: string | undefined): boolean {
   return site === undefined || site === 'same-origin' || site === 'none';
 }
 
-export function presentedToken(req: IncomingMessage, port: number): string | undefined {
-  const header = single(req.headers[TOKEN_HEADER]);
-  if (header) return header;
-  return parseCookies(req.headers.cookie).get(cookieNameFor(port));
-}
-
-export function hasValidToken(req: IncomingMessage, port: number, token: string): boolean {
-  return tokensMatch(token, presentedToken(req, port));
+export function hasValidSession(req: IncomingMessage, secret: string): boolean {
+  return tokensMatch(secret, single(req.headers[SESSION_HEADER]));
 }
 
 export function headerValue(req: IncomingMessage, name: string): string | undefined {

@@ -5,21 +5,17 @@ import type { ApiResult } from '../../domain/api/result';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { dispatch, type Handlers } from '../services/dispatch';
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './json-body';
-import {
-  cookieNameFor,
-  hasValidToken,
-  headerValue,
-  isAllowedFetchSite,
-  isAllowedHost,
-  isAllowedOrigin,
-} from './request-guard';
-import { contentTypeFor, resolveStaticFile } from './static-files';
-import { generateShellToken, isAcceptableToken, tokensMatch } from './token';
+import { createLaunchSession } from './launch-session';
+import { headerValue, isAllowedFetchSite, isAllowedHost, isAllowedOrigin, SESSION_HEADER } from './request-guard';
+import { contentTypeFor, resolveStaticFile } from '../static-files';
+import { isAcceptableToken } from './token';
 
 /**
  * The browser shell: the app's services behind a loopback-only HTTP transport, serving the same
  * built renderer, for machines where the Electron binary is not available (and for the
- * end-to-end tests). Everything it serves — pages and API — needs the per-launch token.
+ * end-to-end tests). The built pages are the app's public code and are served to any loopback
+ * caller using our own address; every API call needs this launch's session secret in a header
+ * (see launch-session.ts for how the page gets it and why it is never a cookie).
  */
 
 export interface ShellServerOptions {
@@ -27,17 +23,19 @@ export interface ShellServerOptions {
   rendererDir: string;
   /** 0 (the default) picks a random free port. */
   port?: number;
-  /** Only tests pass one; otherwise a fresh random token is made for each launch. */
-  token?: string;
+  /**
+   * A fixed session secret — only the end-to-end tests' shared shell passes one (`npm start`
+   * removes CPC_SHELL_TOKEN from the environment); otherwise a fresh random one per launch.
+   */
+  sessionSecret?: string;
   maxBodyBytes?: number;
 }
 
 export interface ShellServer {
-  /** The launch link: opening it sets the session cookie and drops the token from the address bar. */
+  /** The launch link: its code works once, then the page holds the session secret. */
   url: string;
   origin: string;
   port: number;
-  token: string;
   close(): Promise<void>;
 }
 
@@ -66,17 +64,18 @@ function sendApiError(res: ServerResponse, status: number, code: 'FORBIDDEN' | '
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
-const NO_TOKEN_PAGE =
-  'This address needs the full link printed when the app started (it ends with ?token=…). ' +
-  'Open that link, or restart the app to get a new one.\n';
+const SESSION_PATH = '/session';
+/** Room for the ~180 cookies of 4 KB each that a page on another local port may set for 127.0.0.1. */
+const MAX_HEADER_BYTES = 1024 * 1024;
 
 export function startShellServer(options: ShellServerOptions): Promise<ShellServer> {
   const { handlers, rendererDir } = options;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const token = options.token ?? generateShellToken();
-  if (!isAcceptableToken(token)) {
-    return Promise.reject(new Error('The shell token must be 32–256 URL-safe characters.'));
+  if (options.sessionSecret !== undefined && !isAcceptableToken(options.sessionSecret)) {
+    return Promise.reject(new Error('The fixed session secret must be 32–256 URL-safe characters.'));
   }
+  const session = createLaunchSession(options.sessionSecret);
+  const launchCode = session.code ?? '';
   // Known once listening; the request handler only runs after that.
   let port = 0;
 
@@ -87,6 +86,9 @@ export function startShellServer(options: ShellServerOptions): Promise<ShellServ
     }
     if (!isAllowedOrigin(headerValue(req, 'origin'), port) || !isAllowedFetchSite(headerValue(req, 'sec-fetch-site'))) {
       return sendApiError(res, 403, 'FORBIDDEN', 'This request did not come from the app. Nothing was changed.');
+    }
+    if (!session.isSession(headerValue(req, SESSION_HEADER))) {
+      return sendApiError(res, 401, 'FORBIDDEN', 'This request is not from the running app. Nothing was changed.');
     }
     const body = await readJsonBody(req, maxBodyBytes);
     if (!body.ok) {
@@ -99,6 +101,33 @@ export function startShellServer(options: ShellServerOptions): Promise<ShellServ
     }
     const result = await dispatch(handlers, pathname.slice(API_PREFIX.length), body.value);
     sendJson(res, 200, result);
+  }
+
+  /** The page trades the launch link's one-use code for the session secret. */
+  async function handleSessionExchange(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return sendText(res, 405, 'Method not allowed.\n');
+    }
+    // A browser always sends Origin on a POST: only our own page may make the exchange.
+    const origin = headerValue(req, 'origin');
+    if (origin === undefined || !isAllowedOrigin(origin, port) || !isAllowedFetchSite(headerValue(req, 'sec-fetch-site'))) {
+      return sendApiError(res, 403, 'FORBIDDEN', 'This request did not come from the app.');
+    }
+    const body = await readJsonBody(req, 4096);
+    const presented =
+      body.ok && typeof body.value === 'object' && body.value !== null ? (body.value as { code?: unknown }).code : undefined;
+    const secret = session.exchange(typeof presented === 'string' ? presented : undefined);
+    if (secret === null) {
+      return sendApiError(
+        res,
+        401,
+        'FORBIDDEN',
+        'This launch link has already been used (each one opens the app once). Stop the app and start it again for a new one.',
+      );
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify({ secret }));
   }
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
@@ -138,28 +167,12 @@ export function startShellServer(options: ShellServerOptions): Promise<ShellServ
     }
     const isApi = url.pathname.startsWith(API_PREFIX);
 
-    // The launch link: trade the token in the address for a cookie, then show a clean address.
-    const launchToken = url.searchParams.get('token');
-    if (!isApi && url.pathname === '/' && launchToken !== null && req.method === 'GET') {
-      if (!tokensMatch(token, launchToken)) return sendText(res, 401, NO_TOKEN_PAGE);
-      res.writeHead(303, {
-        'Set-Cookie': `${cookieNameFor(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: '/',
-        'Cache-Control': 'no-store',
-      });
-      res.end();
-      return;
-    }
-
-    if (!hasValidToken(req, port, token)) {
-      if (isApi) return sendApiError(res, 401, 'FORBIDDEN', 'This request is not from the running app. Nothing was changed.');
-      return sendText(res, 401, NO_TOKEN_PAGE);
-    }
+    if (url.pathname === SESSION_PATH) return handleSessionExchange(req, res);
     if (isApi) return handleApi(req, res, url.pathname);
     return handleStatic(req, res, url.pathname);
   }
 
-  const server = createServer((req, res) => {
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       // The type only: a message could quote request content.
       console.error(`[shell] request failed: ${error instanceof Error ? error.name : typeof error}`);
@@ -175,10 +188,9 @@ export function startShellServer(options: ShellServerOptions): Promise<ShellServ
       port = (server.address() as AddressInfo).port;
       const origin = `http://127.0.0.1:${port}`;
       resolvePromise({
-        url: `${origin}/?token=${token}`,
+        url: `${origin}/?code=${launchCode}`,
         origin,
         port,
-        token,
         close: () =>
           new Promise<void>((resolveClose) => {
             server.close(() => resolveClose());

@@ -3,11 +3,12 @@ import { createApiClient, type ApiClient, type Transport } from '../../domain/ap
 import { apiContract, type OperationName } from '../../domain/api/contract';
 import { BRIDGE_GLOBAL, type PreloadBridge } from '../../domain/api/operation-names';
 import { ApiFailure, apiResultSchema, type ApiResult } from '../../domain/api/result';
+import { shellAuthHeaders } from './shell-session';
 
 /**
  * The renderer's only way to the services. In Electron the preload puts a bridge on window;
- * in the browser shell the same operations are POSTed to the page's own origin (the session
- * cookie goes with them). Either way every answer is checked against the contract, so a
+ * in the browser shell the same operations are POSTed to the page's own origin with the session
+ * header (shell-session.ts). Either way every answer is checked against the contract, so a
  * malformed reply is an error here rather than a crash somewhere in a screen.
  */
 
@@ -31,9 +32,9 @@ const httpTransport: Transport = async (operation, input) => {
   try {
     response = await fetch(`/api/${operation}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...(await shellAuthHeaders()) },
       body: JSON.stringify(input ?? {}),
-      credentials: 'same-origin',
+      credentials: 'omit',
       cache: 'no-store',
     });
   } catch {
@@ -42,7 +43,7 @@ const httpTransport: Transport = async (operation, input) => {
   if (response.status === 401) {
     return failure(
       'FORBIDDEN',
-      'This window is no longer connected to the app. Close it and open the link printed when the app started.',
+      'This window is not connected to the app: each launch link opens the app once. Close this window, stop the app and start it again.',
     );
   }
   try {

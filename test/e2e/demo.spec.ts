@@ -1,13 +1,27 @@
-import { screenshot } from './app';
+import { createPassphrase, screenshot } from './app';
 import { expect, startShell, test } from './fixtures';
 
 // `npm run demo` starts the shell with CPC_DEMO=1; this starts it the same way.
 const DEMO_PASSPHRASE = 'fictional demo data only';
 
+test('a chair\'s own store never shows the demo notice', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await createPassphrase(page);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Unlock your records' })).toBeVisible();
+  await expect(page.getByText('This is the demo')).toHaveCount(0);
+  await expect(page.getByText(DEMO_PASSPHRASE)).toHaveCount(0);
+});
+
 test('the demo opens on the three fictional conferences, each ready to sign, and the local quorum rule changes readiness', async ({ page }) => {
   const demo = await startShell({ CPC_DEMO: '1' });
   try {
     await page.goto(demo.url);
+    // The lock screen says it is the demo and gives its passphrase: a newcomer needs nothing else.
+    const notice = page.getByRole('region', { name: 'This is the demo' });
+    await expect(notice).toContainText('three fictional conferences');
+    await expect(notice).toContainText(DEMO_PASSPHRASE);
+    await screenshot(page, 'demo-lock-screen');
     await page.getByLabel('Passphrase').fill(DEMO_PASSPHRASE);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Conferences' })).toBeVisible();

@@ -6,27 +6,26 @@ import { fileURLToPath } from 'node:url';
 import { expect, test as base } from '@playwright/test';
 
 export interface ShellInstance {
-  /** The launch link, with the token. */
+  /** The launch link: its code works ONCE (the page trades it for a session secret). */
   url: string;
   origin: string;
-  token: string;
   dataDir: string;
 }
 
 const SHELL_JS = fileURLToPath(new URL('../../out/main/shell.js', import.meta.url));
-const URL_PATTERN = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=([A-Za-z0-9_-]+))/;
+const URL_PATTERN = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?code=[A-Za-z0-9_-]+)/;
 
-function waitForUrl(child: ChildProcess): Promise<{ url: string; token: string }> {
+function waitForUrl(child: ChildProcess): Promise<{ url: string }> {
   return new Promise((resolvePromise, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`The shell did not start:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = URL_PATTERN.exec(output);
-      if (match?.[1] && match[2]) {
+      if (match?.[1]) {
         clearTimeout(timer);
         child.stdout?.off('data', onData);
-        resolvePromise({ url: match[1], token: match[2] });
+        resolvePromise({ url: match[1] });
       }
     };
     child.stdout?.on('data', onData);
@@ -49,10 +48,9 @@ export async function startShell(extraEnv: NodeJS.ProcessEnv = {}): Promise<Shel
   const env: NodeJS.ProcessEnv = { ...process.env, CPC_DATA_DIR: dataDir, CPC_SHELL_PORT: '0', ...extraEnv };
   delete env['CPC_SHELL_TOKEN'];
   const child = spawn(process.execPath, [SHELL_JS], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const { url, token } = await waitForUrl(child);
+  const { url } = await waitForUrl(child);
   return {
     url,
-    token,
     origin: new URL(url).origin,
     dataDir,
     stop: async () => {

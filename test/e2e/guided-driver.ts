@@ -174,7 +174,7 @@ export class GuidedDriver {
   /** The record as stored, with the form's ids turned back into the fixture's. */
   async storedRecord(conferenceId: string): Promise<Record<string, SectionValue>> {
     const stored = await this.page.evaluate(async (id) => {
-      const response = await fetch('/api/conferences.get', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id }) });
+      const response = await fetch('/api/conferences.get', { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-shell-session': sessionStorage.getItem('conference-recorder.shell-session') ?? '' }, body: JSON.stringify({ id }) });
       return (await response.json()) as { ok: boolean; value: { conference: ConferenceRecord } };
     }, conferenceId);
     const back = new Map([...this.ids].map(([fixtureId, uiId]) => [uiId, fixtureId]));

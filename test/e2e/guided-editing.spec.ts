@@ -100,7 +100,7 @@ test('a 60,000-character rationale is accepted, saved, and typing after it still
   expect(box?.height ?? 0).toBeLessThanOrEqual(26 * 16 + 8);
   await expect(saveStatus(page)).toHaveText(/^All changes saved at \d\d:\d\d$/);
   const stored = await page.evaluate(async (id) => {
-    const response = await fetch('/api/conferences.get', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id }) });
+    const response = await fetch('/api/conferences.get', { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-shell-session': sessionStorage.getItem('conference-recorder.shell-session') ?? '' }, body: JSON.stringify({ id }) });
     const body = (await response.json()) as { value: { conference: { sections: Record<string, { perChild?: Record<string, Record<string, unknown>> }> } } };
     return Object.values(body.value.conference.sections['decision']?.perChild ?? {}).map((child) => String(child['rationale'] ?? '').length);
   }, conferenceId);

@@ -29,7 +29,7 @@ async function storedHistory(page: Page, id: string): Promise<{ hash: string; pr
   const result = await page.evaluate(async (conference) => {
     const response = await fetch('/api/conferences.history', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'x-shell-session': sessionStorage.getItem('conference-recorder.shell-session') ?? '' },
       body: JSON.stringify({ id: conference }),
     });
     return (await response.json()) as { ok: boolean; value: { entries: { hash: string; prevHash: string; recordHash: string }[] } };

@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 
 test('a chair sets up the app, records a conference, and finds it again after a reload', async ({ page, shell }) => {
   await openApp(page, shell.url);
-  // The launch link's token is traded for a cookie and leaves the address bar.
+  // The launch link's one-use code is traded for the session secret and leaves the address bar.
   expect(page.url()).toBe(`${shell.origin}/`);
   await expect(page).toHaveTitle('Create a passphrase – Conference Recorder');
   await screenshot(page, '1-create-passphrase');

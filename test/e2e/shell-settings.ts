@@ -1,4 +1,8 @@
-/** Settings shared by playwright.config.ts and the tests. No secrets: the token is for tests only. */
+/**
+ * Settings shared by playwright.config.ts and the tests. No secrets: `sessionSecret` is the shared
+ * shell's fixed session secret (CPC_SHELL_TOKEN), which `npm start` removes from the environment,
+ * so a normal launch can never be opened with it.
+ */
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -18,5 +22,5 @@ const port = Number(process.env['CPC_E2E_PORT'] ?? 47_613);
 export const SHARED_SHELL = {
   port,
   origin: `http://127.0.0.1:${port}`,
-  token: 'e2e-fixed-token-not-secret-0123456789abcdef',
+  sessionSecret: 'e2e-fixed-session-not-secret-0123456789abcdef',
 } as const;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { StoreProblem } from '../../../domain/api/contract';
 import { errorCode, errorMessage, type ApiClient } from '../api';
 import { Banner } from '../components/Banner';
@@ -21,7 +21,20 @@ export function Unlock({ client, notice, onUnlocked }: UnlockProps) {
   const [errors, setErrors] = useState<ErrorItem[]>([]);
   const [submits, setSubmits] = useState(0);
   const [busy, setBusy] = useState(false);
+  // Only `npm run demo` reports a demo (and its fixed, fictional passphrase); a chair's store never does.
+  const [demo, setDemo] = useState<{ passphrase: string } | null>(null);
   usePageTitle('Unlock', errors.length > 0);
+
+  useEffect(() => {
+    let live = true;
+    client['vault.status']({}).then(
+      (status) => live && setDemo(status.demo ?? null),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [client]);
 
   function fail(message: string) {
     setErrors([{ fieldId: PASSPHRASE_ID, message }]);
@@ -50,6 +63,14 @@ export function Unlock({ client, notice, onUnlocked }: UnlockProps) {
       {notice && errors.length === 0 && (
         <Banner title="Locked">
           <p className="body">{notice}</p>
+        </Banner>
+      )}
+      {demo && (
+        <Banner title="This is the demo">
+          <p className="body">
+            It holds three fictional conferences in a throwaway store that is deleted when you stop the app. The
+            demo passphrase is <strong className="demo-passphrase">{demo.passphrase}</strong>
+          </p>
         </Banner>
       )}
       <PageHeading>Unlock your records</PageHeading>

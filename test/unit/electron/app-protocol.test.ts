@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -27,6 +27,11 @@ beforeAll(async () => {
   await writeFile(join(root, 'assets', 'app.js'), 'console.log(1)');
   await writeFile(join(root, 'assets', 'app.css'), 'body{}');
   await writeFile(join(base, 'secret.json'), '{"child":"Poppy Fictional"}');
+  await mkdir(join(base, 'outside'), { recursive: true });
+  await writeFile(join(base, 'outside', 'notes.json'), '{"child":"Poppy Fictional"}');
+  // Symlinks inside the served folder that lead out of it: to a file, and to a whole folder.
+  await symlink(join(base, 'secret.json'), join(root, 'assets', 'linked.json'));
+  await symlink(join(base, 'outside'), join(root, 'linked-folder'));
   handler = createAppRequestHandler(root);
 });
 
@@ -67,14 +72,25 @@ describe('app:// protocol handler', () => {
     expect(await response.text()).not.toContain('Poppy');
   });
 
-  it('resolves only paths inside the root', () => {
-    expect(resolveAppPath(root, 'app://renderer/assets/app.js')).toBe(join(root, 'assets', 'app.js'));
-    expect(resolveAppPath(root, 'app://renderer/..%2fsecret.json')).toBeNull();
+  it('resolves only paths inside the root', async () => {
+    const realRoot = await realpath(root);
+    expect(await resolveAppPath(root, 'app://renderer/assets/app.js')).toBe(join(realRoot, 'assets', 'app.js'));
+    expect(await resolveAppPath(root, 'app://renderer/..%2fsecret.json')).toBeNull();
     // The URL parser folds an encoded `..` segment itself: it lands on the root, never above it.
-    expect(resolveAppPath(root, 'app://renderer/%2e%2e')).toBe(join(root, 'index.html'));
-    expect(resolveAppPath(root, 'app://renderer/assets/%2e%2e%2f%2e%2e%2fsecret.json')).toBeNull();
-    expect(resolveAppPath(root, 'not a url')).toBeNull();
+    expect(await resolveAppPath(root, 'app://renderer/%2e%2e')).toBe(join(realRoot, 'index.html'));
+    expect(await resolveAppPath(root, 'app://renderer/assets/%2e%2e%2f%2e%2e%2fsecret.json')).toBeNull();
+    expect(await resolveAppPath(root, 'app://renderer:8080/index.html')).toBeNull();
+    expect(await resolveAppPath(root, 'not a url')).toBeNull();
   });
+
+  it.each(['app://renderer/assets/linked.json', 'app://renderer/linked-folder/notes.json'])(
+    'refuses a symlink that leads out of the renderer folder: %s',
+    async (url) => {
+      const response = await get(url);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('Poppy');
+    },
+  );
 
   it('answers 404 for other hosts, missing files and folders', async () => {
     expect((await get('app://other/index.html')).status).toBe(404);

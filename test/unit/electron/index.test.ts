@@ -76,7 +76,7 @@ const electron = vi.hoisted(() => {
 
 vi.mock('electron', () => electron);
 
-const createAppServices = vi.hoisted(() => vi.fn(() => ({})));
+const createAppServices = vi.hoisted(() => vi.fn((_options: { dataDir: string }): unknown => ({})));
 vi.mock('../../../main/services/app-services', () => ({ createAppServices }));
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -93,6 +93,7 @@ afterEach(() => {
   vi.clearAllMocks();
   h.state.lock = true;
   delete process.env['CPC_DATA_DIR'];
+  delete process.env['CPC_DEMO'];
 });
 
 describe('main process start-up', () => {
@@ -132,6 +133,48 @@ describe('main process start-up', () => {
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalled();
   });
+
+  it('writes at the BrowserWindow call exactly the preferences main/security.ts defines', async () => {
+    const { secureWebPreferences } = await import('../../../main/security');
+    for (const isPackaged of [true, false]) {
+      electron.app.isPackaged = isPackaged;
+      electron.windows.length = 0;
+      await startApp();
+      h.ready();
+      await flush();
+      expect(electron.windows[0]!.options['webPreferences']).toEqual(
+        secureWebPreferences({ preloadPath: '/opt/conference-recorder/resources/app.asar/out/preload/preload.cjs', isPackaged }),
+      );
+    }
+    electron.app.isPackaged = true;
+  });
+
+  it('`npm run demo` under Electron opens the throwaway demo store, never the chair\'s records', async () => {
+    const actual = await vi.importActual<typeof import('../../../main/services/app-services')>('../../../main/services/app-services');
+    createAppServices.mockImplementation((options) => actual.createAppServices(options));
+    process.env['CPC_DEMO'] = '1';
+    await startApp();
+    h.ready();
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(1), { timeout: 20_000 });
+
+    expect(createAppServices).toHaveBeenCalledTimes(1);
+    const dataDir = createAppServices.mock.calls[0]![0].dataDir;
+    expect(dataDir).toContain('conference-recorder-demo-');
+    expect(dataDir).not.toContain('/home/chair/.config');
+    // The store behind the window's IPC is the demo's: the three fictional conferences.
+    const handlers = createAppServices.mock.results[0]!.value as import('../../../main/services/dispatch').Handlers;
+    expect(await handlers['vault.status']({})).toEqual({ state: 'locked' });
+    await handlers['vault.unlock']({ passphrase: 'fictional demo data only' });
+    expect((await handlers['conferences.list']({})).conferences).toHaveLength(3);
+
+    // Quitting locks the store and deletes the throwaway folder.
+    const { existsSync } = await import('node:fs');
+    const quitting = { preventDefault: vi.fn() };
+    electron.app.emit('will-quit', quitting);
+    expect(quitting.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled());
+    expect(existsSync(dataDir)).toBe(false);
+  }, 30_000);
 
   it('hardens every web contents created later', async () => {
     await startApp();

@@ -2,12 +2,11 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cookieNameFor } from '../../../main/shell/request-guard';
 import { startShellServer, type ShellServer } from '../../../main/shell/server';
 import { rawRequest } from './http-helper';
 import { createMemoryHandlers } from './memory-handlers';
 
-const TOKEN = 'unit-test-token-0123456789abcdefghijklmnopqrstuvwxyz';
+const SESSION = 'unit-test-session-0123456789abcdefghijklmnopqrstuvwxyz';
 const SECRET = 'SECRET-OUTSIDE-RENDERER';
 
 let root: string;
@@ -23,7 +22,7 @@ beforeEach(async () => {
   await writeFile(join(root, 'secret.txt'), SECRET);
   await symlink(join(root, 'secret.txt'), join(rendererDir, 'assets', 'link.txt'));
   handlers = createMemoryHandlers();
-  shell = await startShellServer({ handlers, rendererDir, token: TOKEN, maxBodyBytes: 1024 });
+  shell = await startShellServer({ handlers, rendererDir, sessionSecret: SESSION, maxBodyBytes: 1024 });
 });
 
 afterEach(async () => {
@@ -32,64 +31,97 @@ afterEach(async () => {
 });
 
 const host = () => `127.0.0.1:${shell.port}`;
-const cookie = () => `${cookieNameFor(shell.port)}=${TOKEN}`;
-const authed = (extra: Record<string, string> = {}) => ({ host: host(), cookie: cookie(), ...extra });
+const authed = (extra: Record<string, string> = {}) => ({ host: host(), 'x-shell-session': SESSION, ...extra });
 const apiHeaders = (extra: Record<string, string> = {}) => authed({ 'content-type': 'application/json', ...extra });
 
 describe('launch link', () => {
-  it('trades a correct token for an HttpOnly, SameSite=Strict cookie and a clean address', async () => {
-    const res = await rawRequest(shell.port, { path: `/?token=${TOKEN}`, headers: { host: host() } });
-    expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/');
-    const setCookie = String(res.headers['set-cookie']);
-    expect(setCookie).toContain(`${cookieNameFor(shell.port)}=${TOKEN}`);
-    expect(setCookie).toContain('HttpOnly');
-    expect(setCookie).toContain('SameSite=Strict');
+  const codeOf = () => new URL(shell.url).searchParams.get('code') ?? '';
+  const exchange = (code: string, extra: Record<string, string> = {}) =>
+    rawRequest(shell.port, {
+      method: 'POST',
+      path: '/session',
+      headers: { host: host(), origin: shell.origin, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json', ...extra },
+      body: JSON.stringify({ code }),
+    });
+
+  it('carries a one-use code, not the session secret, and sets no cookie', async () => {
+    expect(codeOf()).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(shell.url).not.toContain(SESSION);
+    const page = await rawRequest(shell.port, { path: `/?code=${codeOf()}`, headers: { host: host() } });
+    expect(page.status).toBe(200);
+    expect(page.headers['set-cookie']).toBeUndefined();
   });
 
-  it('refuses a wrong token without setting a cookie', async () => {
-    const res = await rawRequest(shell.port, { path: '/?token=wrong-token', headers: { host: host() } });
-    expect(res.status).toBe(401);
-    expect(res.headers['set-cookie']).toBeUndefined();
+  it('trades the code for the session secret once, never cached, and refuses it after that', async () => {
+    const first = await exchange(codeOf());
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body)).toEqual({ secret: SESSION });
+    expect(first.headers['cache-control']).toBe('no-store');
+    expect(first.headers['set-cookie']).toBeUndefined();
+    const again = await exchange(codeOf());
+    expect(again.status).toBe(401);
+    expect(JSON.parse(again.body).error.message).toMatch(/already been used/);
+  });
+
+  it('refuses a wrong code and keeps the right one usable', async () => {
+    expect((await exchange('wrong-code')).status).toBe(401);
+    expect((await exchange(codeOf())).status).toBe(200);
+  });
+
+  it.each([
+    ['no Origin (a local program, not a page)', { origin: '' }],
+    ['another local port', { origin: 'http://127.0.0.1:1' }],
+    ['another site', { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' }],
+  ])('refuses the exchange from %s', async (_label, extra) => {
+    const headers: Record<string, string> = { ...extra };
+    const res = await rawRequest(shell.port, {
+      method: 'POST',
+      path: '/session',
+      headers: {
+        host: host(),
+        'content-type': 'application/json',
+        ...(headers['origin'] ? { origin: headers['origin'] } : {}),
+        ...(headers['sec-fetch-site'] ? { 'sec-fetch-site': headers['sec-fetch-site'] } : {}),
+      },
+      body: JSON.stringify({ code: codeOf() }),
+    });
+    expect(res.status).toBe(403);
+    // The code is still good for the app's own window.
+    expect((await exchange(codeOf())).status).toBe(200);
   });
 
   it('listens on loopback only and reports its own address', () => {
     expect(shell.origin).toBe(`http://127.0.0.1:${shell.port}`);
-    expect(shell.url).toBe(`${shell.origin}/?token=${TOKEN}`);
+    expect(shell.url).toBe(`${shell.origin}/?code=${codeOf()}`);
   });
 
-  it('makes a fresh 43-character token per launch when none is given', async () => {
+  it('makes a fresh code and session secret per launch when none is given', async () => {
     const other = await startShellServer({ handlers, rendererDir: join(root, 'renderer') });
     try {
-      expect(other.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-      expect(other.token).not.toBe(TOKEN);
+      const otherCode = new URL(other.url).searchParams.get('code') ?? '';
+      expect(otherCode).not.toBe(codeOf());
+      const res = await rawRequest(other.port, {
+        method: 'POST',
+        path: '/session',
+        headers: { host: `127.0.0.1:${other.port}`, origin: other.origin, 'content-type': 'application/json' },
+        body: JSON.stringify({ code: otherCode }),
+      });
+      const { secret } = JSON.parse(res.body) as { secret: string };
+      expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(secret).not.toBe(SESSION);
     } finally {
       await other.close();
     }
   });
 
-  it('refuses to start with a short token', async () => {
-    await expect(startShellServer({ handlers, rendererDir: root, token: 'short' })).rejects.toThrow();
+  it('refuses to start with a short fixed secret', async () => {
+    await expect(startShellServer({ handlers, rendererDir: root, sessionSecret: 'short' })).rejects.toThrow();
   });
 });
 
 describe('pages', () => {
-  it('refuses a page request without the token', async () => {
+  it('serves the app\'s public page (no records in it) with the security headers, needing no secret', async () => {
     const res = await rawRequest(shell.port, { path: '/', headers: { host: host() } });
-    expect(res.status).toBe(401);
-    expect(res.body).not.toContain('<title>');
-  });
-
-  it('refuses a cookie holding the wrong token', async () => {
-    const res = await rawRequest(shell.port, {
-      path: '/',
-      headers: { host: host(), cookie: `${cookieNameFor(shell.port)}=${TOKEN.slice(0, -1)}x` },
-    });
-    expect(res.status).toBe(401);
-  });
-
-  it('serves the page with the security headers when the cookie is present', async () => {
-    const res = await rawRequest(shell.port, { path: '/', headers: authed() });
     expect(res.status).toBe(200);
     expect(res.body).toContain('<title>App</title>');
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
@@ -98,8 +130,8 @@ describe('pages', () => {
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
   });
 
-  it('accepts the token header instead of the cookie (for tools)', async () => {
-    const res = await rawRequest(shell.port, { path: '/assets/app.js', headers: { host: host(), 'x-shell-token': TOKEN } });
+  it('serves scripts with their type', async () => {
+    const res = await rawRequest(shell.port, { path: '/assets/app.js', headers: { host: host() } });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
   });
@@ -108,16 +140,16 @@ describe('pages', () => {
     ['evil.example:PORT'],
     ['127.0.0.1:1'],
     ['localhost.evil.example:PORT'],
-  ])('refuses Host %s even with the token (DNS rebinding)', async (hostHeader) => {
+  ])('refuses Host %s even with the secret (DNS rebinding)', async (hostHeader) => {
     const res = await rawRequest(shell.port, {
       path: '/',
-      headers: { host: hostHeader.replace('PORT', String(shell.port)), cookie: cookie() },
+      headers: { host: hostHeader.replace('PORT', String(shell.port)), 'x-shell-session': SESSION },
     });
     expect(res.status).toBe(403);
   });
 
   it('accepts localhost:PORT as the Host', async () => {
-    const res = await rawRequest(shell.port, { path: '/', headers: { host: `localhost:${shell.port}`, cookie: cookie() } });
+    const res = await rawRequest(shell.port, { path: '/', headers: { host: `localhost:${shell.port}` } });
     expect(res.status).toBe(200);
   });
 
@@ -142,7 +174,7 @@ describe('pages', () => {
 });
 
 describe('API', () => {
-  it('refuses a call without the token and does not run the handler', async () => {
+  it('refuses a call without the session header and does not run the handler', async () => {
     const res = await rawRequest(shell.port, {
       method: 'POST',
       path: '/api/vault.create',
@@ -154,7 +186,7 @@ describe('API', () => {
     expect(handlers.calls).toEqual([]);
   });
 
-  it('dispatches a call with the cookie and never caches the answer', async () => {
+  it('dispatches a call with the session header and never caches the answer', async () => {
     const res = await rawRequest(shell.port, {
       method: 'POST',
       path: '/api/vault.create',

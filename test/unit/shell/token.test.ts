@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedHost, isAllowedOrigin, parseCookies } from '../../../main/shell/request-guard';
+import { isAllowedHost, isAllowedOrigin } from '../../../main/shell/request-guard';
 import { isAcceptableToken, tokensMatch } from '../../../main/shell/token';
 
 describe('tokensMatch', () => {
@@ -20,12 +20,6 @@ describe('tokensMatch', () => {
 });
 
 describe('request guards', () => {
-  it('parses cookies and keeps the first of a repeated name', () => {
-    const cookies = parseCookies('a=1; cpc_shell_80=tok; a=2; junk');
-    expect(cookies.get('a')).toBe('1');
-    expect(cookies.get('cpc_shell_80')).toBe('tok');
-    expect(cookies.has('junk')).toBe(false);
-  });
   it('matches hosts and origins exactly, including the port', () => {
     expect(isAllowedHost('LOCALHOST:8080', 8080)).toBe(true);
     expect(isAllowedHost('127.0.0.1', 8080)).toBe(false);

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { composeApp, dataDirFor, type AppRoot } from '../../../main/app-root';
+
+/** The composition root both entry points use: the same settings mean the same store. */
+
+const opened: AppRoot[] = [];
+const folders: string[] = [];
+
+afterEach(async () => {
+  for (const root of opened.splice(0)) await root.close();
+  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+});
+
+describe('composeApp', () => {
+  it('opens the chair\'s records folder and says nothing about a demo', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cpc-root-'));
+    folders.push(dataDir);
+    const root = await composeApp({ env: { CPC_DATA_DIR: dataDir }, platform: 'linux', homedir: '/home/chair' });
+    opened.push(root);
+    expect(root.dataDir).toBe(dataDir);
+    expect(root.demo).toBeNull();
+    expect(await root.handlers['vault.status']({})).toEqual({ state: 'new' });
+  });
+
+  it('opens a throwaway demo store whose status names the demo and its passphrase, and removes it on close', async () => {
+    const root = await composeApp({
+      env: { CPC_DEMO: '1', CPC_DATA_DIR: '/nonexistent/real-records' },
+      platform: 'linux',
+      homedir: '/home/chair',
+    });
+    expect(root.dataDir).toContain('conference-recorder-demo-');
+    expect(await root.handlers['vault.status']({})).toEqual({
+      state: 'locked',
+      demo: { passphrase: 'fictional demo data only' },
+    });
+    await root.handlers['vault.unlock']({ passphrase: 'fictional demo data only' });
+    expect((await root.handlers['conferences.list']({})).conferences).toHaveLength(3);
+    await root.close();
+    expect(existsSync(root.dataDir)).toBe(false);
+    expect(existsSync('/nonexistent/real-records')).toBe(false);
+  }, 30_000);
+
+  it('finds the same records folder from Electron\'s userData as the shell derives itself', () => {
+    const shell = dataDirFor({ env: {}, platform: 'linux', homedir: '/home/chair' });
+    const electron = dataDirFor({ env: {}, platform: 'linux', homedir: '/home/chair', userDataDir: '/home/chair/.config/Conference Recorder' });
+    expect(electron).toBe(shell);
+    expect(dataDirFor({ env: { CPC_DATA_DIR: '/srv/records' }, platform: 'linux', homedir: '/x', userDataDir: '/y' })).toBe('/srv/records');
+  });
+});
