@@ -9,6 +9,13 @@ import { expect, startRestartableShell, test } from './fixtures';
  * local service dies. These drive the browser shell through the UI exactly so.
  */
 
+/**
+ * Why these take a while: each test creates a passphrase and unlocks once or twice, and each of
+ * those runs the real key derivation (scrypt), which takes seconds on a loaded two-core machine
+ * (33–39 s a test was measured with two busy processes beside the suite).
+ */
+test.describe.configure({ timeout: 90_000 });
+
 async function newConference(page: Page, launchUrl: string): Promise<void> {
   await openApp(page, launchUrl);
   await createPassphrase(page);

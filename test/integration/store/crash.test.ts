@@ -22,7 +22,9 @@ import { ConferenceStore } from '../../../main/services/store/store';
  */
 
 const ROUNDS = 60;
-const MIN_KILLS = 20;
+// Measured: ≈ 0.55 s a round on the shared two-core machine, 3.2 s a round with two more
+// busy processes beside it (20 kills took 64 s). 12 keeps the worst case near 40 s.
+const MIN_KILLS = 12;
 const KILL_BUDGET_MS = 30_000;
 /** The kill budget, the MIN_KILLS rounds a slow machine may need beyond it, and the final checks. */
 const TEST_TIMEOUT_MS = 120_000;
