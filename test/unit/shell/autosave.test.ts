@@ -228,6 +228,19 @@ describe('useAutosave when the page goes away', () => {
     expect(calls.at(-1)).toEqual({ sections: { plan: { kind: 'single', values: { summary: 'Weekly visits' } } }, baseRevision: 4 });
   });
 
+  it('sends what is queued when the chair moves to another screen, and keeps trying if that fails', async () => {
+    act(() => autosave().queue('meeting', meeting('Priya Ashdown')));
+    act(() => root.unmount());
+    expect(calls).toEqual([{ sections: { meeting: meeting('Priya Ashdown') }, baseRevision: 3 }]);
+    await answer(new ApiFailure('INTERNAL', 'Not responding.'));
+    await act(async () => vi.advanceTimersByTimeAsync(1_000));
+    expect(calls).toHaveLength(2);
+    await answer({ revision: 4, savedAt: '2025-03-27T10:42:00Z' });
+    // Remounted so afterEach has a live root to unmount.
+    handle.current = null;
+    mount();
+  });
+
   it('says leaving would lose work only when a request sent now could not be enough', async () => {
     mount(800, { canSendOnLeaving: (sections) => JSON.stringify(sections).length < 200 });
     expect(autosave().wouldLoseWork()).toBe(false);
