@@ -85,6 +85,18 @@ test('the local service killed mid-typing and restarted: the text is saved with 
     );
     await screenshot(page, 'save-retrying');
 
+    // Closing now would lose the text (the service is away): this is the one time the chair is asked.
+    const asked = new Promise<string>((resolve) => {
+      page.once('dialog', (dialog) => {
+        resolve(dialog.type());
+        void dialog.dismiss();
+      });
+    });
+    await page.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
+    expect(page.isClosed()).toBe(false);
+    await expect(chair).toHaveValue('Priya Ashdown');
+
     await shell.restart();
     // The restarted service has not been unlocked (the key lived only in the killed process):
     // the next automatic attempt finds it locked, keeps the text and asks for the passphrase.
