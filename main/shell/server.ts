@@ -172,9 +172,9 @@ export function startShellServer(options: ShellServerOptions): Promise<ShellServ
 
   // Node closes a kept-alive connection after ~6 s idle (keepAliveTimeout 5 s); Chromium keeps
   // one up to 5 minutes and reuses it for the next save. A save sent as the server closes that
-  // connection is reset and fetch fails ("not responding") although nothing was wrong. So the
-  // browser must always be the side that closes: idle loopback connections from one window
-  // cost nothing. (test/unit/shell/keep-alive.test.ts)
+  // connection is reset, and once Chromium's own resends run out fetch fails ("not responding")
+  // although nothing was wrong. So the browser must always be the side that closes: idle
+  // loopback connections from one window cost nothing. (test/unit/shell/keep-alive.test.ts)
   server.keepAliveTimeout = IDLE_CONNECTION_MS;
 
   return new Promise((resolvePromise, reject) => {
