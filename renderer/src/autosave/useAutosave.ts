@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SectionValue } from '../../../domain/record/conference';
 import { errorCode, errorMessage } from '../api';
 
@@ -56,6 +56,15 @@ export interface Autosave {
 /** 1 s, 2 s, 4 s, 8 s, 15 s, then every 30 s: quick for a blip, calm for a service that is down. */
 export const RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000] as const;
 
+type TimerSlot = { current: ReturnType<typeof setTimeout> | null };
+
+function clearTimer(timer: TimerSlot): void {
+  if (timer.current) {
+    clearTimeout(timer.current);
+    timer.current = null;
+  }
+}
+
 /** Failures that pass by themselves. The rest (a conflict, a damaged file, bad input) need the chair. */
 function isPassing(error: unknown): boolean {
   const code = errorCode(error);
@@ -78,13 +87,20 @@ export function useAutosave({ revision, savedAt, save, delayMs = 800, retryDelay
   const inFlight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const failures = useRef(0);
-  const lastFailurePassing = useRef(false);
+  /** The last save failed (for any reason): a request sent while leaving would most likely fail too. */
+  const lastSaveFailed = useRef(false);
+  // The latest callbacks, for saves that start later (timers, retries); updated after each
+  // render rather than during it, as React asks.
   const saveRef = useRef(save);
-  saveRef.current = save;
   const onLockedRef = useRef(onLocked);
-  onLockedRef.current = onLocked;
   const canSendRef = useRef(canSendOnLeaving);
-  canSendRef.current = canSendOnLeaving;
+  const delaysRef = useRef(retryDelaysMs);
+  useLayoutEffect(() => {
+    saveRef.current = save;
+    onLockedRef.current = onLocked;
+    canSendRef.current = canSendOnLeaving;
+    delaysRef.current = retryDelaysMs;
+  });
 
   const settledStatus = useCallback((): AutosaveStatus => {
     if (pending.current.size > 0) return { kind: 'unsaved' };
@@ -92,18 +108,23 @@ export function useAutosave({ revision, savedAt, save, delayMs = 800, retryDelay
     return { kind: 'saved', savedAt: lastSavedAt.current };
   }, []);
 
-  const clearTimer = () => {
-    if (timer.current) {
-      clearTimeout(timer.current);
-      timer.current = null;
-    }
-  };
 
-  // Declared before runSave uses it; assigned below (a retry runs runSave again).
-  const retryLater = useRef<() => void>(() => undefined);
+  // runSave and the retry timer call each other: the timer reaches runSave through this ref.
+  const runSaveRef = useRef<() => Promise<boolean>>(async () => false);
+
+  const retryLater = useCallback(() => {
+    // A keystroke in the meantime schedules its own (sooner) save and replaces this timer.
+    if (timer.current) return;
+    const delays = delaysRef.current.length > 0 ? delaysRef.current : RETRY_DELAYS_MS;
+    const wait = delays[Math.min(failures.current, delays.length) - 1] ?? delays[delays.length - 1] ?? 30_000;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      void runSaveRef.current();
+    }, wait);
+  }, []);
 
   const runSave = useCallback(async (): Promise<boolean> => {
-    clearTimer();
+    clearTimer(timer);
     // One save at a time: the next waits so it can name the revision the last one produced.
     // With nothing in flight this does not wait at all, so the request below is on its way
     // before this function first yields — which is what lets `leave` work in `pagehide`.
@@ -122,7 +143,7 @@ export function useAutosave({ revision, savedAt, save, delayMs = 800, retryDelay
         revisionRef.current = outcome.revision;
         lastSavedAt.current = outcome.savedAt;
         failures.current = 0;
-        lastFailurePassing.current = false;
+        lastSaveFailed.current = false;
         setStatus(settledStatus());
         return pending.current.size === 0 && held.current.size === 0;
       } catch (error) {
@@ -140,11 +161,11 @@ export function useAutosave({ revision, savedAt, save, delayMs = 800, retryDelay
           setStatus({ kind: 'failed', message: errorMessage(error) });
           return false;
         }
-        lastFailurePassing.current = isPassing(error);
-        if (lastFailurePassing.current) {
+        lastSaveFailed.current = true;
+        if (isPassing(error)) {
           failures.current += 1;
           setStatus({ kind: 'retrying', message: errorMessage(error) });
-          retryLater.current();
+          retryLater();
         } else {
           setStatus({ kind: 'failed', message: errorMessage(error) });
         }
@@ -157,21 +178,13 @@ export function useAutosave({ revision, savedAt, save, delayMs = 800, retryDelay
     } finally {
       if (inFlight.current === attempt) inFlight.current = null;
     }
-  }, [settledStatus]);
-
-  retryLater.current = () => {
-    // A keystroke in the meantime schedules its own (sooner) save and replaces this timer.
-    if (timer.current) return;
-    const delays = retryDelaysMs.length > 0 ? retryDelaysMs : RETRY_DELAYS_MS;
-    const wait = delays[Math.min(failures.current, delays.length) - 1] ?? delays[delays.length - 1] ?? 30_000;
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      void runSave();
-    }, wait);
-  };
+  }, [settledStatus, retryLater]);
+  useLayoutEffect(() => {
+    runSaveRef.current = runSave;
+  }, [runSave]);
 
   const schedule = useCallback(() => {
-    clearTimer();
+    clearTimer(timer);
     timer.current = setTimeout(() => {
       timer.current = null;
       void runSave();
@@ -209,16 +222,16 @@ export function useAutosave({ revision, savedAt, save, delayMs = 800, retryDelay
     // by exactly one: the rest is sent now against that revision. (Were that save to change
     // nothing, this one is refused as a conflict and the text is lost — hence `wouldLoseWork`
     // asks before leaving in that case.)
+    // The queued text and its timer stay: should the page live on (it was only hidden), the
+    // ordinary save follows and, if this one landed, the store answers it as already saved.
     const rest = Object.fromEntries(pending.current);
-    clearTimer();
     void saveRef.current(rest, revisionRef.current + 1).catch(() => undefined);
   }, [runSave]);
 
   const wouldLoseWork = useCallback(
     () =>
       held.current.size > 0 ||
-      // After a failure the service is probably still away: a request sent while leaving would fail too.
-      (pending.current.size > 0 && failures.current > 0) ||
+      (pending.current.size > 0 && lastSaveFailed.current) ||
       (pending.current.size > 0 && inFlight.current !== null) ||
       (pending.current.size > 0 && canSendRef.current !== undefined && !canSendRef.current(Object.fromEntries(pending.current))),
     [],

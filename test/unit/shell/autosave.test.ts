@@ -225,7 +225,8 @@ describe('useAutosave when the page goes away', () => {
     await answer({ revision: 4, savedAt: '2025-03-27T10:42:00Z' });
     await answer({ revision: 5, savedAt: '2025-03-27T10:42:01Z' });
     await act(async () => vi.advanceTimersByTimeAsync(800));
-    expect(calls.at(-1)).toEqual({ sections: { plan: { kind: 'single', values: { summary: 'Weekly visits' } } }, baseRevision: 4 });
+    expect(calls).toHaveLength(3);
+    expect(calls[2]).toEqual({ sections: { plan: { kind: 'single', values: { summary: 'Weekly visits' } } }, baseRevision: 4 });
   });
 
   it('sends what is queued when the chair moves to another screen, and keeps trying if that fails', async () => {
@@ -241,6 +242,13 @@ describe('useAutosave when the page goes away', () => {
     mount();
   });
 
+  it('says leaving would lose work after a save was refused outright (it would be refused again)', async () => {
+    act(() => autosave().queue('meeting', meeting('Priya')));
+    act(() => vi.advanceTimersByTime(800));
+    await answer(new ApiFailure('CONFLICT', 'Changed elsewhere.'));
+    expect(autosave().wouldLoseWork()).toBe(true);
+  });
+
   it('says leaving would lose work only when a request sent now could not be enough', async () => {
     mount(800, { canSendOnLeaving: (sections) => JSON.stringify(sections).length < 200 });
     expect(autosave().wouldLoseWork()).toBe(false);
@@ -253,6 +261,7 @@ describe('useAutosave when the page goes away', () => {
     await answer(new ApiFailure('INTERNAL', 'Not responding.'));
     // The service has just failed: a request sent while leaving would most likely fail too.
     expect(autosave().wouldLoseWork()).toBe(true);
+
     act(() => autosave().hold('meeting'));
     expect(autosave().wouldLoseWork()).toBe(true);
   });
