@@ -7,6 +7,7 @@ import { APP_ENTRY_URL } from './app-origin';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
 import { registerIpc } from './ipc';
 import { hardenSession, hardenWebContents } from './security';
+import { holdCloseUntilSaved } from './window-close';
 
 /**
  * Electron entry point. Order matters: the scheme must be privileged and the sandbox forced before
@@ -62,6 +63,7 @@ function createMainWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  holdCloseUntilSaved(window, { ipcMain, dialog, app }); // the last words typed are saved before it closes
   window.webContents.on('render-process-gone', (_event, details) => {
     // The reason only: nothing from the page.
     console.error(`[window] the page stopped unexpectedly (${details.reason})`);

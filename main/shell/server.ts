@@ -40,6 +40,8 @@ export interface ShellServer {
 }
 
 const API_PREFIX = '/api/';
+/** Longer than Chromium keeps an idle connection for reuse (5 minutes). */
+const IDLE_CONNECTION_MS = 10 * 60_000;
 
 function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -180,6 +182,13 @@ export function startShellServer(options: ShellServerOptions): Promise<ShellServ
       else res.destroy();
     });
   });
+
+  // Node closes a kept-alive connection after ~6 s idle (keepAliveTimeout 5 s); Chromium keeps
+  // one up to 5 minutes and reuses it for the next save. A save sent as the server closes that
+  // connection is reset, and once Chromium's own resends run out fetch fails ("not responding")
+  // although nothing was wrong. So the browser must always be the side that closes: idle
+  // loopback connections from one window cost nothing. (test/unit/shell/keep-alive.test.ts)
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
 
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);

@@ -11,9 +11,10 @@ import { NewConference } from './screens/NewConference';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { StartProblem, Starting } from './screens/Starting';
 import { Unlock } from './screens/Unlock';
-import { SessionContext, type Session } from './session/SessionContext';
+import { SessionContext, type SectionsById, type Session } from './session/SessionContext';
 import { routeHref, routeKey, useHashRoute, type Route } from './session/routes';
 import { useAutoLock } from './session/useAutoLock';
+import { useLeaveGuard, type UnsavedWork } from './session/useLeaveGuard';
 
 type Phase =
   | { kind: 'starting' }
@@ -21,6 +22,14 @@ type Phase =
   | { kind: 'new' }
   | { kind: 'locked'; notice: string | null }
   | { kind: 'unlocked'; problems: readonly StoreProblem[] };
+
+const HANDED_OVER_NOTICE =
+  'Your latest changes could not be saved before the app locked. They are kept in this window and will be saved as soon as you unlock.';
+
+interface HandedOver {
+  sections: SectionsById;
+  baseRevision: number;
+}
 
 function minutesText(minutes: number): string {
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
@@ -30,11 +39,21 @@ export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [route, navigate] = useHashRoute();
-  const beforeLock = useRef<(() => Promise<unknown>) | null>(null);
+  const unsavedWork = useRef<UnsavedWork | null>(null);
+  useLeaveGuard(unsavedWork);
+  // Held in memory only, and only until the next unlock sends it: the alternative is losing it.
+  const handedOver = useRef(new Map<string, HandedOver>());
+  const [handedOverCount, setHandedOverCount] = useState(0);
+  const handOverUnsaved = useCallback((conferenceId: string, sections: SectionsById, baseRevision: number) => {
+    const earlier = handedOver.current.get(conferenceId);
+    // Newer text wins; the revision stays the one the first unsaved text was based on.
+    handedOver.current.set(conferenceId, { sections: { ...earlier?.sections, ...sections }, baseRevision: earlier?.baseRevision ?? baseRevision });
+    setHandedOverCount(handedOver.current.size);
+  }, []);
 
   // Anything that finds the store locked (another window, the services' own timer) lands here.
   const onLocked = useCallback(() => {
-    beforeLock.current = null;
+    unsavedWork.current = null;
     setPhase((current) =>
       current.kind === 'unlocked' ? { kind: 'locked', notice: 'The app has been locked. Enter your passphrase to carry on.' } : current,
     );
@@ -63,9 +82,9 @@ export function App() {
   const lockWith = useCallback(
     async (notice: string) => {
       // Save what is on screen first; a failure must not stop the lock.
-      const save = beforeLock.current;
-      beforeLock.current = null;
-      if (save) await save().catch(() => undefined);
+      const work = unsavedWork.current;
+      unsavedWork.current = null;
+      if (work) await work.flush().catch(() => undefined);
       await client['vault.lock']({}).catch(() => undefined);
       // Leaving the unlocked tree unmounts every screen, which drops all conference data held in state.
       setPhase({ kind: 'locked', notice });
@@ -88,6 +107,17 @@ export function App() {
 
   const onUnlocked = useCallback(
     async (problems: readonly StoreProblem[]) => {
+      // What the last lock interrupted is saved before any screen opens (and shows the record).
+      // One that still fails stays here and is tried again at the next unlock.
+      for (const [id, work] of [...handedOver.current]) {
+        try {
+          await client['conferences.save']({ id, baseRevision: work.baseRevision, sections: work.sections });
+          handedOver.current.delete(id);
+        } catch {
+          // Kept; the unlock screen keeps saying so.
+        }
+      }
+      setHandedOverCount(handedOver.current.size);
       try {
         setSettings(await client['settings.get']({}));
       } catch {
@@ -105,15 +135,16 @@ export function App() {
             client,
             navigate,
             lock,
-            setBeforeLock: (save) => {
-              beforeLock.current = save;
+            setUnsavedWork: (work) => {
+              unsavedWork.current = work;
             },
+            handOverUnsaved,
             settings,
             updateSettings: setSettings,
             unlockProblems: phase.problems,
           }
         : null,
-    [client, navigate, lock, settings, phase],
+    [client, navigate, lock, settings, phase, handOverUnsaved],
   );
 
   // Focus moves to the new screen's heading, as a page load would announce it; not on first paint.
@@ -133,7 +164,13 @@ export function App() {
         {phase.kind === 'starting' && <Starting />}
         {phase.kind === 'start-failed' && <StartProblem message={phase.message} />}
         {phase.kind === 'new' && <CreatePassphrase client={client} onCreated={() => onUnlocked([])} />}
-        {phase.kind === 'locked' && <Unlock client={client} notice={phase.notice} onUnlocked={onUnlocked} />}
+        {phase.kind === 'locked' && (
+          <Unlock
+            client={client}
+            notice={handedOverCount > 0 ? [phase.notice, HANDED_OVER_NOTICE].filter(Boolean).join(' ') : phase.notice}
+            onUnlocked={onUnlocked}
+          />
+        )}
       </Layout>
     );
   }

@@ -3,7 +3,7 @@ import { createApiClient, type ApiClient, type Transport } from '../../domain/ap
 import { apiContract, type OperationName } from '../../domain/api/contract';
 import { BRIDGE_GLOBAL, type PreloadBridge } from '../../domain/api/operation-names';
 import { ApiFailure, apiResultSchema, type ApiResult } from '../../domain/api/result';
-import { shellAuthHeaders } from './shell-session';
+import { shellAuthHeaders, shellAuthHeadersNow } from './shell-session';
 
 /**
  * The renderer's only way to the services. In Electron the preload puts a bridge on window;
@@ -18,8 +18,9 @@ function failure(code: 'INTERNAL' | 'FORBIDDEN', message: string): ApiResult<unk
   return { ok: false, error: { code, message } };
 }
 
-const NOT_RESPONDING =
-  'The app’s local service is not responding. Your text is still on screen: check the app is still running, then try again.';
+// Says what happened and what to do, once; whoever shows it adds what it means for their screen
+// (the save status adds that the text is still on screen and will be saved).
+const NOT_RESPONDING = 'The app’s local service is not responding. Check that the app is still running.';
 const NOT_UNDERSTOOD = 'The app received an answer it did not understand. Nothing on screen has been lost.';
 
 function findBridge(): PreloadBridge | undefined {
@@ -27,18 +28,74 @@ function findBridge(): PreloadBridge | undefined {
   return typeof candidate === 'object' && candidate !== null ? (candidate as PreloadBridge) : undefined;
 }
 
+/**
+ * Chromium lets requests marked `keepalive` outlive the page (closed, reloaded) but refuses one
+ * whose body, with every other keepalive request still on its way, passes 64 KiB. Saves up to
+ * this size go as keepalive, so a save started as the page goes away still arrives. A larger
+ * one (a very long rationale) goes as an ordinary request: on loopback its body is normally
+ * handed over before the page is torn down, but that is not promised, so autosave asks the
+ * chair before leaving while such a save is unfinished (see useAutosave's `wouldLoseWork`).
+ */
+export const KEEPALIVE_BODY_LIMIT = 60 * 1024;
+const OUTLIVES_THE_PAGE: ReadonlySet<OperationName> = new Set<OperationName>(['conferences.save']);
+
+/**
+ * Operations whose repeat cannot do harm: reads, lock/unlock, a settings patch, and a save
+ * (a save that had in fact landed is recognised by the store and answered as saved). Creating
+ * is left out: sent twice it would make two.
+ */
+const SAFE_TO_REPEAT: ReadonlySet<OperationName> = new Set<OperationName>([
+  'vault.status',
+  'vault.unlock',
+  'vault.lock',
+  'settings.get',
+  'settings.update',
+  'conferences.list',
+  'conferences.get',
+  'conferences.save',
+  'conferences.history',
+]);
+
+export function bodyBytes(body: string): number {
+  return new TextEncoder().encode(body).length;
+}
+
+/** True when a save of these sections can go as keepalive (and so survive the page closing). */
+export function fitsKeepalive(input: unknown): boolean {
+  return bodyBytes(JSON.stringify(input ?? {})) <= KEEPALIVE_BODY_LIMIT;
+}
+
+async function post(operation: OperationName, body: string, keepalive: boolean): Promise<Response> {
+  // A keepalive save may be sent as the page goes away: its headers are taken synchronously,
+  // so nothing waits on a promise that an unloading page might not get to resolve.
+  const auth = keepalive ? shellAuthHeadersNow() : await shellAuthHeaders();
+  return fetch(`/api/${operation}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...auth },
+    body,
+    // The session travels only in the header: cookies are shared with every local port.
+    credentials: 'omit',
+    cache: 'no-store',
+    keepalive,
+  });
+}
+
 const httpTransport: Transport = async (operation, input) => {
+  const body = JSON.stringify(input ?? {});
+  const keepalive = OUTLIVES_THE_PAGE.has(operation) && bodyBytes(body) <= KEEPALIVE_BODY_LIMIT;
   let response: Response;
   try {
-    response = await fetch(`/api/${operation}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(await shellAuthHeaders()) },
-      body: JSON.stringify(input ?? {}),
-      credentials: 'omit',
-      cache: 'no-store',
-    });
+    response = await post(operation, body, keepalive);
   } catch {
-    return failure('INTERNAL', NOT_RESPONDING);
+    // A network error, not an answer: the connection broke (or the service was restarting).
+    // Once more at once for what is safe to repeat; after that the caller decides (autosave
+    // retries with pauses).
+    if (!SAFE_TO_REPEAT.has(operation)) return failure('INTERNAL', NOT_RESPONDING);
+    try {
+      response = await post(operation, body, keepalive);
+    } catch {
+      return failure('INTERNAL', NOT_RESPONDING);
+    }
   }
   if (response.status === 401) {
     return failure(

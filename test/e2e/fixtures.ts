@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,55 @@ export async function startShell(extraEnv: NodeJS.ProcessEnv = {}): Promise<Shel
         child.kill('SIGTERM');
         await exited;
       }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface RestartableShell extends ShellInstance {
+  /** SIGKILL: the service dies mid-whatever, as on a crash; its data folder stays. */
+  kill: () => Promise<void>;
+  /** Starts the service again on the same port, token and data folder (a restart after a crash). */
+  restart: () => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * A shell that a test can kill and start again in place, so an open page reaches the restarted
+ * service at the same address with the same session cookie, as after a crash and relaunch.
+ */
+export async function startRestartableShell(): Promise<RestartableShell> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'cpc-e2e-restart-'));
+  const token = randomBytes(32).toString('base64url');
+  let port = '0';
+  let child: ChildProcess | null = null;
+  const launch = async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, CPC_DATA_DIR: dataDir, CPC_SHELL_PORT: port, CPC_SHELL_TOKEN: token };
+    child = spawn(process.execPath, [SHELL_JS], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const { url } = await waitForUrl(child);
+    port = new URL(url).port;
+    return url;
+  };
+  const kill = async () => {
+    const running = child;
+    if (running === null || running.exitCode !== null || running.signalCode !== null) return;
+    const exited = new Promise((r) => running.once('exit', r));
+    running.kill('SIGKILL');
+    await exited;
+  };
+  const url = await launch();
+  return {
+    url,
+    token,
+    origin: new URL(url).origin,
+    dataDir,
+    kill,
+    restart: async () => {
+      await kill();
+      await launch();
+    },
+    stop: async () => {
+      await kill();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -121,10 +121,13 @@ test('the launch link leaves a clean address, no readable secret in cookies, and
     expect(await page.evaluate(() => document.cookie)).toBe('');
     // Markup injected into the page cannot run inline script.
     const ran = await page.evaluate(async () => {
+      // Waits for the browser's verdict (the refusal event), not for a length of time that a
+      // busy machine might not honour.
+      const refused = new Promise((resolve) => document.addEventListener('securitypolicyviolation', resolve, { once: true }));
       const script = document.createElement('script');
       script.textContent = 'window.__injected = true';
       document.body.append(script);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await refused;
       return (window as unknown as { __injected?: boolean }).__injected === true;
     });
     expect(ran).toBe(false);

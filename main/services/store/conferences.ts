@@ -127,14 +127,19 @@ export class Conferences {
         `Conference ${input.id} was not saved because its stored copy does not match its history. Nothing has been changed; report this to your information governance lead.`,
       );
     }
-    if (input.baseRevision !== record.revision) throw new ApiFailure('CONFLICT', CONFLICT_MESSAGE);
     const changed = Object.keys(input.sections)
       .filter((key) => {
         const before = record.sections[key];
         return before === undefined || canonicalJson(before) !== canonicalJson(input.sections[key]);
       })
       .sort();
-    if (changed.length === 0 && !loaded.migrated) return { revision: record.revision, savedAt: record.updatedAt };
+    // A retried save whose first attempt landed but whose answer was lost (the service died, the
+    // connection dropped) names the old revision yet asks for nothing the record does not already
+    // hold: it succeeded, so it is answered as saved, not as a conflict.
+    const unchanged = changed.length === 0;
+    if (unchanged && input.baseRevision !== record.revision) return { revision: record.revision, savedAt: record.updatedAt };
+    if (input.baseRevision !== record.revision) throw new ApiFailure('CONFLICT', CONFLICT_MESSAGE);
+    if (unchanged && !loaded.migrated) return { revision: record.revision, savedAt: record.updatedAt };
     const at = this.c.now().toISOString();
     const parsed = ConferenceRecordSchema.safeParse({
       ...record,

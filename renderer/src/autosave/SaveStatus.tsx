@@ -26,7 +26,9 @@ export function SaveStatus({ status, held, onRetry }: { status: AutosaveStatus; 
         {status.kind === 'saved' && savedText(status.savedAt)}
         {status.kind === 'unsaved' && 'Unsaved changes'}
         {status.kind === 'saving' && 'Saving…'}
-        {status.kind === 'failed' && `Could not save: ${status.message} Your text is still here.`}
+        {/* The reason, then what it means for the chair's text, each said once. */}
+        {status.kind === 'retrying' && `Not saved yet. ${status.message} Your text is still on screen and will be saved when the app answers; trying again automatically.`}
+        {status.kind === 'failed' && `Could not save: ${status.message}`}
         {status.kind === 'held' && held.length === 0 && 'Not saved yet: an answer needs correcting. Everything else is saved.'}
         {status.kind === 'held' && held.length > 0 && (
           <>
@@ -49,9 +51,9 @@ export function SaveStatus({ status, held, onRetry }: { status: AutosaveStatus; 
           </>
         )}
       </p>
-      {status.kind === 'failed' && (
+      {(status.kind === 'failed' || status.kind === 'retrying') && (
         <button type="button" className="button button--secondary button--small" onClick={onRetry}>
-          Try saving again
+          {status.kind === 'retrying' ? 'Try now' : 'Try saving again'}
         </button>
       )}
     </div>

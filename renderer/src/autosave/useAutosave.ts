@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SectionValue } from '../../../domain/record/conference';
-import { errorMessage } from '../api';
+import { errorCode, errorMessage } from '../api';
 
 export type AutosaveStatus =
   | { kind: 'saved'; savedAt: string | null }
@@ -8,6 +8,9 @@ export type AutosaveStatus =
   | { kind: 'saving' }
   /** Some text cannot be saved until it is corrected (e.g. a date that does not exist). */
   | { kind: 'held' }
+  /** A save failed for a reason that passes (the service busy or restarting); it is tried again by itself. */
+  | { kind: 'retrying'; message: string }
+  /** A save was refused for a reason trying again cannot fix (changed elsewhere, damaged file). */
   | { kind: 'failed'; message: string };
 
 export interface SaveOutcome {
@@ -15,11 +18,22 @@ export interface SaveOutcome {
   savedAt: string;
 }
 
+export type Sections = Record<string, SectionValue>;
+
 export interface AutosaveOptions {
   revision: number;
   savedAt: string | null;
-  save: (sections: Record<string, SectionValue>, baseRevision: number) => Promise<SaveOutcome>;
+  save: (sections: Sections, baseRevision: number) => Promise<SaveOutcome>;
   delayMs?: number;
+  /** Waits between automatic attempts after a failure; the last one repeats. */
+  retryDelaysMs?: readonly number[];
+  /**
+   * The store was locked under us (the service restarted, another window locked it): the screen
+   * is about to close, so what could not be saved is handed over to be sent after unlocking.
+   */
+  onLocked?: (sections: Sections, baseRevision: number) => void;
+  /** Whether these sections can be sent so that the request outlives the page (size limits). */
+  canSendOnLeaving?: (sections: Sections) => boolean;
 }
 
 export interface Autosave {
@@ -30,15 +44,41 @@ export interface Autosave {
   hold: (sectionId: string) => void;
   /** Saves anything queued now (before locking or leaving); resolves true when nothing is left unsaved. */
   flush: () => Promise<boolean>;
+  /**
+   * The page is going away (closed, reloaded) or hidden: sends what is queued at once, without
+   * waiting for anything, because the page may not run another line. See `leaveNow` below.
+   */
+  leave: () => void;
+  /** True when leaving now would lose something: the chair should be asked first. */
+  wouldLoseWork: () => boolean;
+}
+
+/** 1 s, 2 s, 4 s, 8 s, 15 s, then every 30 s: quick for a blip, calm for a service that is down. */
+export const RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000] as const;
+
+type TimerSlot = { current: ReturnType<typeof setTimeout> | null };
+
+function clearTimer(timer: TimerSlot): void {
+  if (timer.current) {
+    clearTimeout(timer.current);
+    timer.current = null;
+  }
+}
+
+/** Failures that pass by themselves. The rest (a conflict, a damaged file, bad input) need the chair. */
+function isPassing(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === undefined || code === 'INTERNAL' || code === 'STORE_IN_USE';
 }
 
 /**
  * Debounced autosave of changed sections. Typing is never blocked: edits only update a map of
  * pending sections, and one save at a time sends them with the revision they were based on.
- * A failed save puts its sections back in the queue (unless newer text replaced them), so
- * nothing typed is lost and the next edit or flush tries again.
+ * A failed save puts its sections back in the queue (unless newer text replaced them) and, when
+ * the failure is one that passes, tries again by itself with growing pauses, so nothing typed is
+ * lost and nobody has to type again to have it saved.
  */
-export function useAutosave({ revision, savedAt, save, delayMs = 800 }: AutosaveOptions): Autosave {
+export function useAutosave({ revision, savedAt, save, delayMs = 800, retryDelaysMs = RETRY_DELAYS_MS, onLocked, canSendOnLeaving }: AutosaveOptions): Autosave {
   const [status, setStatus] = useState<AutosaveStatus>({ kind: 'saved', savedAt });
   const pending = useRef(new Map<string, SectionValue>());
   const held = useRef(new Set<string>());
@@ -46,8 +86,21 @@ export function useAutosave({ revision, savedAt, save, delayMs = 800 }: Autosave
   const lastSavedAt = useRef(savedAt);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const failures = useRef(0);
+  /** The last save failed (for any reason): a request sent while leaving would most likely fail too. */
+  const lastSaveFailed = useRef(false);
+  // The latest callbacks, for saves that start later (timers, retries); updated after each
+  // render rather than during it, as React asks.
   const saveRef = useRef(save);
-  saveRef.current = save;
+  const onLockedRef = useRef(onLocked);
+  const canSendRef = useRef(canSendOnLeaving);
+  const delaysRef = useRef(retryDelaysMs);
+  useLayoutEffect(() => {
+    saveRef.current = save;
+    onLockedRef.current = onLocked;
+    canSendRef.current = canSendOnLeaving;
+    delaysRef.current = retryDelaysMs;
+  });
 
   const settledStatus = useCallback((): AutosaveStatus => {
     if (pending.current.size > 0) return { kind: 'unsaved' };
@@ -55,12 +108,26 @@ export function useAutosave({ revision, savedAt, save, delayMs = 800 }: Autosave
     return { kind: 'saved', savedAt: lastSavedAt.current };
   }, []);
 
-  const runSave = useCallback(async (): Promise<boolean> => {
-    if (timer.current) {
-      clearTimeout(timer.current);
+
+  // runSave and the retry timer call each other: the timer reaches runSave through this ref.
+  const runSaveRef = useRef<() => Promise<boolean>>(async () => false);
+
+  const retryLater = useCallback(() => {
+    // A keystroke in the meantime schedules its own (sooner) save and replaces this timer.
+    if (timer.current) return;
+    const delays = delaysRef.current.length > 0 ? delaysRef.current : RETRY_DELAYS_MS;
+    const wait = delays[Math.min(failures.current, delays.length) - 1] ?? delays[delays.length - 1] ?? 30_000;
+    timer.current = setTimeout(() => {
       timer.current = null;
-    }
+      void runSaveRef.current();
+    }, wait);
+  }, []);
+
+  const runSave = useCallback(async (): Promise<boolean> => {
+    clearTimer(timer);
     // One save at a time: the next waits so it can name the revision the last one produced.
+    // With nothing in flight this does not wait at all, so the request below is on its way
+    // before this function first yields — which is what lets `leave` work in `pagehide`.
     while (inFlight.current) await inFlight.current;
     if (pending.current.size === 0) {
       setStatus(settledStatus());
@@ -70,17 +137,38 @@ export function useAutosave({ revision, savedAt, save, delayMs = 800 }: Autosave
     pending.current = new Map();
     setStatus({ kind: 'saving' });
     const attempt = (async () => {
+      const base = revisionRef.current;
       try {
-        const outcome = await saveRef.current(Object.fromEntries(batch), revisionRef.current);
+        const outcome = await saveRef.current(Object.fromEntries(batch), base);
         revisionRef.current = outcome.revision;
         lastSavedAt.current = outcome.savedAt;
+        failures.current = 0;
+        lastSaveFailed.current = false;
         setStatus(settledStatus());
         return pending.current.size === 0 && held.current.size === 0;
       } catch (error) {
         for (const [sectionId, value] of batch) {
           if (!pending.current.has(sectionId) && !held.current.has(sectionId)) pending.current.set(sectionId, value);
         }
-        setStatus({ kind: 'failed', message: errorMessage(error) });
+        if (errorCode(error) === 'LOCKED') {
+          // The editor is about to be replaced by the unlock screen: hand the text over rather
+          // than drop it with the screen. It is sent again once the chair has unlocked.
+          const handOver = onLockedRef.current;
+          if (handOver) {
+            handOver(Object.fromEntries(pending.current), base);
+            pending.current = new Map();
+          }
+          setStatus({ kind: 'failed', message: errorMessage(error) });
+          return false;
+        }
+        lastSaveFailed.current = true;
+        if (isPassing(error)) {
+          failures.current += 1;
+          setStatus({ kind: 'retrying', message: errorMessage(error) });
+          retryLater();
+        } else {
+          setStatus({ kind: 'failed', message: errorMessage(error) });
+        }
         return false;
       }
     })();
@@ -90,10 +178,13 @@ export function useAutosave({ revision, savedAt, save, delayMs = 800 }: Autosave
     } finally {
       if (inFlight.current === attempt) inFlight.current = null;
     }
-  }, [settledStatus]);
+  }, [settledStatus, retryLater]);
+  useLayoutEffect(() => {
+    runSaveRef.current = runSave;
+  }, [runSave]);
 
   const schedule = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
+    clearTimer(timer);
     timer.current = setTimeout(() => {
       timer.current = null;
       void runSave();
@@ -104,7 +195,7 @@ export function useAutosave({ revision, savedAt, save, delayMs = 800 }: Autosave
     (sectionId: string, value: SectionValue) => {
       held.current.delete(sectionId);
       pending.current.set(sectionId, value);
-      setStatus((current) => (current.kind === 'saving' ? current : { kind: 'unsaved' }));
+      setStatus((current) => (current.kind === 'saving' || current.kind === 'retrying' ? current : { kind: 'unsaved' }));
       schedule();
     },
     [schedule],
@@ -118,13 +209,43 @@ export function useAutosave({ revision, savedAt, save, delayMs = 800 }: Autosave
 
   const flush = useCallback(() => runSave(), [runSave]);
 
-  // Leaving the page saves what is queued rather than dropping it.
+  const leave = useCallback(() => {
+    if (pending.current.size === 0) return;
+    if (!inFlight.current) {
+      // Starts the request synchronously (see runSave); the transport sends it so that it
+      // outlives the page (fetch keepalive in the browser shell, IPC in Electron).
+      void runSave();
+      return;
+    }
+    // A save is on its way and the page may not live to see its answer. The store serves calls
+    // in order, so that save lands first and, having changed something, moves the revision on
+    // by exactly one: the rest is sent now against that revision. (Were that save to change
+    // nothing, this one is refused as a conflict and the text is lost — hence `wouldLoseWork`
+    // asks before leaving in that case.)
+    // The queued text and its timer stay: should the page live on (it was only hidden), the
+    // ordinary save follows and, if this one landed, the store answers it as already saved.
+    const rest = Object.fromEntries(pending.current);
+    void saveRef.current(rest, revisionRef.current + 1).catch(() => undefined);
+  }, [runSave]);
+
+  const wouldLoseWork = useCallback(
+    () =>
+      held.current.size > 0 ||
+      (pending.current.size > 0 && lastSaveFailed.current) ||
+      (pending.current.size > 0 && inFlight.current !== null) ||
+      (pending.current.size > 0 && canSendRef.current !== undefined && !canSendRef.current(Object.fromEntries(pending.current))),
+    [],
+  );
+
+  // Leaving the screen (another conference, the list) saves what is queued rather than dropping
+  // it; should that fail, the retries carry on after the screen has gone, until the text is saved
+  // or handed over at a lock.
   useEffect(
     () => () => {
-      if (timer.current && pending.current.size > 0) void runSave();
+      if (pending.current.size > 0) void runSave();
     },
     [runSave],
   );
 
-  return { status, queue, hold, flush };
+  return { status, queue, hold, flush, leave, wouldLoseWork };
 }

@@ -3,6 +3,7 @@ import { localRuleSets } from '../../../domain/rules/readiness';
 import { CHILDREN_SECTION, type ConferenceRecord, type SectionValue } from '../../../domain/record/conference';
 import { SaveStatus } from '../autosave/SaveStatus';
 import { useAutosave } from '../autosave/useAutosave';
+import { fitsKeepalive } from '../api';
 import { useSession } from '../session/SessionContext';
 import { GuidedConference } from './GuidedConference';
 
@@ -21,21 +22,29 @@ function childNames(section: SectionValue | undefined): string {
  * flushes what is queued, and readiness uses the council's local rules from Settings.
  */
 export function GuidedEditor({ record }: { record: ConferenceRecord }) {
-  const { client, setBeforeLock, settings } = useSession();
+  const { client, setUnsavedWork, handOverUnsaved, settings } = useSession();
   // The council's own quorum and timescale rules, as set in Settings.
   const rules = useMemo(() => localRuleSets(settings.local), [settings.local]);
   const save = useCallback(
     (sections: Record<string, SectionValue>, baseRevision: number) => client['conferences.save']({ id: record.id, baseRevision, sections }),
     [client, record.id],
   );
-  const autosave = useAutosave({ revision: record.revision, savedAt: record.updatedAt, save });
-  const { flush, queue } = autosave;
+  const onLocked = useCallback(
+    (sections: Record<string, SectionValue>, baseRevision: number) => handOverUnsaved(record.id, sections, baseRevision),
+    [handOverUnsaved, record.id],
+  );
+  const canSendOnLeaving = useCallback(
+    (sections: Record<string, SectionValue>) => fitsKeepalive({ id: record.id, baseRevision: record.revision, sections }),
+    [record.id, record.revision],
+  );
+  const autosave = useAutosave({ revision: record.revision, savedAt: record.updatedAt, save, onLocked, canSendOnLeaving });
+  const { flush, queue, leave, wouldLoseWork } = autosave;
   const [names, setNames] = useState(() => childNames(record.sections[CHILDREN_SECTION]));
 
   useEffect(() => {
-    setBeforeLock(flush);
-    return () => setBeforeLock(null);
-  }, [flush, setBeforeLock]);
+    setUnsavedWork({ flush, leave, wouldLoseWork });
+    return () => setUnsavedWork(null);
+  }, [flush, leave, wouldLoseWork, setUnsavedWork]);
 
   const onSectionChange = useCallback(
     (sectionId: string, value: SectionValue) => {

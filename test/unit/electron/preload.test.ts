@@ -11,16 +11,18 @@ vi.mock('electron', () => ({
 }));
 
 import { BRIDGE_GLOBAL, IPC_CHANNEL, OPERATIONS } from '../../../domain/api/operation-names';
+import { WINDOW_BRIDGE_GLOBAL } from '../../../domain/api/window-bridge';
 
 async function loadPreload(): Promise<Record<string, unknown>> {
   vi.resetModules();
   electron.exposeInMainWorld.mockClear();
   electron.invoke.mockClear();
   await import('../../../main/preload');
-  expect(electron.exposeInMainWorld).toHaveBeenCalledTimes(1);
-  const [name, api] = electron.exposeInMainWorld.mock.calls[0] as [string, Record<string, unknown>];
-  expect(name).toBe(BRIDGE_GLOBAL);
-  return api;
+  // Two globals: the API bridge, and the window bridge the close hold uses (window-close.test.ts).
+  const names = electron.exposeInMainWorld.mock.calls.map((call) => (call as unknown[])[0]);
+  expect(names.sort()).toEqual([BRIDGE_GLOBAL, WINDOW_BRIDGE_GLOBAL].sort());
+  const call = electron.exposeInMainWorld.mock.calls.find((c) => (c as unknown[])[0] === BRIDGE_GLOBAL) as unknown as [string, Record<string, unknown>];
+  return call[1];
 }
 
 describe('preload bridge', () => {
