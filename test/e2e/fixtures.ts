@@ -68,14 +68,15 @@ export async function startShell(extraEnv: NodeJS.ProcessEnv = {}): Promise<Shel
 export interface RestartableShell extends ShellInstance {
   /** SIGKILL: the service dies mid-whatever, as on a crash; its data folder stays. */
   kill: () => Promise<void>;
-  /** Starts the service again on the same port, token and data folder (a restart after a crash). */
+  /** Starts the service again on the same port, session secret and data folder (a restart after a crash). */
   restart: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
 /**
  * A shell that a test can kill and start again in place, so an open page reaches the restarted
- * service at the same address with the same session cookie, as after a crash and relaunch.
+ * service at the same address, and the session secret the page holds still works, as after a crash
+ * and relaunch (CPC_SHELL_TOKEN fixes the secret across the restart; a real relaunch gets a new one).
  */
 export async function startRestartableShell(): Promise<RestartableShell> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cpc-e2e-restart-'));
@@ -99,7 +100,6 @@ export async function startRestartableShell(): Promise<RestartableShell> {
   const url = await launch();
   return {
     url,
-    token,
     origin: new URL(url).origin,
     dataDir,
     kill,

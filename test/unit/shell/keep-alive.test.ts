@@ -35,7 +35,7 @@ beforeEach(async () => {
   const rendererDir = join(root, 'renderer');
   await mkdir(rendererDir, { recursive: true });
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>App</title>');
-  shell = await startShellServer({ handlers: createMemoryHandlers(), rendererDir, token: TOKEN });
+  shell = await startShellServer({ handlers: createMemoryHandlers(), rendererDir, sessionSecret: TOKEN });
 });
 
 afterEach(async () => {
