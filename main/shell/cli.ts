@@ -25,6 +25,9 @@ function parsePort(raw: string | undefined): number {
   return port;
 }
 
+/** How long a stop waits for requests already arriving before locking the store. */
+const STOP_GRACE_MS = 3000;
+
 async function main(): Promise<void> {
   const env = process.env;
   // The bundle is out/main/shell.js; the renderer is built next to it in out/renderer.
@@ -60,9 +63,12 @@ async function main(): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    // Lock first so the key leaves memory even if closing the connections is slow.
-    void app
-      .close()
+    // First let a save already on its way (the window's last words, sent as it closed) reach
+    // the store, for at most a few seconds; then lock, so the key leaves memory even if closing
+    // the remaining connections is slow.
+    void shell
+      .drain(STOP_GRACE_MS)
+      .then(() => app.close())
       .then(() => shell.close())
       .then(() => process.exit(0));
   };

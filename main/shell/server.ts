@@ -36,6 +36,11 @@ export interface ShellServer {
   url: string;
   origin: string;
   port: number;
+  /**
+   * Stops taking connections and waits (at most `limitMs`) for the requests already arriving to
+   * be answered: a save sent as the window closed still reaches the store before it locks.
+   */
+  drain(limitMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -174,7 +179,16 @@ export function startShellServer(options: ShellServerOptions): Promise<ShellServ
     return handleStatic(req, res, url.pathname);
   }
 
+  // Requests being handled, so a stop can let the last save (often a keepalive request sent as
+  // the window closed) finish before the store locks.
+  let inFlight = 0;
+  const idleWaiters = new Set<() => void>();
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) for (const wake of idleWaiters) wake();
+    });
     handle(req, res).catch((error: unknown) => {
       // The type only: a message could quote request content.
       console.error(`[shell] request failed: ${error instanceof Error ? error.name : typeof error}`);
@@ -200,6 +214,20 @@ export function startShellServer(options: ShellServerOptions): Promise<ShellServ
         url: `${origin}/?code=${launchCode}`,
         origin,
         port,
+        drain: (limitMs) =>
+          new Promise<void>((resolveDrain) => {
+            // No new connections; idle kept-alive ones go now, busy ones when they answer.
+            server.close();
+            server.closeIdleConnections();
+            if (inFlight === 0) return resolveDrain();
+            const done = (): void => {
+              clearTimeout(timer);
+              idleWaiters.delete(done);
+              resolveDrain();
+            };
+            const timer = setTimeout(done, limitMs);
+            idleWaiters.add(done);
+          }),
         close: () =>
           new Promise<void>((resolveClose) => {
             server.close(() => resolveClose());

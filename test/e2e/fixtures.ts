@@ -68,8 +68,12 @@ export async function startShell(extraEnv: NodeJS.ProcessEnv = {}): Promise<Shel
 export interface RestartableShell extends ShellInstance {
   /** SIGKILL: the service dies mid-whatever, as on a crash; its data folder stays. */
   kill: () => Promise<void>;
-  /** Starts the service again on the same port, session secret and data folder (a restart after a crash). */
-  restart: () => Promise<void>;
+  /**
+   * Starts the service again on the same port, session secret and data folder, and returns the
+   * new launch link. By default after a crash (SIGKILL); `graceful` stops it as the launcher does
+   * when the app window is closed (SIGTERM: requests arriving are answered, then the store locks).
+   */
+  restart: (options?: { graceful?: boolean }) => Promise<string>;
   stop: () => Promise<void>;
 }
 
@@ -90,11 +94,11 @@ export async function startRestartableShell(): Promise<RestartableShell> {
     port = new URL(url).port;
     return url;
   };
-  const kill = async () => {
+  const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
     const running = child;
     if (running === null || running.exitCode !== null || running.signalCode !== null) return;
     const exited = new Promise((r) => running.once('exit', r));
-    running.kill('SIGKILL');
+    running.kill(signal);
     await exited;
   };
   const url = await launch();
@@ -102,10 +106,10 @@ export async function startRestartableShell(): Promise<RestartableShell> {
     url,
     origin: new URL(url).origin,
     dataDir,
-    kill,
-    restart: async () => {
-      await kill();
-      await launch();
+    kill: () => kill(),
+    restart: async (options = {}) => {
+      await kill(options.graceful ? 'SIGTERM' : 'SIGKILL');
+      return launch();
     },
     stop: async () => {
       await kill();
