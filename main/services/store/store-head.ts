@@ -1,7 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { z } from 'zod';
-import { readIfExists, writeFileAtomic } from './atomic-file';
+import { isTempName, readIfExists, removeStaleTemps, writeFileAtomic } from './atomic-file';
 import { DecryptError, openJson, sealJson } from './crypto';
 import type { DataKey } from './key';
 import { roles } from './paths';
@@ -41,7 +41,11 @@ export type StoreHead = z.infer<typeof StoreHeadSchema>;
 export class FileHeadAnchor implements HeadAnchor {
   constructor(readonly path: string) {}
 
-  read(): Promise<Buffer | null> {
+  async read(): Promise<Buffer | null> {
+    // A kill during a write leaves its temp file; only this head's own temps are removed.
+    const own = `.${basename(this.path)}.`;
+    const names = await readdir(dirname(this.path)).catch(() => [] as string[]);
+    await removeStaleTemps(dirname(this.path), names.filter((name) => name.startsWith(own) && isTempName(name)));
     return readIfExists(this.path);
   }
 
