@@ -231,7 +231,9 @@ export class ConferenceIndex {
       if (anchored !== null) await this.keeper.write({ ...anchored, rolledBackAt: this.#rolledBackAt });
     }
     if (this.#rolledBackAt !== undefined) found.push(problems.folderWentBack());
-    // The next checkpoint must count on from the anchor, or the folder would look behind forever.
+    // The folder must count on from the anchor, or it would look behind forever: a folder found
+    // behind is checkpointed at once, past the anchored counter.
+    const folderCounter = this.#counter;
     this.#counter = Math.max(this.#counter, anchored?.counter ?? 0);
 
     const names = await readdir(this.paths.conferencesDir);
@@ -258,7 +260,8 @@ export class ConferenceIndex {
 
     // Any journal content, even just a torn line, is folded in and the journal emptied, so the
     // next append never lands after a fragment. A format-1 index is rewritten as format 2.
-    let changed = rebuild || chained === null || journal === 'damaged' || journal.lines.length > 0 || journal.torn;
+    let changed =
+      rebuild || chained === null || journal === 'damaged' || journal.lines.length > 0 || journal.torn || this.#counter !== folderCounter;
     for (const id of toRead) {
       const result = await options.summarise(id);
       const indexed = this.#entries.get(id);

@@ -181,6 +181,34 @@ describe('an older index snapshot restored', () => {
   });
 });
 
+describe('an older index snapshot restored when nothing else changed since', () => {
+  it('is reported until acknowledged, then the store carries on quietly', async () => {
+    const { h } = await anchored();
+    await createConference(h);
+    await h.ok('vault.lock');
+    await unlockProblems(h); // folded: the snapshot now holds the first conference
+    await h.ok('vault.lock');
+    const aside = await tempDir();
+    await copyFile(join(h.dir, 'index.enc'), join(aside, 'index.enc'));
+    await unlockProblems(h);
+    const removed = await createConference(h, OTHER);
+    await h.ok('vault.lock');
+    await unlockProblems(h); // a later snapshot
+    await h.ok('vault.lock');
+    await rm(doc(h, removed.id));
+    await rm(log(h, removed.id));
+    // The earlier snapshot, consistent with the files left: nothing in the folder needs folding.
+    await copyFile(join(aside, 'index.enc'), join(h.dir, 'index.enc'));
+    await writeFile(join(h.dir, 'index.journal'), '');
+    expect((await unlockProblems(h)).map((p) => p.kind)).toEqual(['rolledBack']);
+    await h.store.acknowledgeRollback();
+    await h.ok('vault.lock');
+    expect(await unlockProblems(h)).toEqual([]);
+    await h.ok('vault.lock');
+    expect(await unlockProblems(h)).toEqual([]);
+  });
+});
+
 describe('ordinary use and crashes are not mistaken for a rollback', () => {
   it('says nothing across saves, unlocks and checkpoints', async () => {
     const { h } = await anchored();
