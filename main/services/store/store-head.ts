@@ -70,7 +70,14 @@ export class HeadKeeper {
   /** null when there is no anchor, no head yet, or one this key cannot authenticate (another store's). */
   async read(): Promise<StoreHead | null> {
     if (this.anchor === undefined) return null;
-    const bytes = await this.anchor.read();
+    let bytes: Buffer | null;
+    try {
+      bytes = await this.anchor.read();
+    } catch (error) {
+      // As if lost: the folder opens, and the head is written afresh (which may then fail too).
+      console.warn(`The store head could not be read outside the data folder (${codeOf(error)}).`);
+      return null;
+    }
     if (bytes === null) return null;
     try {
       const parsed = StoreHeadSchema.safeParse(openJson(this.key.get(), bytes, roles.storeHead));
@@ -90,10 +97,14 @@ export class HeadKeeper {
     try {
       await this.anchor.write(sealJson(this.key.get(), head, roles.storeHead));
     } catch (error) {
-      const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown';
-      console.warn(`The store head could not be recorded outside the data folder (${code}).`);
+      console.warn(`The store head could not be recorded outside the data folder (${codeOf(error)}).`);
     }
   }
+}
+
+/** Error codes only (EACCES…): a message could quote a path with a user's name in it. */
+function codeOf(error: unknown): string {
+  return error instanceof Error && 'code' in error ? String(error.code) : 'unknown';
 }
 
 /** Where the folder stands, as the index found it. */

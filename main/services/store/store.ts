@@ -135,21 +135,22 @@ export class ConferenceStore {
     });
   }
 
-  create(passphrase: string): Promise<VaultState> {
+  async create(passphrase: string): Promise<VaultState> {
+    if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
+      throw new ApiFailure(
+        'WEAK_PASSPHRASE',
+        `Choose a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters; a few unrelated words work well. Nothing has been created yet.`,
+      );
+    }
+    // The page explains the same rule as it is typed; here it is enforced, whatever the caller.
+    // Outside the queue: the first check loads the dictionaries (about a second on a busy machine).
+    if (!(await strongEnough(passphrase))) {
+      throw new ApiFailure(
+        'WEAK_PASSPHRASE',
+        'That passphrase would be easy to guess. Add another word or two that are not connected with each other or with you. Nothing has been created yet.',
+      );
+    }
     return this.#queue.run(async (): Promise<VaultState> => {
-      if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
-        throw new ApiFailure(
-          'WEAK_PASSPHRASE',
-          `Choose a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters; a few unrelated words work well. Nothing has been created yet.`,
-        );
-      }
-      // The page explains the same rule as it is typed; here it is enforced, whatever the caller.
-      if (!(await strongEnough(passphrase))) {
-        throw new ApiFailure(
-          'WEAK_PASSPHRASE',
-          'That passphrase would be easy to guess. Add another word or two that are not connected with each other or with you. Nothing has been created yet.',
-        );
-      }
       await this.#refuseIfVaultExists();
       await mkdir(this.paths.root, { recursive: true, mode: 0o700 });
       const exposed = await this.#restrictFolder();
