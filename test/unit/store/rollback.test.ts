@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StoreProblem } from '../../../domain/api/contract';
 import type { ConferenceRecord } from '../../../domain/record/conference';
+import { openJson, sealJson } from '../../../main/services/store/crypto';
+import { roles } from '../../../main/services/store/paths';
+import { readVaultFile, unwrapDataKey } from '../../../main/services/store/vault-file';
 import { ASHDOWN, createConference, expectFailure, flipByte, harness, openStore, PASSPHRASE, tempDir, type Harness } from './helpers';
 
 /**
@@ -272,5 +275,58 @@ describe('a same-size change inside a conference file', () => {
     const found = await unlockProblems(h);
     expect(found.map((p) => [p.conferenceId, p.kind])).toEqual([[damaged.id, 'corrupt']]);
     expect(found[0]?.message).not.toMatch(NAMES);
+  });
+});
+
+describe('what a kill or an older version of the app leaves behind', () => {
+  it('a checkpoint killed between its snapshot and its journal reset: the folded lines are recognised, not reported', async () => {
+    const { h } = await anchored();
+    const record = await createConference(h);
+    await h.ok('conferences.save', { id: record.id, baseRevision: 1, sections: section('Noted.') });
+    await h.ok('vault.lock');
+    const journal = await readFile(join(h.dir, 'index.journal'));
+    expect(journal.length).toBeGreaterThan(0);
+    await unlockProblems(h); // folds: new snapshot, then an empty journal
+    await h.ok('vault.lock');
+    await writeFile(join(h.dir, 'index.journal'), journal); // as if killed before the reset
+    expect(await unlockProblems(h)).toEqual([]);
+    const { conference } = await h.ok<{ conference: ConferenceRecord }>('conferences.get', { id: record.id });
+    expect(conference.revision).toBe(2);
+  });
+
+  it('a store written before chaining (format-1 index, unchained journal) opens quietly and is protected from then on', async () => {
+    const { h, anchor } = await anchored();
+    const first = await createConference(h);
+    await h.ok('vault.lock');
+    await unlockProblems(h); // folded into the snapshot
+    await h.ok('vault.lock');
+    // Rewrite the index as the previous version of the app wrote it; that version kept no head.
+    anchor.bytes = null;
+    const vault = await readVaultFile(join(h.dir, 'vault.json'));
+    if (vault === null) throw new Error('no vault');
+    const key = await unwrapDataKey(vault, PASSPHRASE);
+    const snapshot = openJson(key, await readFile(join(h.dir, 'index.enc')), roles.index) as { entries: { summary: unknown; bytes: number }[] };
+    const entries = snapshot.entries.map(({ summary, bytes }) => ({ summary, bytes }));
+    expect(entries).toHaveLength(1);
+    await writeFile(join(h.dir, 'index.enc'), sealJson(key, { format: 1, entries }, roles.index));
+    const line = sealJson(key, { t: 'entry', entry: entries[0] }, roles.indexJournal).toString('base64');
+    await writeFile(join(h.dir, 'index.journal'), `${line}\n`);
+    key.fill(0);
+
+    expect(await unlockProblems(h)).toEqual([]);
+    const listed = await h.ok<{ conferences: { id: string }[] }>('conferences.list');
+    expect(listed.conferences.map((c) => c.id)).toEqual([first.id]);
+    await h.ok('vault.lock');
+    expect(await unlockProblems(h)).toEqual([]);
+
+    // From now on a copied-back older version is caught.
+    const aside = await tempDir();
+    await copyFile(doc(h, first.id), join(aside, 'old.enc'));
+    await copyFile(log(h, first.id), join(aside, 'old.log'));
+    await saveTwice(h, first);
+    await h.ok('vault.lock');
+    await copyFile(join(aside, 'old.enc'), doc(h, first.id));
+    await copyFile(join(aside, 'old.log'), log(h, first.id));
+    expect((await unlockProblems(h)).map((p) => [p.conferenceId, p.kind])).toEqual([[first.id, 'rolledBack']]);
   });
 });
