@@ -41,7 +41,8 @@ import { folderWentBack, type HeadKeeper, type StoreHead } from './store-head';
  *   journal cut back, is then behind the anchor.
  *
  * Write order with the anchor: snapshot → empty journal → anchor; line → anchor. The anchor is
- * written last and so can only lag: a kill between leaves a folder one line or one checkpoint
+ * sealed after the folder's writes are durable and written in the background (store-head.ts),
+ * so it can only lag: a kill between leaves a folder one line or one checkpoint
  * ahead of it, which folderWentBack() accepts. A kill between the snapshot and the journal's
  * reset leaves the previous epoch's lines, recognised because their last hash is the one the
  * snapshot says it folded (`folded`), and ignored.
@@ -228,7 +229,10 @@ export class ConferenceIndex {
     if ((behind || verdict?.kind === 'broken') && this.#rolledBackAt === undefined) {
       this.#rolledBackAt = this.now().toISOString();
       // Recorded before anything moves on, so a kill during the checkpoint below cannot lose it.
-      if (anchored !== null) await this.keeper.write({ ...anchored, rolledBackAt: this.#rolledBackAt });
+      if (anchored !== null) {
+        this.keeper.write({ ...anchored, rolledBackAt: this.#rolledBackAt });
+        await this.keeper.flush();
+      }
     }
     if (this.#rolledBackAt !== undefined) found.push(problems.folderWentBack());
     // The folder must count on from the anchor, or it would look behind forever: a folder found
@@ -277,7 +281,7 @@ export class ConferenceIndex {
       }
     }
     if (changed) await this.checkpoint();
-    else await this.#anchor(); // first run, or an anchor that lagged: bring it level
+    else this.#anchor(); // first run, or an anchor that lagged: bring it level
     return found;
   }
 
@@ -308,10 +312,15 @@ export class ConferenceIndex {
     this.#journalLines += 1;
   }
 
-  #anchor(): Promise<void> {
+  #anchor(): void {
     const head: StoreHead = { format: 1, counter: this.#counter, head: this.#head };
     if (this.#rolledBackAt !== undefined) head.rolledBackAt = this.#rolledBackAt;
-    return this.keeper.write(head);
+    this.keeper.write(head);
+  }
+
+  /** Waits for the anchored head to be written (the store calls it before it locks). */
+  flushHead(): Promise<void> {
+    return this.keeper.flush();
   }
 
   /** Called before a conference file is written, so a crash leaves a pointer to re-check it. */
@@ -324,7 +333,7 @@ export class ConferenceIndex {
     await this.#append({ t: 'entry', entry });
     this.#entries.set(entry.summary.id, entry);
     this.#sorted = null;
-    await this.#anchor();
+    this.#anchor();
     if (this.#journalLines >= JOURNAL_CHECKPOINT_LINES) await this.checkpoint();
   }
 
@@ -346,13 +355,14 @@ export class ConferenceIndex {
     this.#counter = counter;
     this.#head = chainStart;
     this.#journalLines = 0;
-    await this.#anchor();
+    this.#anchor();
   }
 
   /** After someone has looked into a reported rollback: the anchored head stops reporting it. */
   async acknowledgeRollback(): Promise<void> {
     this.#rolledBackAt = undefined;
-    await this.#anchor();
+    this.#anchor();
+    await this.keeper.flush();
   }
 
   get(id: string): IndexEntry | undefined {

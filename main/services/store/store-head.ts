@@ -94,16 +94,40 @@ export class HeadKeeper {
     }
   }
 
+  #latest: Buffer | null = null;
+  #writing: Promise<void> | null = null;
+
   /**
-   * A failed anchor write must not fail the save the chair is waiting for: the folder already
-   * holds it. Logged by error code only; the next save or unlock writes the head again.
+   * Seals the head now (while the key is certainly there) and writes it in the background, so a
+   * save is answered without waiting for the anchor: the anchor may lag the folder anyway, and
+   * a kill before the write lands only makes it lag. Writes never overlap and the newest head
+   * wins, so a slow earlier write cannot land after a later one. A failed write must not fail
+   * the save the chair is waiting for: it is logged by error code, and the next one tries again.
    */
-  async write(head: StoreHead): Promise<void> {
+  write(head: StoreHead): void {
     if (this.anchor === undefined) return;
+    this.#latest = sealJson(this.key.get(), head, roles.storeHead);
+    this.#writing ??= this.#drain(this.anchor);
+  }
+
+  /** Waits until the newest head is written (before locking, and before a checkpoint moves on). */
+  async flush(): Promise<void> {
+    await this.#writing;
+  }
+
+  async #drain(anchor: HeadAnchor): Promise<void> {
     try {
-      await this.anchor.write(sealJson(this.key.get(), head, roles.storeHead));
-    } catch (error) {
-      console.warn(`The store head could not be recorded outside the data folder (${codeOf(error)}).`);
+      while (this.#latest !== null) {
+        const bytes = this.#latest;
+        this.#latest = null;
+        try {
+          await anchor.write(bytes);
+        } catch (error) {
+          console.warn(`The store head could not be recorded outside the data folder (${codeOf(error)}).`);
+        }
+      }
+    } finally {
+      this.#writing = null;
     }
   }
 }

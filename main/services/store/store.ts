@@ -254,6 +254,7 @@ export class ConferenceStore {
       const found = await migrateConferences(this.paths, files, this.#now);
       const index = new ConferenceIndex(this.paths, session.key, this.#now, new HeadKeeper(this.#headAnchor, session.key));
       found.push(...(await index.load({ summarise: (id) => summariseFile(files, id), rebuild: true })));
+      await index.flushHead();
       const vault = await readVaultFile(this.paths.vault);
       if (vault === null) throw this.#noVault();
       await writeVaultFile(this.paths.vault, { ...vault, storeSchemaVersion: version });
@@ -378,6 +379,7 @@ export class ConferenceStore {
 
   async #closeSession(session: Session): Promise<void> {
     this.#session = null;
+    await session.index.flushHead(); // already sealed: the key is not needed for this
     session.key.wipe();
     // Names in the index cannot be zeroed (JS strings), but nothing keeps them reachable.
     session.index.clear();
