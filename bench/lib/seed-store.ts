@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { HistoryEntry } from '../../domain/api/contract';
 import type { ConferenceRecord } from '../../domain/record/conference';
 import { summarise } from '../../domain/record/summary';
 import type { StoredConference } from '../../main/services/store/conference-file';
-import { IndexSnapshotSchema, type IndexEntry } from '../../main/services/store/conference-index';
+import { fileStamp, IndexSnapshotSchema, type IndexEntry } from '../../main/services/store/conference-index';
 import { sealJson } from '../../main/services/store/crypto';
 import { EncryptedJsonAdapter } from '../../main/services/store/encrypted-adapter';
 import { encodeHistoryLines, nextEntry, recordHash } from '../../main/services/store/history';
@@ -73,7 +75,7 @@ export async function seedStore(dataDir: string, passphrase: string, total: numb
       const sealed = sealJson(key.get(), stored, roles.conference(record.id));
       documentBytes += sealed.length;
       if (indexEntries.length === Math.floor(total / 2)) sampleId = record.id;
-      indexEntries.push({ summary: summarise(record), bytes: sealed.length });
+      indexEntries.push({ summary: summarise(record), bytes: sealed.length, head: entry.hash });
       writes.push(writeFile(paths.conference(record.id), sealed));
       writes.push(writeFile(paths.history(record.id), encodeHistoryLines(key.get(), record.id, [entry])));
       if (writes.length >= 512) {
@@ -82,9 +84,12 @@ export async function seedStore(dataDir: string, passphrase: string, total: numb
       }
     }
     await Promise.all(writes);
+    // Each file's stamp as the store records it after a save (size, inode, change time).
+    for (const entry of indexEntries) Object.assign(entry, fileStamp(statSync(paths.conference(entry.summary.id))));
     const index = new EncryptedJsonAdapter(paths.index, key, roles.index, IndexSnapshotSchema);
     await index.read();
-    await index.write({ format: 1, entries: indexEntries });
+    const chainStart = randomBytes(32).toString('hex');
+    await index.write({ format: 2, counter: 1, chainStart, folded: chainStart, entries: indexEntries });
     // One flush for everything, so the measured saves do not pay for the set-up's dirty pages.
     spawnSync('sync');
     return { sampleId, documentBytes };

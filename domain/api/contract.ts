@@ -35,7 +35,7 @@ export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 export const StoreProblemSchema = z.strictObject({
   /** The conference affected, when known (an id, never a name). */
   conferenceId: z.string().nullable(),
-  kind: z.enum(['corrupt', 'tampered', 'recovered']),
+  kind: z.enum(['corrupt', 'tampered', 'recovered', 'rolledBack', 'unprotected']),
   message: z.string(),
 });
 export type StoreProblem = z.infer<typeof StoreProblemSchema>;

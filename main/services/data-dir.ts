@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { posix, win32 } from 'node:path';
 
 /**
@@ -10,6 +11,7 @@ import { posix, win32 } from 'node:path';
 
 const PRODUCT = 'Conference Recorder';
 export const RECORDS_FOLDER = 'records';
+export const HEAD_FOLDER = 'store-head';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -23,6 +25,29 @@ export function resolveDataDir(env: Env, platform: NodeJS.Platform, homedir: str
 /** The records folder inside Electron's userData folder. */
 export function recordsFolderIn(userData: string): string {
   return posix.isAbsolute(userData) ? posix.join(userData, RECORDS_FOLDER) : win32.join(userData, RECORDS_FOLDER);
+}
+
+/**
+ * Where the store's head is anchored when the OS keychain is not used (store/store-head.ts):
+ * OUTSIDE the records folder, so whoever can put the records folder back cannot put the head
+ * back with it. One file per records folder, named by a hash of its path (no typed text in a
+ * file name). CPC_HEAD_DIR wins, so tests and demos never touch the real user's folder.
+ */
+export function resolveHeadFile(env: Env, platform: NodeJS.Platform, homedir: string, dataDir: string): string {
+  const pathFor = platform === 'win32' ? win32 : posix;
+  const explicit = env['CPC_HEAD_DIR']?.trim();
+  const folder = explicit ? pathFor.resolve(explicit) : pathFor.join(appFolder(env, platform, homedir), HEAD_FOLDER);
+  return pathFor.join(folder, headFileName(dataDir));
+}
+
+/** The same, inside Electron's userData folder. */
+export function headFileIn(userData: string, dataDir: string): string {
+  const pathFor = posix.isAbsolute(userData) ? posix : win32;
+  return pathFor.join(userData, HEAD_FOLDER, headFileName(dataDir));
+}
+
+function headFileName(dataDir: string): string {
+  return createHash('sha256').update(dataDir, 'utf8').digest('hex').slice(0, 32);
 }
 
 function appFolder(env: Env, platform: NodeJS.Platform, homedir: string): string {

@@ -1,8 +1,10 @@
 import { HistoryEntrySchema, type HistoryEntry } from '../../../domain/api/contract';
 import { ConferenceRecordSchema, type ConferenceRecord } from '../../../domain/record/conference';
+import { statSync } from 'node:fs';
 import { z } from 'zod';
 import type { Low } from 'lowdb';
 import type { WriteOptions } from './atomic-file';
+import { fileStamp, type IndexEntry } from './conference-index';
 import { EncryptedJsonAdapter, openDocument, UnreadableFileError } from './encrypted-adapter';
 import { appendHistory, genesisHash, readHistoryTail } from './history';
 import type { DataKey } from './key';
@@ -53,6 +55,11 @@ export class ConferenceFiles {
     private readonly writeOptions: WriteOptions = {},
   ) {}
 
+  /** Size, inode and change time, which the index compares at unlock to find files changed behind its back. */
+  stamp(id: string): Pick<IndexEntry, 'bytes' | 'ino' | 'ctimeMs'> {
+    return fileStamp(statSync(this.paths.conference(id)));
+  }
+
   adapterFor(id: string): EncryptedJsonAdapter<StoredConference> {
     return new EncryptedJsonAdapter(this.paths.conference(id), this.key, roles.conference(id), StoredConferenceSchema, this.writeOptions);
   }
@@ -89,7 +96,7 @@ export class ConferenceFiles {
    * then the new entry (append → fdatasync). Completing the history before the document moves
    * on means that, whatever moment a kill comes, the history lacks at most the document's own
    * entry — two crashes in a row can never leave a gap of two, which would read as tampering.
-   * Returns the document's size on disk.
+   * Returns the document's stamp on disk (taken after the rename, which itself moves the change time).
    */
   async commit(
     id: string,
@@ -97,7 +104,7 @@ export class ConferenceFiles {
     adapter: EncryptedJsonAdapter<StoredConference>,
     previous: HistoryEntry | null,
     next: { record: JsonObject; entry: HistoryEntry | null },
-  ): Promise<number> {
+  ): Promise<Pick<IndexEntry, 'bytes' | 'ino' | 'ctimeMs'>> {
     const entry = next.entry ?? previous;
     if (entry === null) throw new Error('A new conference needs a history entry.');
     const key = this.key.get();
@@ -113,6 +120,6 @@ export class ConferenceFiles {
     db.data = { format: 1, storeVersion: this.storeVersion, record: next.record, entry };
     await db.write();
     if (next.entry !== null) await appendHistory(path, key, id, tail, [next.entry]);
-    return adapter.bytesOnDisk;
+    return this.stamp(id);
   }
 }

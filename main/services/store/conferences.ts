@@ -11,7 +11,7 @@ import { summarise, type ConferenceSummary } from '../../../domain/record/summar
 import { missingDefaults } from '../../../domain/template/defaults';
 import { templateFor } from '../../../templates/conference-templates';
 import { canonicalJson } from './canonical';
-import type { ConferenceFiles, LoadedConference } from './conference-file';
+import type { ConferenceFiles, LoadedConference, StoredConference } from './conference-file';
 import type { ConferenceIndex } from './conference-index';
 import { nextEntry, readHistory, recordHash } from './history';
 import { assessHistory, type Assessment } from './integrity';
@@ -92,15 +92,15 @@ export class Conferences {
     const slot = await this.c.files.load(id);
     if (slot.kind !== 'missing') throw new Error('A new conference id is already in use.');
     await this.c.index.noteIntent(id);
-    const bytes = await this.c.files.commit(id, slot.db, slot.adapter, null, { record, entry });
-    await this.c.index.record({ summary: summarise(record), bytes });
+    const stamp = await this.c.files.commit(id, slot.db, slot.adapter, null, { record, entry });
+    await this.c.index.record({ summary: summarise(record), head: entry.hash, ...stamp });
     return record;
   }
 
   async get(id: string): Promise<{ conference: ConferenceRecord; problems: StoreProblem[] }> {
     const loaded = await this.#load(id);
     const assessment = await this.#assess(id, loaded);
-    return { conference: loaded.record, problems: this.#note(id, assessment) };
+    return { conference: loaded.record, problems: this.#note(id, assessment, this.#wentBack(id, loaded.stored)) };
   }
 
   async history(id: string): Promise<{ entries: HistoryEntry[]; intact: boolean }> {
@@ -114,7 +114,7 @@ export class Conferences {
       return { entries: read.entries, intact: false };
     }
     const assessment = await this.#assess(id, loaded);
-    this.#note(id, assessment);
+    this.#note(id, assessment, this.#wentBack(id, loaded.stored));
     return { entries: assessment.entries, intact: assessment.state !== 'tampered' };
   }
 
@@ -125,6 +125,17 @@ export class Conferences {
       throw new ApiFailure(
         'TAMPERED',
         `Conference ${input.id} was not saved because its stored copy does not match its history. Nothing has been changed; report this to your information governance lead.`,
+      );
+    }
+    if (this.#wentBack(input.id, stored)) {
+      // Saving would chain a new entry onto the old history and make the earlier version the
+      // only one there is, burying the newer one (which a backup may still hold). Refused until
+      // the folder is restored; the chair's text stays on screen.
+      const problem = problems.rolledBackConference(input.id, this.c.index.get(input.id)?.summary.conferenceDate ?? null);
+      this.c.problems.set(problem);
+      throw new ApiFailure(
+        'TAMPERED',
+        `Conference ${input.id} was not saved because its file is an earlier version than the one this app last saved. Nothing has been changed; your text is still on screen. Report this to your information governance lead.`,
       );
     }
     const changed = Object.keys(input.sections)
@@ -160,8 +171,8 @@ export class Conferences {
       recordHash: recordHash(next),
     });
     await this.c.index.noteIntent(input.id);
-    const bytes = await this.c.files.commit(input.id, loaded.db, loaded.adapter, stored.entry, { record: next, entry });
-    await this.c.index.record({ summary: summarise(next), bytes });
+    const stamp = await this.c.files.commit(input.id, loaded.db, loaded.adapter, stored.entry, { record: next, entry });
+    await this.c.index.record({ summary: summarise(next), head: entry.hash, ...stamp });
     // The save completed any interrupted history; tampering stays reported until re-checked.
     if (this.c.problems.get(input.id)?.kind === 'recovered') this.c.problems.delete(input.id);
     return { revision: next.revision, savedAt: at };
@@ -188,10 +199,23 @@ export class Conferences {
     return assessHistory(id, loaded.stored, read);
   }
 
-  #note(id: string, assessment: Assessment): StoreProblem[] {
+  /**
+   * The file is an earlier version than the index last recorded (a lower revision, or the same
+   * revision with a different history head): copied back from somewhere, with its old history.
+   * The index only ever records a version after its file is on disk, so no crash causes this.
+   */
+  #wentBack(id: string, stored: StoredConference): boolean {
+    const indexed = this.c.index.get(id);
+    if (indexed?.head === undefined) return false;
+    const revision = stored.entry.revision;
+    return revision < indexed.summary.revision || (revision === indexed.summary.revision && stored.entry.hash !== indexed.head);
+  }
+
+  #note(id: string, assessment: Assessment, wentBack: boolean): StoreProblem[] {
     const date = this.c.index.get(id)?.summary.conferenceDate ?? null;
-    const problem =
-      assessment.state === 'tampered'
+    const problem = wentBack
+      ? problems.rolledBackConference(id, date)
+      : assessment.state === 'tampered'
         ? problems.tamperedHistory(id, date)
         : assessment.state === 'recovered'
           ? problems.recoveredHistory(id, date)

@@ -22,6 +22,21 @@ export type KdfParams = z.infer<typeof KdfParamsSchema>;
  */
 export const DEFAULT_KDF: KdfParams = { N: 2 ** 17, r: 8, p: 1 };
 
+/**
+ * The most a vault.json may ask for: this many times the app's own work (N·r·p) and memory
+ * (128·N·r bytes). An edited file asking for N=2^20, r=32, p=16 made unlock take 171 s and
+ * 4.3 GB while every other call waited; the cap refuses that before any work is done. A later
+ * version that raises DEFAULT_KDF raises the cap with it.
+ */
+export const MAX_KDF_MULTIPLE = 4;
+
+const work = (params: KdfParams) => params.N * params.r * params.p;
+const memory = (params: KdfParams) => 128 * params.N * params.r;
+
+export function kdfCostAllowed(params: KdfParams): boolean {
+  return work(params) <= MAX_KDF_MULTIPLE * work(DEFAULT_KDF) && memory(params) <= MAX_KDF_MULTIPLE * memory(DEFAULT_KDF);
+}
+
 /** For tests only: fast, and far too weak for real data. */
 export const TEST_KDF: KdfParams = { N: 2 ** 10, r: 8, p: 1 };
 

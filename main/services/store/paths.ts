@@ -43,6 +43,7 @@ export const roles = {
   index: 'index',
   indexJournal: 'index-journal',
   settings: 'settings',
+  storeHead: 'store-head',
   conference: (id: string) => `conference:${id}`,
   history: (id: string) => `history:${id}`,
 } as const;

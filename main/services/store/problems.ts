@@ -32,6 +32,21 @@ export const problems = {
     kind: 'recovered',
     message: `${which(id, date)}: the app was closed part-way through saving it. The saved conference is complete and the last history entry was recovered from it; nothing was lost.`,
   }),
+  rolledBackConference: (id: string, date: string | null): StoreProblem => ({
+    conferenceId: id,
+    kind: 'rolledBack',
+    message: `${which(id, date)} has been put back to an earlier version than the one this app last saved, perhaps from a backup. It will not be saved over, so the newer version is not lost for good; restore the latest copy of the data folder from a backup and report this to your information governance lead.`,
+  }),
+  folderWentBack: (): StoreProblem => ({
+    conferenceId: null,
+    kind: 'rolledBack',
+    message: 'The data folder has been put back to an earlier state, or its list of conferences altered, outside the app: conferences added or changed since then may be missing. Nothing has been overwritten; report this to your information governance lead, who can restore the folder from a backup.',
+  }),
+  folderOpenToOthers: (): StoreProblem => ({
+    conferenceId: null,
+    kind: 'unprotected',
+    message: 'Other accounts on this computer may be able to see the data folder, and the app could not restrict it to you. The records stay encrypted; ask your IT support to make the folder private to your account.',
+  }),
   indexRebuilt: (): StoreProblem => ({
     conferenceId: null,
     kind: 'corrupt',

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
-import { access, mkdir, readdir } from 'node:fs/promises';
+import { access, chmod, mkdir, readdir, stat } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   MIN_PASSPHRASE_LENGTH,
   type HistoryEntry,
@@ -9,6 +10,7 @@ import {
   type VaultState,
 } from '../../../domain/api/contract';
 import { ApiFailure } from '../../../domain/api/result';
+import { strongEnough } from '../../../domain/passphrase/strength';
 import type { ConferenceRecord } from '../../../domain/record/conference';
 import { summarise, type ConferenceSummary } from '../../../domain/record/summary';
 import { isNotFound, removeStaleTemps } from './atomic-file';
@@ -21,9 +23,10 @@ import { DataKey } from './key';
 import { checkMigrations, latestVersion, MIGRATIONS, type Migration } from './migrations';
 import { migrateConferences } from './migrations/run';
 import { CONFERENCE_FILE, storePaths, type StorePaths } from './paths';
-import { ProblemRegistry } from './problems';
+import { ProblemRegistry, problems } from './problems';
 import { SerialQueue } from './serial-queue';
 import { SettingsStore } from './settings-store';
+import { HeadKeeper, type HeadAnchor } from './store-head';
 import { newVaultFile, readVaultFile, unwrapDataKey, writeVaultFile, type VaultFile } from './vault-file';
 
 export type { SaveInput } from './conferences';
@@ -44,6 +47,21 @@ export interface StoreOptions {
   kdf?: KdfParams;
   /** Injected by tests; the app uses the real list. */
   migrations?: readonly Migration[];
+  /**
+   * Where the store's head is kept outside the data folder, so the folder cannot be put back
+   * to an earlier state unnoticed (store-head.ts). The app passes a keychain or config-folder
+   * anchor; without one the store works as before, without that check.
+   */
+  headAnchor?: HeadAnchor;
+}
+
+/**
+ * Wait before the next passphrase attempt, after `failures` wrong ones in a row: none after the
+ * first (a typo), then 1 s, 2 s, 4 s… up to 30 s. In memory only: the scrypt cost is what
+ * protects a copied folder; this stops a program on this computer guessing through the API.
+ */
+export function unlockDelayMs(failures: number): number {
+  return failures < 2 ? 0 : Math.min(30_000, 1000 * 2 ** (failures - 2));
 }
 
 /**
@@ -86,6 +104,10 @@ export class ConferenceStore {
   readonly #target: number;
   readonly #queue = new SerialQueue();
   readonly #problems = new ProblemRegistry();
+  readonly #headAnchor: HeadAnchor | undefined;
+  /** Passphrase attempts wait their turn here, outside the main queue, so status polling is never held up. */
+  readonly #attempts = new SerialQueue();
+  #failures = 0;
   #session: Session | null = null;
   #lastActivity = 0;
   #idleLockedAfter: number | null = null;
@@ -97,6 +119,7 @@ export class ConferenceStore {
     this.#now = options.now ?? (() => new Date());
     this.#kdf = options.kdf ?? DEFAULT_KDF;
     this.#migrations = options.migrations ?? MIGRATIONS;
+    this.#headAnchor = options.headAnchor;
     checkMigrations(this.#migrations);
     this.#target = latestVersion(this.#migrations);
   }
@@ -112,16 +135,25 @@ export class ConferenceStore {
     });
   }
 
-  create(passphrase: string): Promise<VaultState> {
+  async create(passphrase: string): Promise<VaultState> {
+    if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
+      throw new ApiFailure(
+        'WEAK_PASSPHRASE',
+        `Choose a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters; a few unrelated words work well. Nothing has been created yet.`,
+      );
+    }
+    // The page explains the same rule as it is typed; here it is enforced, whatever the caller.
+    // Outside the queue: the first check loads the dictionaries (about a second on a busy machine).
+    if (!(await strongEnough(passphrase))) {
+      throw new ApiFailure(
+        'WEAK_PASSPHRASE',
+        'That passphrase would be easy to guess. Add another word or two that are not connected with each other or with you. Nothing has been created yet.',
+      );
+    }
     return this.#queue.run(async (): Promise<VaultState> => {
-      if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
-        throw new ApiFailure(
-          'WEAK_PASSPHRASE',
-          `Choose a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters; a few unrelated words work well. Nothing has been created yet.`,
-        );
-      }
       await this.#refuseIfVaultExists();
       await mkdir(this.paths.root, { recursive: true, mode: 0o700 });
+      const exposed = await this.#restrictFolder();
       await this.#refuseIfOrphanedFiles();
       const lock = await FolderLock.acquire(this.paths.lock);
       try {
@@ -132,6 +164,7 @@ export class ConferenceStore {
         // So a new store has its full set of files from the start.
         await session.settings.update({});
         await session.index.checkpoint();
+        if (exposed) this.#problems.set(problems.folderOpenToOthers());
       } catch (error) {
         await lock.release();
         throw error;
@@ -140,7 +173,27 @@ export class ConferenceStore {
     });
   }
 
+  /**
+   * After repeated wrong passphrases each attempt waits longer (unlockDelayMs) before it is
+   * tried. Attempts queue among themselves, so firing many at once gains nothing; the wait is
+   * outside the main queue, so status polling and the rest answer meanwhile.
+   */
   unlock(passphrase: string): Promise<StoreProblem[]> {
+    return this.#attempts.run(async () => {
+      const wait = unlockDelayMs(this.#failures);
+      if (wait > 0) await sleep(wait);
+      try {
+        const found = await this.#unlock(passphrase);
+        this.#failures = 0;
+        return found;
+      } catch (error) {
+        if (error instanceof ApiFailure && error.code === 'WRONG_PASSPHRASE') this.#failures += 1;
+        throw error;
+      }
+    });
+  }
+
+  #unlock(passphrase: string): Promise<StoreProblem[]> {
     return this.#queue.run(async () => {
       if (this.#session !== null && this.#idleExpired(this.#session)) await this.#lockForIdle(this.#session);
       const vault = await readVaultFile(this.paths.vault);
@@ -165,7 +218,12 @@ export class ConferenceStore {
       });
       let opened: { found: StoreProblem[]; session: Session };
       try {
+        const exposed = await this.#restrictFolder();
         opened = await this.#openSession(vault, dataKey, lock);
+        if (exposed) {
+          this.#problems.set(problems.folderOpenToOthers());
+          opened.found = this.#problems.all();
+        }
       } catch (error) {
         await lock.release();
         throw error;
@@ -194,14 +252,24 @@ export class ConferenceStore {
       if (version < 1 || version > this.#target) throw new Error(`No store version ${version}.`);
       const files = new ConferenceFiles(this.paths, session.key, this.#migrations, version);
       const found = await migrateConferences(this.paths, files, this.#now);
-      const index = new ConferenceIndex(this.paths, session.key, this.#now);
+      const index = new ConferenceIndex(this.paths, session.key, this.#now, new HeadKeeper(this.#headAnchor, session.key));
       found.push(...(await index.load({ summarise: (id) => summariseFile(files, id), rebuild: true })));
+      await index.flushHead();
       const vault = await readVaultFile(this.paths.vault);
       if (vault === null) throw this.#noVault();
       await writeVaultFile(this.paths.vault, { ...vault, storeSchemaVersion: version });
       await this.#closeSession(session);
       return found;
     });
+  }
+
+  /**
+   * After a reported rollback of the whole folder has been looked into (restored from a backup,
+   * or accepted as it is), stops reporting it at every unlock. Not offered to the page yet: it
+   * belongs to a role the app does not have (an information governance lead's).
+   */
+  acknowledgeRollback(): Promise<void> {
+    return this.#queue.run(async () => (await this.#require()).index.acknowledgeRollback());
   }
 
   // ── settings and conferences: gated, queued, then delegated ──────────────
@@ -247,7 +315,7 @@ export class ConferenceStore {
       const migrating = vault.storeSchemaVersion !== this.#target;
       // Before the UI gets control: unlock does not answer until this is done.
       if (migrating) found.push(...(await migrateConferences(this.paths, files, this.#now)));
-      const index = new ConferenceIndex(this.paths, key, this.#now);
+      const index = new ConferenceIndex(this.paths, key, this.#now, new HeadKeeper(this.#headAnchor, key));
       found.push(...(await index.load({ summarise: (id) => summariseFile(files, id), rebuild: migrating })));
       // Only now, with every file migrated and the index rebuilt, does vault.json say so:
       // a crash before this point simply migrates again (each file records its own version).
@@ -264,6 +332,23 @@ export class ConferenceStore {
     } catch (error) {
       key.wipe();
       throw error;
+    }
+  }
+
+  /**
+   * The records folder is made private to this account (0700) where the system has POSIX
+   * permissions: an older version, a copy, or a managed location may have left it readable by
+   * others. True when it is open to others and could not be tightened (the caller warns).
+   */
+  async #restrictFolder(): Promise<boolean> {
+    if (process.platform === 'win32') return false; // ACLs, inherited from the user's profile folder
+    const mode = (await stat(this.paths.root)).mode & 0o777;
+    if ((mode & 0o077) === 0) return false;
+    try {
+      await chmod(this.paths.root, 0o700);
+      return false;
+    } catch {
+      return true;
     }
   }
 
@@ -294,6 +379,7 @@ export class ConferenceStore {
 
   async #closeSession(session: Session): Promise<void> {
     this.#session = null;
+    await session.index.flushHead(); // already sealed: the key is not needed for this
     session.key.wipe();
     // Names in the index cannot be zeroed (JS strings), but nothing keeps them reachable.
     session.index.clear();
@@ -345,6 +431,9 @@ export class ConferenceStore {
 
 async function summariseFile(files: ConferenceFiles, id: string): Promise<SummaryResult> {
   const result = await files.load(id);
-  if (result.kind === 'ok') return { kind: 'ok', entry: { summary: summarise(result.conference.record), bytes: result.bytes } };
+  if (result.kind === 'ok') {
+    const { record, stored } = result.conference;
+    return { kind: 'ok', entry: { summary: summarise(record), head: stored.entry.hash, ...files.stamp(id) } };
+  }
   return { kind: result.kind };
 }

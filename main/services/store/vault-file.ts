@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ApiFailure } from '../../../domain/api/result';
 import { readIfExists, writeFileAtomic } from './atomic-file';
 import { DecryptError, KEY_BYTES, newDataKey, open, seal } from './crypto';
-import { deriveKey, KdfParamsSchema, type KdfParams } from './kdf';
+import { deriveKey, kdfCostAllowed, KdfParamsSchema, type KdfParams } from './kdf';
 import { roles } from './paths';
 
 /**
@@ -42,6 +42,12 @@ export async function readVaultFile(path: string): Promise<VaultFile | null> {
     throw new ApiFailure(
       'CORRUPT',
       'The key file (vault.json) in the data folder is damaged, so the store cannot be opened. Nothing has been changed; restore the data folder from a backup.',
+    );
+  }
+  if (!kdfCostAllowed(result.data.kdf.params)) {
+    throw new ApiFailure(
+      'CORRUPT',
+      'The key file (vault.json) in the data folder asks for far more computing work than this app ever sets, so it has probably been altered. Nothing has been changed; restore the data folder from a backup.',
     );
   }
   return result.data;
