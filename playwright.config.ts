@@ -37,6 +37,7 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       CPC_DATA_DIR: process.env['CPC_E2E_SHARED_DATA_DIR'],
+      CPC_HEAD_DIR: `${process.env['CPC_E2E_SHARED_DATA_DIR']}-head`,
       CPC_SHELL_PORT: String(SHARED_SHELL.port),
       CPC_SHELL_TOKEN: SHARED_SHELL.sessionSecret,
     },

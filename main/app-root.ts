@@ -1,7 +1,8 @@
 import { prepareDemoStore } from './demo/prepare';
 import { createAppServices } from './services/app-services';
-import { recordsFolderIn, resolveDataDir } from './services/data-dir';
+import { headFileIn, recordsFolderIn, resolveDataDir, resolveHeadFile } from './services/data-dir';
 import type { Handlers } from './services/dispatch';
+import { FileHeadAnchor } from './services/store/store-head';
 import type { StoreOptions } from './services/store/store';
 
 /**
@@ -43,16 +44,26 @@ export function dataDirFor(options: AppRootOptions): string {
 }
 
 /**
- * STORE OPTIONS ARE ASSEMBLED HERE, for the chair's store and the demo's alike. Add new store
- * options (e.g. the head anchor kept outside the data folder) in this one function.
+ * STORE OPTIONS ARE ASSEMBLED HERE. The store's head (how far the folder has got) is anchored
+ * in a file outside the records folder, in the app's per-user folder, so putting back an older
+ * copy of the records folder is noticed. Electron's safeStorage is not used for it: it encrypts
+ * but does not store, so it would not stop an older head file being put back either; the head is
+ * already sealed with the store's own key. The demo's throwaway store has no anchor: it is
+ * deleted when the app stops and must leave nothing in the chair's own folders.
  */
-export function storeOptionsFor(dataDir: string, _options: AppRootOptions): StoreOptions {
-  return { dataDir };
+export function storeOptionsFor(dataDir: string, options: AppRootOptions, { anchored = true } = {}): StoreOptions {
+  if (!anchored) return { dataDir };
+  const explicitHeadDir = options.env['CPC_HEAD_DIR']?.trim();
+  const headFile =
+    options.userDataDir && !explicitHeadDir
+      ? headFileIn(options.userDataDir, dataDir)
+      : resolveHeadFile(options.env, options.platform, options.homedir, dataDir);
+  return { dataDir, headAnchor: new FileHeadAnchor(headFile) };
 }
 
 export async function composeApp(options: AppRootOptions): Promise<AppRoot> {
   if (isDemo(options.env)) {
-    const demo = await prepareDemoStore((dataDir) => createAppServices(storeOptionsFor(dataDir, options)));
+    const demo = await prepareDemoStore((dataDir) => createAppServices(storeOptionsFor(dataDir, options, { anchored: false })));
     const passphrase = demo.passphrase;
     // The lock screen says it is the demo and shows the passphrase; nothing else changes.
     const handlers: Handlers = {

@@ -46,7 +46,8 @@ function waitForUrl(child: ChildProcess): Promise<{ url: string }> {
  */
 export async function startShell(extraEnv: NodeJS.ProcessEnv = {}): Promise<ShellInstance & { stop: () => Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cpc-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, CPC_DATA_DIR: dataDir, CPC_SHELL_PORT: '0', ...extraEnv };
+  // The store's head anchor lives beside the records folder, not in this machine's real config.
+  const env: NodeJS.ProcessEnv = { ...process.env, CPC_DATA_DIR: dataDir, CPC_HEAD_DIR: `${dataDir}-head`, CPC_SHELL_PORT: '0', ...extraEnv };
   delete env['CPC_SHELL_TOKEN'];
   const child = spawn(process.execPath, [SHELL_JS], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const { url } = await waitForUrl(child);
@@ -61,6 +62,7 @@ export async function startShell(extraEnv: NodeJS.ProcessEnv = {}): Promise<Shel
         await exited;
       }
       await rm(dataDir, { recursive: true, force: true });
+      await rm(`${dataDir}-head`, { recursive: true, force: true });
     },
   };
 }
@@ -88,7 +90,7 @@ export async function startRestartableShell(): Promise<RestartableShell> {
   let port = '0';
   let child: ChildProcess | null = null;
   const launch = async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, CPC_DATA_DIR: dataDir, CPC_SHELL_PORT: port, CPC_SHELL_TOKEN: token };
+    const env: NodeJS.ProcessEnv = { ...process.env, CPC_DATA_DIR: dataDir, CPC_HEAD_DIR: `${dataDir}-head`, CPC_SHELL_PORT: port, CPC_SHELL_TOKEN: token };
     child = spawn(process.execPath, [SHELL_JS], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const { url } = await waitForUrl(child);
     port = new URL(url).port;
@@ -114,6 +116,7 @@ export async function startRestartableShell(): Promise<RestartableShell> {
     stop: async () => {
       await kill();
       await rm(dataDir, { recursive: true, force: true });
+      await rm(`${dataDir}-head`, { recursive: true, force: true });
     },
   };
 }

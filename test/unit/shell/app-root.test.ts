@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeApp, dataDirFor, type AppRoot } from '../../../main/app-root';
+import { composeApp, dataDirFor, storeOptionsFor, type AppRoot } from '../../../main/app-root';
+import { FileHeadAnchor } from '../../../main/services/store/store-head';
 
 /** The composition root both entry points use: the same settings mean the same store. */
 
@@ -49,5 +50,33 @@ describe('composeApp', () => {
     const electron = dataDirFor({ env: {}, platform: 'linux', homedir: '/home/chair', userDataDir: '/home/chair/.config/Conference Recorder' });
     expect(electron).toBe(shell);
     expect(dataDirFor({ env: { CPC_DATA_DIR: '/srv/records' }, platform: 'linux', homedir: '/x', userDataDir: '/y' })).toBe('/srv/records');
+  });
+});
+
+describe('the store head anchor', () => {
+  it('keeps the chair\'s store head outside the records folder, so an older copy of the folder put back is noticed', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cpc-root-records-'));
+    const headDir = await mkdtemp(join(tmpdir(), 'cpc-root-head-'));
+    folders.push(dataDir, headDir);
+    const root = await composeApp({ env: { CPC_DATA_DIR: dataDir, CPC_HEAD_DIR: headDir }, platform: 'linux', homedir: '/home/chair' });
+    opened.push(root);
+    await root.handlers['vault.create']({ passphrase: 'violet tractor harbour pebble 47' });
+    await expect.poll(() => readdirSync(headDir).length).toBe(1);
+  });
+
+  it('under Electron, uses the app\'s per-user folder, not the records folder', () => {
+    const options = storeOptionsFor('/home/chair/.config/Conference Recorder/records', {
+      env: {},
+      platform: 'linux',
+      homedir: '/home/chair',
+      userDataDir: '/home/chair/.config/Conference Recorder',
+    });
+    expect(options.headAnchor).toBeInstanceOf(FileHeadAnchor);
+    const path = (options.headAnchor as FileHeadAnchor).path;
+    expect(path.startsWith('/home/chair/.config/Conference Recorder/store-head/')).toBe(true);
+  });
+
+  it('leaves nothing of the demo\'s throwaway store in the chair\'s folders', () => {
+    expect(storeOptionsFor('/tmp/demo', { env: {}, platform: 'linux', homedir: '/home/chair' }, { anchored: false }).headAnchor).toBeUndefined();
   });
 });
