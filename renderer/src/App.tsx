@@ -26,19 +26,36 @@ function minutesText(minutes: number): string {
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
+/**
+ * The save the open screen wants run before the app locks. It is never drawn, so it lives in
+ * a plain object made once per app (not state, which would re-render, nor a ref read in render).
+ */
+class BeforeLockSlot {
+  #save: (() => Promise<unknown>) | null = null;
+  set(save: (() => Promise<unknown>) | null): void {
+    this.#save = save;
+  }
+  /** The save, once: a second lock does not run it again. */
+  take(): (() => Promise<unknown>) | null {
+    const save = this.#save;
+    this.#save = null;
+    return save;
+  }
+}
+
 export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [route, navigate] = useHashRoute();
-  const beforeLock = useRef<(() => Promise<unknown>) | null>(null);
+  const [beforeLock] = useState(() => new BeforeLockSlot());
 
   // Anything that finds the store locked (another window, the services' own timer) lands here.
   const onLocked = useCallback(() => {
-    beforeLock.current = null;
+    beforeLock.take();
     setPhase((current) =>
       current.kind === 'unlocked' ? { kind: 'locked', notice: 'The app has been locked. Enter your passphrase to carry on.' } : current,
     );
-  }, []);
+  }, [beforeLock]);
   const client = useMemo(() => createClient(onLocked), [onLocked]);
 
   useEffect(() => {
@@ -63,14 +80,13 @@ export function App() {
   const lockWith = useCallback(
     async (notice: string) => {
       // Save what is on screen first; a failure must not stop the lock.
-      const save = beforeLock.current;
-      beforeLock.current = null;
+      const save = beforeLock.take();
       if (save) await save().catch(() => undefined);
       await client['vault.lock']({}).catch(() => undefined);
       // Leaving the unlocked tree unmounts every screen, which drops all conference data held in state.
       setPhase({ kind: 'locked', notice });
     },
-    [client],
+    [client, beforeLock],
   );
 
   const lock = useCallback(() => lockWith('The app is locked. Enter your passphrase to carry on.'), [lockWith]);
@@ -106,14 +122,14 @@ export function App() {
             navigate,
             lock,
             setBeforeLock: (save) => {
-              beforeLock.current = save;
+              beforeLock.set(save);
             },
             settings,
             updateSettings: setSettings,
             unlockProblems: phase.problems,
           }
         : null,
-    [client, navigate, lock, settings, phase],
+    [client, navigate, lock, settings, phase, beforeLock],
   );
 
   // Focus moves to the new screen's heading, as a page load would announce it; not on first paint.

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SectionValue } from '../../../domain/record/conference';
 import { errorMessage } from '../api';
 
@@ -47,7 +47,10 @@ export function useAutosave({ revision, savedAt, save, delayMs = 800 }: Autosave
   const inFlight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saveRef = useRef(save);
-  saveRef.current = save;
+  // Updated after render, not during it (react-hooks/refs); saves start from timers and events, later.
+  useLayoutEffect(() => {
+    saveRef.current = save;
+  }, [save]);
 
   const settledStatus = useCallback((): AutosaveStatus => {
     if (pending.current.size > 0) return { kind: 'unsaved' };

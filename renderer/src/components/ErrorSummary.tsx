@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import { focusById } from './focus';
 
 export interface ErrorItem {
@@ -13,9 +13,12 @@ export interface ErrorItem {
  */
 export function ErrorSummary({ errors, focusKey }: { errors: readonly ErrorItem[]; focusKey: number }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // Only a new submit moves focus, not every keystroke that changes the list.
+  const focusIfShown = useEffectEvent(() => {
     if (errors.length > 0) ref.current?.focus();
-    // Only a new submit moves focus, not every keystroke that changes the list.
+  });
+  useEffect(() => {
+    focusIfShown();
   }, [focusKey]);
   if (errors.length === 0) return null;
   return (
