@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { templateFor } from '../../templates/conference-templates';
-import { assessReadiness } from '../rules/readiness';
+import { assessReadiness, localRuleSets, type RuleSet } from '../rules/readiness';
 import {
   CHILDREN_SECTION,
   ConferenceTypeSchema,
@@ -60,8 +60,12 @@ function text(value: unknown): string {
  * is written without the council's settings to hand, so a council that changed its quorum or
  * timescales may see the count differ until the conference is opened (the page is authoritative).
  */
+let defaultRules: readonly RuleSet[] | undefined;
+
 export function readinessSummary(record: ConferenceRecord): ReadinessSummary {
-  const report = assessReadiness(templateFor(record.type), record);
+  // Built once: the default rule sets do not change while the app runs.
+  defaultRules ??= localRuleSets();
+  const report = assessReadiness(templateFor(record.type), record, defaultRules);
   return { toFinish: report.findings.filter((finding) => finding.severity === 'blocking').length };
 }
 

@@ -5,6 +5,7 @@ import { SaveStatus } from '../autosave/SaveStatus';
 import { useAutosave } from '../autosave/useAutosave';
 import { useSession } from '../session/SessionContext';
 import { GuidedConference } from './GuidedConference';
+import { useStickyClearance } from './use-sticky-clearance';
 
 function childNames(section: SectionValue | undefined): string {
   if (section?.kind !== 'list') return '';
@@ -31,6 +32,7 @@ export function GuidedEditor({ record }: { record: ConferenceRecord }) {
   const autosave = useAutosave({ revision: record.revision, savedAt: record.updatedAt, save });
   const { flush, queue } = autosave;
   const [names, setNames] = useState(() => childNames(record.sections[CHILDREN_SECTION]));
+  const saveBar = useStickyClearance<HTMLDivElement>('--savebar-height', 'top');
 
   useEffect(() => {
     setBeforeLock(flush);
@@ -50,7 +52,7 @@ export function GuidedEditor({ record }: { record: ConferenceRecord }) {
       <p className="body lead" dir="auto">
         {names || 'No children named yet'}
       </p>
-      <div className="g-savebar">
+      <div className="g-savebar" ref={saveBar}>
         <SaveStatus status={autosave.status} held={[]} onRetry={() => void flush()} />
         <p className="hint">Changes save automatically as you type.</p>
       </div>
