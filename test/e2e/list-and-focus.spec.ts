@@ -151,3 +151,16 @@ test('agency names on the collation chart do not overlap (six children, nine lon
     await shell.stop();
   }
 });
+
+test('an empty list of agencies says “No agencies yet.”, not “agencys”', async ({ page }) => {
+  const shell = await openPrepared(page);
+  try {
+    await page.getByRole('link', { name: /Open the conference of 02\/03\/2025/ }).click();
+    await page.getByRole('navigation', { name: 'Conference sections' }).getByRole('button', { name: /Agency contributions/ }).click();
+    await expect(page.getByText('No agencies yet.', { exact: true })).toBeVisible();
+    await expect(page.getByText(/agencys/)).toHaveCount(0);
+    await screenshot(page, 'contract-no-agencies-yet');
+  } finally {
+    await shell.stop();
+  }
+});
