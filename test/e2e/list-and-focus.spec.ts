@@ -32,8 +32,6 @@ test.afterAll(async () => {
   await prepared?.remove();
 });
 
-test.describe.configure({ mode: 'serial' });
-
 async function openPrepared(page: Page) {
   const shell = await startShell({ CPC_DATA_DIR: prepared.dataDir });
   await page.goto(shell.url);
