@@ -81,7 +81,8 @@ test('the error summary is an alert and takes focus', async ({ page }) => {
 });
 
 test('a field reached with the keyboard is never under the sticky save bar', async ({ page }) => {
-  // 80 key presses and axe over a section of nine agencies for six children.
+  // 90 key presses and axe over a section of nine agencies for six children: about a minute
+  // alone, two on a loaded machine.
   test.setTimeout(240_000);
   const shell = await openPrepared(page);
   try {
@@ -93,8 +94,8 @@ test('a field reached with the keyboard is never under the sticky save bar', asy
     let checked = 0;
     // Backwards through the long section (where fields come into view from under the bar), then
     // forwards: each newly focused field must sit below the bar.
-    for (let presses = 0; presses < 120; presses += 1) {
-      await page.keyboard.press(presses < 80 ? 'Shift+Tab' : 'Tab');
+    for (let presses = 0; presses < 90; presses += 1) {
+      await page.keyboard.press(presses < 60 ? 'Shift+Tab' : 'Tab');
       const where = await page.evaluate(() => {
         const focused = document.activeElement as HTMLElement | null;
         const bar = document.querySelector('.g-savebar');
@@ -106,7 +107,7 @@ test('a field reached with the keyboard is never under the sticky save bar', asy
       checked += 1;
       if (where.top < where.barBottom) obscured.push(`${where.id} at ${Math.round(where.top)} under the bar ending at ${Math.round(where.barBottom)}`);
     }
-    expect(checked).toBeGreaterThan(80);
+    expect(checked).toBeGreaterThan(60);
     expect(obscured).toEqual([]);
     await screenshot(page, 'contract-focus-clear-of-save-bar');
     // axe measures geometry: blocks the browser has skipped rendering (content-visibility: auto,
