@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Import patterns that would break the layering in design.md. */
@@ -32,6 +33,11 @@ export default tseslint.config(
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'process', 'require'],
     },
+  },
+  {
+    // The rules of hooks and the React Compiler's checks (refs, effects, purity) on every component and hook.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx', 'test/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],

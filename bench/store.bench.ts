@@ -32,7 +32,7 @@ const PASSPHRASE = 'benchmark passphrase, not a real one';
 function edit(random: () => number, n: number): Record<string, SectionValue> {
   const words = ['worry', 'safety', 'school', 'visit', 'plan', 'strength', 'contact', 'review', 'goal'];
   const text = Array.from({ length: 150 }, () => words[Math.floor(random() * words.length)]).join(' ');
-  return { risk: { kind: 'single', values: { harm: `${text} (${n})`, dangerStatements: text.slice(0, 400) } } };
+  return { risk: { kind: 'single', values: { harm: `${text} (${n})`, greyAreas: text.slice(0, 400) } } };
 }
 
 const median = (values: number[]) => percentiles(values).p50;

@@ -100,6 +100,8 @@ export const apiContract = {
     output: z.strictObject({
       conferences: z.array(ConferenceSummarySchema),
       problems: z.array(StoreProblemSchema),
+      /** Entries the page could not read and left out (set by the page's tolerant reading, see conference-list.ts). */
+      unreadable: z.number().int().nonnegative().optional(),
     }),
   },
   'conferences.create': {

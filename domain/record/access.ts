@@ -10,19 +10,27 @@ import {
 
 /** Read helpers: a missing or differently shaped section reads as empty, never throws. */
 
+/**
+ * A record's own entry, never one every object inherits: `sections['constructor']` or
+ * `perChild['toString']` on a plain object is a function, not a stored value.
+ */
+function own<T>(entries: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(entries, key) ? entries[key] : undefined;
+}
+
 export function singleValues(record: ConferenceRecord, sectionId: string): Values {
-  const section = record.sections[sectionId];
+  const section = own(record.sections, sectionId);
   return section?.kind === 'single' ? section.values : {};
 }
 
 export function listItems(record: ConferenceRecord, sectionId: string): GroupItem[] {
-  const section = record.sections[sectionId];
+  const section = own(record.sections, sectionId);
   return section?.kind === 'list' ? section.items : [];
 }
 
 export function childValues(record: ConferenceRecord, sectionId: string, childId: string): Values {
-  const section = record.sections[sectionId];
-  return section?.kind === 'perChild' ? (section.perChild[childId] ?? {}) : {};
+  const section = own(record.sections, sectionId);
+  return section?.kind === 'perChild' ? (own(section.perChild, childId) ?? {}) : {};
 }
 
 export function childrenOf(record: ConferenceRecord): GroupItem[] {
@@ -53,7 +61,7 @@ export function stringsOf(value: FieldValue | undefined): string[] {
 
 export function perChildOf(value: FieldValue | undefined, childId: string): Values {
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'perChild' in value) {
-    return value.perChild[childId] ?? {};
+    return own(value.perChild, childId) ?? {};
   }
   return {};
 }

@@ -5,6 +5,7 @@ import type { ConferenceRecord, FieldValue, GroupItem, Values } from '../record/
 import type { FieldRef, RuleFinding } from '../rules/finding';
 import { isRequired, isVisible, type FieldContext } from './conditions';
 import { optionsFor } from './options';
+import { countOf } from './plural';
 import type { ConferenceTemplate, FieldDef, SectionDef } from './types';
 
 /**
@@ -80,7 +81,7 @@ function checkMinItems(
     rule: 'template.min-items',
     severity: 'blocking',
     // A section-level message has no place before it, so it starts the sentence itself.
-    message: `${where ? `${where}: add` : 'Add'} at least ${min === 1 ? `one ${def.itemLabel ?? 'item'}` : `${min} ${def.itemLabel ?? 'item'}s`} to “${label}”.`,
+    message: `${where ? `${where}: add` : 'Add'} at least ${min === 1 ? `one ${def.itemLabel ?? 'item'}` : countOf(min, def.itemLabel ?? 'item')} to “${label}”.`,
     ref,
   });
 }

@@ -6,6 +6,7 @@ import {
   type OperationName,
   type OperationOutput,
 } from '../../domain/api/contract';
+import { reservedKeyProblem } from '../../domain/api/reserved-keys';
 import { ApiFailure, type ApiResult } from '../../domain/api/result';
 
 /** One handler per operation, receiving input already parsed by the contract's schema. */
@@ -27,6 +28,8 @@ export async function dispatch(
   if (!isOperationName(operation)) {
     return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: 'That operation does not exist.' } };
   }
+  const reserved = reservedKeyProblem(rawInput);
+  if (reserved) return { ok: false, error: { code: 'INVALID_INPUT', message: reserved } };
   const parsed = apiContract[operation].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(input)');

@@ -31,6 +31,24 @@ interface HandedOver {
   baseRevision: number;
 }
 
+/**
+ * What the app holds but never draws (the open screen's unsaved work, text a lock interrupted):
+ * a plain object made once per app — not state, which would re-render, nor a ref, which the
+ * session object built during render would seem to read.
+ */
+class Slot<T> {
+  #value: T;
+  constructor(value: T) {
+    this.#value = value;
+  }
+  get(): T {
+    return this.#value;
+  }
+  set(value: T): void {
+    this.#value = value;
+  }
+}
+
 function minutesText(minutes: number): string {
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
@@ -39,25 +57,25 @@ export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [route, navigate] = useHashRoute();
-  const unsavedWork = useRef<UnsavedWork | null>(null);
+  const [unsavedWork] = useState(() => new Slot<UnsavedWork | null>(null));
   useLeaveGuard(unsavedWork);
   // Held in memory only, and only until the next unlock sends it: the alternative is losing it.
-  const handedOver = useRef(new Map<string, HandedOver>());
+  const [handedOver] = useState(() => new Slot(new Map<string, HandedOver>()));
   const [handedOverCount, setHandedOverCount] = useState(0);
   const handOverUnsaved = useCallback((conferenceId: string, sections: SectionsById, baseRevision: number) => {
-    const earlier = handedOver.current.get(conferenceId);
+    const earlier = handedOver.get().get(conferenceId);
     // Newer text wins; the revision stays the one the first unsaved text was based on.
-    handedOver.current.set(conferenceId, { sections: { ...earlier?.sections, ...sections }, baseRevision: earlier?.baseRevision ?? baseRevision });
-    setHandedOverCount(handedOver.current.size);
-  }, []);
+    handedOver.get().set(conferenceId, { sections: { ...earlier?.sections, ...sections }, baseRevision: earlier?.baseRevision ?? baseRevision });
+    setHandedOverCount(handedOver.get().size);
+  }, [handedOver]);
 
   // Anything that finds the store locked (another window, the services' own timer) lands here.
   const onLocked = useCallback(() => {
-    unsavedWork.current = null;
+    unsavedWork.set(null);
     setPhase((current) =>
       current.kind === 'unlocked' ? { kind: 'locked', notice: 'The app has been locked. Enter your passphrase to carry on.' } : current,
     );
-  }, []);
+  }, [unsavedWork]);
   const client = useMemo(() => createClient(onLocked), [onLocked]);
 
   useEffect(() => {
@@ -82,14 +100,14 @@ export function App() {
   const lockWith = useCallback(
     async (notice: string) => {
       // Save what is on screen first; a failure must not stop the lock.
-      const work = unsavedWork.current;
-      unsavedWork.current = null;
+      const work = unsavedWork.get();
+      unsavedWork.set(null);
       if (work) await work.flush().catch(() => undefined);
       await client['vault.lock']({}).catch(() => undefined);
       // Leaving the unlocked tree unmounts every screen, which drops all conference data held in state.
       setPhase({ kind: 'locked', notice });
     },
-    [client],
+    [client, unsavedWork],
   );
 
   const lock = useCallback(() => lockWith('The app is locked. Enter your passphrase to carry on.'), [lockWith]);
@@ -109,15 +127,15 @@ export function App() {
     async (problems: readonly StoreProblem[]) => {
       // What the last lock interrupted is saved before any screen opens (and shows the record).
       // One that still fails stays here and is tried again at the next unlock.
-      for (const [id, work] of [...handedOver.current]) {
+      for (const [id, work] of [...handedOver.get()]) {
         try {
           await client['conferences.save']({ id, baseRevision: work.baseRevision, sections: work.sections });
-          handedOver.current.delete(id);
+          handedOver.get().delete(id);
         } catch {
           // Kept; the unlock screen keeps saying so.
         }
       }
-      setHandedOverCount(handedOver.current.size);
+      setHandedOverCount(handedOver.get().size);
       try {
         setSettings(await client['settings.get']({}));
       } catch {
@@ -125,7 +143,7 @@ export function App() {
       }
       setPhase({ kind: 'unlocked', problems });
     },
-    [client],
+    [client, handedOver],
   );
 
   const session = useMemo<Session | null>(
@@ -136,7 +154,7 @@ export function App() {
             navigate,
             lock,
             setUnsavedWork: (work) => {
-              unsavedWork.current = work;
+              unsavedWork.set(work);
             },
             handOverUnsaved,
             settings,
@@ -144,7 +162,7 @@ export function App() {
             unlockProblems: phase.problems,
           }
         : null,
-    [client, navigate, lock, settings, phase, handOverUnsaved],
+    [client, navigate, lock, settings, phase, handOverUnsaved, unsavedWork],
   );
 
   // Focus moves to the new screen's heading, as a page load would announce it; not on first paint.

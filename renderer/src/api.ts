@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createApiClient, type ApiClient, type Transport } from '../../domain/api/client';
+import { pageOutputSchema } from '../../domain/api/conference-list';
 import { apiContract, type OperationName } from '../../domain/api/contract';
 import { BRIDGE_GLOBAL, type PreloadBridge } from '../../domain/api/operation-names';
 import { ApiFailure, apiResultSchema, type ApiResult } from '../../domain/api/result';
@@ -121,7 +122,7 @@ function checked(inner: Transport): Transport {
     const parsed = envelope.safeParse(raw);
     if (!parsed.success) return failure('INTERNAL', NOT_UNDERSTOOD);
     if (!parsed.data.ok) return parsed.data;
-    const value = apiContract[operation].output.safeParse(parsed.data.value);
+    const value = pageOutputSchema(operation, apiContract[operation].output).safeParse(parsed.data.value);
     return value.success ? { ok: true, value: value.data } : failure('INTERNAL', NOT_UNDERSTOOD);
   };
 }

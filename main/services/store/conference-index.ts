@@ -5,7 +5,7 @@ import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { StoreProblem } from '../../../domain/api/contract';
 import { ConferenceTypeSchema, IdSchema } from '../../../domain/record/conference';
-import type { ConferenceSummary } from '../../../domain/record/summary';
+import { ReadinessSummarySchema, type ConferenceSummary } from '../../../domain/record/summary';
 import { appendDurable, moveAside, readIfExists, removeStaleTemps, writeFileAtomic } from './atomic-file';
 import { sha256Hex } from './canonical';
 import { DecryptError, openJson, sealJson } from './crypto';
@@ -63,6 +63,7 @@ const StoredSummarySchema: z.ZodType<ConferenceSummary> = z.strictObject({
   chair: z.string(),
   children: z.array(z.strictObject({ id: z.string(), name: z.string(), outcome: z.string().nullable() })),
   updatedAt: z.string(),
+  readiness: ReadinessSummarySchema.optional(),
 });
 
 export const IndexEntrySchema = z.strictObject({

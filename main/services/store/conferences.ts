@@ -9,6 +9,7 @@ import {
 } from '../../../domain/record/conference';
 import { summarise, type ConferenceSummary } from '../../../domain/record/summary';
 import { missingDefaults } from '../../../domain/template/defaults';
+import { refuseNamesOutsideTemplate } from '../../../domain/template/template-names';
 import { templateFor } from '../../../templates/conference-templates';
 import { canonicalJson } from './canonical';
 import type { ConferenceFiles, LoadedConference, StoredConference } from './conference-file';
@@ -81,6 +82,7 @@ export class Conferences {
     });
     // The template's defaults (the usual safety-scale definition…) are there from the start.
     const record = { ...bare, sections: { ...bare.sections, ...missingDefaults(templateFor(input.type), bare) } };
+    refuseNamesOutsideTemplate(templateFor(input.type), record.sections);
     const entry = nextEntry(id, null, {
       at,
       actor: this.c.actor,
@@ -121,6 +123,7 @@ export class Conferences {
   async save(input: SaveInput): Promise<{ revision: number; savedAt: string }> {
     const loaded = await this.#load(input.id);
     const { record, stored } = loaded;
+    refuseNamesOutsideTemplate(templateFor(record.type), input.sections);
     if (stored.entry.recordHash !== recordHash(stored.record)) {
       throw new ApiFailure(
         'TAMPERED',

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import { focusById } from './focus';
 
 export interface ErrorItem {
@@ -8,18 +8,23 @@ export interface ErrorItem {
 }
 
 /**
- * The GOV.UK error summary: a list of what to fix, each linked to its field. It takes focus
- * whenever `focusKey` changes (each failed submit), so the problems are read out at once.
+ * The GOV.UK error summary: a list of what to fix, each linked to its field. It is an alert
+ * (announced as it appears, even where moving focus is not announced) and takes focus whenever
+ * `focusKey` changes (each failed submit), so the problems are read out at once. Every form
+ * uses this one component, so every form's errors are announced the same way.
  */
 export function ErrorSummary({ errors, focusKey }: { errors: readonly ErrorItem[]; focusKey: number }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // Only a new submit moves focus, not every keystroke that changes the list.
+  const focusIfShown = useEffectEvent(() => {
     if (errors.length > 0) ref.current?.focus();
-    // Only a new submit moves focus, not every keystroke that changes the list.
+  });
+  useEffect(() => {
+    focusIfShown();
   }, [focusKey]);
   if (errors.length === 0) return null;
   return (
-    <div className="error-summary" ref={ref} tabIndex={-1} aria-labelledby="error-summary-title">
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
       <h2 className="error-summary__title" id="error-summary-title">
         There is a problem
       </h2>

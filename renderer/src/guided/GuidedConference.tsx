@@ -217,21 +217,26 @@ export const GuidedConference = memo(function GuidedConference({ record: initial
  * every child's table and chart on each keystroke.
  */
 function useStableCollations(needed: boolean, record: ConferenceRecord): ChildCollation[] {
-  const last = useRef(new Map<string, { key: string; collation: ChildCollation }>());
-  return useMemo(() => {
-    if (!needed) return [];
-    const next = new Map<string, { key: string; collation: ChildCollation }>();
-    const collations = collate(record).map((fresh) => {
-      const key = JSON.stringify(fresh);
-      const previous = last.current.get(fresh.childId);
-      const kept = previous && previous.key === key ? previous : { key, collation: fresh };
-      next.set(fresh.childId, kept);
-      return kept.collation;
+  const fresh = useMemo(
+    () => (needed ? collate(record).map((collation) => ({ key: JSON.stringify(collation), collation })) : []),
+    [needed, record],
+  );
+  // The last answer is kept in state (React's "information from previous renders" pattern),
+  // so an unchanged child's collation keeps its object even when a sibling's changed.
+  const [last, setLast] = useState<readonly KeyedCollation[]>([]);
+  const merged = useMemo(() => {
+    const byChild = new Map(last.map((entry) => [entry.collation.childId, entry]));
+    return fresh.map((entry) => {
+      const before = byChild.get(entry.collation.childId);
+      return before && before.key === entry.key ? before : entry;
     });
-    last.current = next;
-    return collations;
-  }, [needed, record]);
+  }, [last, fresh]);
+  const changed = merged.length !== last.length || merged.some((entry, index) => entry !== last[index]);
+  if (changed) setLast(merged);
+  return useMemo(() => merged.map((entry) => entry.collation), [merged]);
 }
+
+type KeyedCollation = { key: string; collation: ChildCollation };
 
 /** Previous / next at the foot of a section, so the keyboard path through the form is linear. */
 function SectionPager({ sections, current, onOpen }: { sections: readonly { id: string; title: string }[]; current: string; onOpen: (id: string) => void }) {

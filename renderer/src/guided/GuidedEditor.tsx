@@ -6,6 +6,7 @@ import { useAutosave } from '../autosave/useAutosave';
 import { fitsKeepalive } from '../api';
 import { useSession } from '../session/SessionContext';
 import { GuidedConference } from './GuidedConference';
+import { useStickyClearance } from './use-sticky-clearance';
 
 function childNames(section: SectionValue | undefined): string {
   if (section?.kind !== 'list') return '';
@@ -40,6 +41,7 @@ export function GuidedEditor({ record }: { record: ConferenceRecord }) {
   const autosave = useAutosave({ revision: record.revision, savedAt: record.updatedAt, save, onLocked, canSendOnLeaving });
   const { flush, queue, leave, wouldLoseWork } = autosave;
   const [names, setNames] = useState(() => childNames(record.sections[CHILDREN_SECTION]));
+  const saveBar = useStickyClearance<HTMLDivElement>('--savebar-height', 'top');
 
   useEffect(() => {
     setUnsavedWork({ flush, leave, wouldLoseWork });
@@ -59,7 +61,7 @@ export function GuidedEditor({ record }: { record: ConferenceRecord }) {
       <p className="body lead" dir="auto">
         {names || 'No children named yet'}
       </p>
-      <div className="g-savebar">
+      <div className="g-savebar" ref={saveBar}>
         <SaveStatus status={autosave.status} held={[]} onRetry={() => void flush()} />
         <p className="hint">Changes save automatically as you type.</p>
       </div>

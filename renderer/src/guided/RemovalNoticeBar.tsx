@@ -1,4 +1,5 @@
 import type { RemovalNotice } from './context';
+import { useStickyClearance } from './use-sticky-clearance';
 
 export const UNDO_BUTTON_ID = 'g-undo-removal';
 
@@ -7,8 +8,10 @@ export const UNDO_BUTTON_ID = 'g-undo-removal';
  * region is often not announced); only its text changes.
  */
 export function RemovalNoticeBar({ notice, onUndo, onDismiss }: { notice: RemovalNotice | null; onUndo: () => void; onDismiss: () => void }) {
+  // Sticky at the bottom while shown: focus is kept clear of it as of the save bar at the top.
+  const bar = useStickyClearance<HTMLDivElement>('--notice-height', 'bottom');
   return (
-    <div className={notice ? 'g-notice' : 'g-notice g-notice--empty'}>
+    <div className={notice ? 'g-notice' : 'g-notice g-notice--empty'} ref={bar}>
       <p role="status" className="g-notice__text">
         {notice?.message}
       </p>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 
 /**
  * Shortcuts for live minuting. All use Alt+Shift with an arrow or a letter: screen readers
@@ -17,15 +17,15 @@ export const SHORTCUTS = [
 export type ShortcutCode = (typeof SHORTCUTS)[number]['code'];
 
 export function useShortcuts(handler: (code: ShortcutCode) => void): void {
-  const latest = useRef(handler);
-  latest.current = handler;
+  // The listener is added once; it always calls the latest handler (an effect event, not a ref).
+  const onShortcut = useEffectEvent(handler);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || event.repeat) return;
       const match = SHORTCUTS.find((shortcut) => shortcut.code === event.code);
       if (!match) return;
       event.preventDefault();
-      latest.current(match.code);
+      onShortcut(match.code);
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ConferenceRecord, SectionValue } from '../../../domain/record/conference';
 import type { ConferenceTemplate } from '../../../domain/template/types';
 import { missingDefaults } from '../../../domain/template/defaults';
@@ -25,7 +25,10 @@ export function useWorkingRecord(
   const [record, setRecord] = useState(() => ({ ...initial, sections: { ...initial.sections, ...seeded } }));
   const latest = useRef(record);
   const notify = useRef(onSectionChange);
-  notify.current = onSectionChange;
+  // Kept current after each render (not during it) for the stable updateSection to call.
+  useLayoutEffect(() => {
+    notify.current = onSectionChange;
+  }, [onSectionChange]);
 
   useEffect(() => {
     for (const [sectionId, value] of Object.entries(seeded)) notify.current(sectionId, value);

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
+import { unreadableNotice } from '../../../domain/api/conference-list';
 import type { StoreProblem } from '../../../domain/api/contract';
+import { outcomeLabel } from '../../../domain/decision/outcomes';
+import { countOf } from '../../../domain/template/plural';
 import { CONFERENCE_TYPE_LABELS } from '../../../domain/record/conference';
 import type { ConferenceSummary } from '../../../domain/record/summary';
 import { errorMessage } from '../api';
@@ -13,7 +16,7 @@ import { routeHref } from '../session/routes';
 type ListState =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
-  | { kind: 'loaded'; conferences: ConferenceSummary[]; problems: StoreProblem[] };
+  | { kind: 'loaded'; conferences: ConferenceSummary[]; problems: StoreProblem[]; unreadable: number };
 
 /** Most recent conference first; undated ones (not yet set) after the dated. */
 function byDateDescending(a: ConferenceSummary, b: ConferenceSummary): number {
@@ -23,17 +26,31 @@ function byDateDescending(a: ConferenceSummary, b: ConferenceSummary): number {
   return a.updatedAt < b.updatedAt ? 1 : -1;
 }
 
-function ChildNames({ children }: { children: ConferenceSummary['children'] }) {
+/** The outcome in the words the decision section uses; an id this version does not know is said so, not shown raw. */
+function outcomeText(outcome: string | null): string {
+  if (outcome === null) return 'No decision yet';
+  return outcomeLabel(outcome) || 'Outcome not recognised';
+}
+
+function ChildOutcomes({ children }: { children: ConferenceSummary['children'] }) {
   if (children.length === 0) return <span className="muted">No children recorded</span>;
   return (
-    <ul className="plain-list">
+    <ul className="plain-list child-outcomes">
       {children.map((child) => (
-        <li key={child.id} dir="auto">
-          {child.name || <span className="muted">Name not recorded</span>}
+        <li key={child.id}>
+          <bdi className="child-outcomes__name">{child.name || <span className="muted">Name not recorded</span>}</bdi>
+          <span className={child.outcome === null ? 'child-outcomes__outcome muted' : 'child-outcomes__outcome'}>{outcomeText(child.outcome)}</span>
         </li>
       ))}
     </ul>
   );
+}
+
+/** From the domain's readiness rules, counted when the conference was last saved. */
+function Readiness({ readiness }: { readiness: ConferenceSummary['readiness'] }) {
+  if (readiness === undefined) return <span className="muted">Open to check</span>;
+  if (readiness.toFinish === 0) return <strong className="tag tag--ready">Ready to sign</strong>;
+  return <span className="tag tag--to-finish">{countOf(readiness.toFinish, 'thing')} to finish</span>;
 }
 
 function ConferenceTable({ conferences }: { conferences: ConferenceSummary[] }) {
@@ -46,7 +63,8 @@ function ConferenceTable({ conferences }: { conferences: ConferenceSummary[] }) 
         <tr>
           <th scope="col">Conference date</th>
           <th scope="col">Type</th>
-          <th scope="col">Children</th>
+          <th scope="col">Children and outcomes</th>
+          <th scope="col">Readiness</th>
           <th scope="col">Last saved</th>
           <th scope="col">
             <span className="visually-hidden">Actions</span>
@@ -62,7 +80,10 @@ function ConferenceTable({ conferences }: { conferences: ConferenceSummary[] }) 
               <td className="nowrap">{date || <span className="muted">Not set</span>}</td>
               <td>{CONFERENCE_TYPE_LABELS[conference.type]}</td>
               <td>
-                <ChildNames children={conference.children} />
+                <ChildOutcomes children={conference.children} />
+              </td>
+              <td>
+                <Readiness readiness={conference.readiness} />
               </td>
               <td className="nowrap">{formatDateTime(conference.updatedAt)}</td>
               <td>
@@ -87,7 +108,12 @@ export function ConferenceList() {
     let active = true;
     client['conferences.list']({})
       .then((result) => {
-        if (active) setState({ kind: 'loaded', conferences: [...result.conferences].sort(byDateDescending), problems: result.problems });
+        if (active) setState({
+            kind: 'loaded',
+            conferences: [...result.conferences].sort(byDateDescending),
+            problems: result.problems,
+            unreadable: result.unreadable ?? 0,
+          });
       })
       .catch((error: unknown) => {
         if (active) setState({ kind: 'failed', message: errorMessage(error) });
@@ -106,6 +132,14 @@ export function ConferenceList() {
     <>
       <PageHeading>Conferences</PageHeading>
       <StoreProblems problems={unique} />
+      {state.kind === 'loaded' && state.unreadable > 0 && (
+        <div className="warning-panel" role="region" aria-labelledby="unreadable-entries-title">
+          <h2 className="heading-s" id="unreadable-entries-title">
+            Some conferences are not listed
+          </h2>
+          <p className="body">{unreadableNotice(state.unreadable)}</p>
+        </div>
+      )}
       <a className="button" href={routeHref({ name: 'new' })}>
         Create a conference
       </a>

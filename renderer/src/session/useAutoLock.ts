@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'focusin'] as const;
 
@@ -22,10 +22,9 @@ export interface AutoLockOptions {
  * Uses setTimeout and Date so tests can drive it with a fake clock rather than waiting.
  */
 export function useAutoLock({ minutes, onIdle, onActive }: AutoLockOptions): void {
-  const onIdleRef = useRef(onIdle);
-  onIdleRef.current = onIdle;
-  const onActiveRef = useRef(onActive);
-  onActiveRef.current = onActive;
+  // The timer and listeners live as long as `minutes`; they call the latest callbacks.
+  const idle = useEffectEvent(onIdle);
+  const active = useEffectEvent(() => onActive?.());
 
   useEffect(() => {
     if (minutes <= 0) return undefined;
@@ -37,7 +36,7 @@ export function useAutoLock({ minutes, onIdle, onActive }: AutoLockOptions): voi
     const check = () => {
       const idleFor = Date.now() - lastActivity;
       if (idleFor >= limit) {
-        onIdleRef.current();
+        idle();
         return;
       }
       timer = setTimeout(check, limit - idleFor);
@@ -47,7 +46,7 @@ export function useAutoLock({ minutes, onIdle, onActive }: AutoLockOptions): voi
       lastActivity = Date.now();
       if (lastActivity - lastHeartbeat >= Math.min(HEARTBEAT_MS, limit / 2)) {
         lastHeartbeat = lastActivity;
-        onActiveRef.current?.();
+        active();
       }
     };
     for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { passive: true, capture: true });

@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect } from 'react';
 import { WINDOW_BRIDGE_GLOBAL, type WindowBridge } from '../../../domain/api/window-bridge';
 
 /** What a screen with unsaved work offers when the page is closed, reloaded, hidden or locked. */
@@ -28,15 +28,16 @@ function findWindowBridge(): WindowBridge | undefined {
  * - Electron: the main process holds the window's close and asks here (window-close.ts). No
  *   `beforeunload` prompt there: Electron would cancel the close without showing anything.
  */
-export function useLeaveGuard(work: RefObject<UnsavedWork | null>): void {
+/** `held` is read only in event handlers, never during render. */
+export function useLeaveGuard(held: { get(): UnsavedWork | null }): void {
   useEffect(() => {
     const bridge = findWindowBridge();
-    const onPageHide = () => work.current?.leave();
+    const onPageHide = () => held.get()?.leave();
     const onVisibilityChange = () => {
-      if (document.visibilityState === 'hidden') work.current?.leave();
+      if (document.visibilityState === 'hidden') held.get()?.leave();
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      const current = work.current;
+      const current = held.get();
       if (!current?.wouldLoseWork()) return;
       void current.flush();
       event.preventDefault();
@@ -46,12 +47,12 @@ export function useLeaveGuard(work: RefObject<UnsavedWork | null>): void {
     window.addEventListener('pagehide', onPageHide);
     document.addEventListener('visibilitychange', onVisibilityChange);
     if (!bridge) window.addEventListener('beforeunload', onBeforeUnload);
-    bridge?.onFlushRequest(async () => (work.current ? work.current.flush() : true));
+    bridge?.onFlushRequest(async () => (held.get()?.flush() ?? true));
     return () => {
       window.removeEventListener('pagehide', onPageHide);
       document.removeEventListener('visibilitychange', onVisibilityChange);
       window.removeEventListener('beforeunload', onBeforeUnload);
       bridge?.onFlushRequest(null);
     };
-  }, [work]);
+  }, [held]);
 }

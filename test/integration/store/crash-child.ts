@@ -49,7 +49,14 @@ for (let n = 0; ; n += 1) {
     const saved = await store.save({
       id,
       baseRevision: revisions.get(id) ?? 0,
-      sections: { [pick(['risk', 'voice', 'plan'])]: { kind: 'single', values: { text: filler(), n } } },
+      // Sections and fields the template has (the store refuses any other name).
+      sections: (([section, text, short]) => ({ [section]: { kind: 'single' as const, values: { [text]: filler(), [short]: `Save ${n}` } } }))(
+        pick([
+          ['risk', 'harm', 'greyAreas'],
+          ['opening', 'notes', 'interpreter'],
+          ['reason', 'reasonForConference', 'progressSinceLast'],
+        ] as const),
+      ),
     });
     revisions.set(id, saved.revision);
     print(`ACK ${id} ${saved.revision}`);

@@ -116,7 +116,7 @@ describe('conferences', () => {
     const h = await openStore();
     const record = await createConference(h);
     const results = await Promise.all(
-      [1, 2, 3].map((n) => h.call('conferences.save', { id: record.id, baseRevision: n, sections: { note: { kind: 'single', values: { n } } } })),
+      [1, 2, 3].map((n) => h.call('conferences.save', { id: record.id, baseRevision: n, sections: { opening: { kind: 'single', values: { notes: `Save ${n}` } } } })),
     );
     expect(results.map((r) => r.ok)).toEqual([true, true, true]);
     expect((await h.ok<Got>('conferences.get', { id: record.id })).conference.revision).toBe(4);

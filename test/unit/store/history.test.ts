@@ -52,7 +52,7 @@ async function savedTwice(): Promise<{ h: Harness; id: string; historyPath: stri
   clock.advanceMinutes(1);
   await h.ok('conferences.save', { id, baseRevision: 1, sections: { risk: { kind: 'single', values: { harm: 'first' } } } });
   clock.advanceMinutes(1);
-  await h.ok('conferences.save', { id, baseRevision: 2, sections: { plan: { kind: 'single', values: { lead: 'social worker' } } } });
+  await h.ok('conferences.save', { id, baseRevision: 2, sections: { plan: { kind: 'perChild', perChild: {} } } });
   return { h, id, historyPath: join(h.dir, 'history', `${id}.log`), docPath: join(h.dir, 'conferences', `${id}.enc`) };
 }
 

@@ -15,7 +15,7 @@ describe('nothing personal in plain text on disk', () => {
       id: record.id,
       baseRevision: 1,
       sections: {
-        voice: { kind: 'single', values: { ownWords: 'Maya said she feels safest at Nan Whitfield’s house in Carrowby.' } },
+        opening: { kind: 'single', values: { notes: 'Maya said she feels safest at Nan Whitfield’s house in Carrowby.' } },
         risk: { kind: 'single', values: { harm: 'Whitfield household: neglect of dental care reported by the school.' } },
       },
     });
@@ -26,7 +26,7 @@ describe('nothing personal in plain text on disk', () => {
     await h.ok('conferences.save', {
       id: record.id,
       baseRevision: 2,
-      sections: { plan: { kind: 'single', values: { outcome: 'Maya Whitfield to have a child protection plan' } } },
+      sections: { risk: { kind: 'single', values: { strengths: 'Maya Whitfield to have a child protection plan' } } },
     });
 
     const files = (await readdir(h.dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());

@@ -1,5 +1,6 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import type { ConferenceRecord, GroupItem, Values } from '../../../../domain/record/conference';
+import { countOf, pluralOf } from '../../../../domain/template/plural';
 import type { FieldDef } from '../../../../domain/template/types';
 import { useGuided } from '../context';
 import { Heading } from '../Heading';
@@ -59,7 +60,7 @@ export const ListField = memo(function ListField(props: ListProps) {
   return (
     <div className="g-list">
       {items.length >= INDEX_FROM && (
-        <nav className="g-list__index" aria-label={`${capitalise(itemLabel)}s in this list`}>
+        <nav className="g-list__index" aria-label={`${capitalise(pluralOf(itemLabel))} in this list`}>
           <ul>
             {items.map((item, index) => (
               <li key={item.id}>
@@ -76,7 +77,7 @@ export const ListField = memo(function ListField(props: ListProps) {
           </ul>
         </nav>
       )}
-      {items.length === 0 && <p className="g-empty">No {itemLabel}s yet.</p>}
+      {items.length === 0 && <p className="g-empty">No {pluralOf(itemLabel)} yet.</p>}
       {items.map((item, index) => (
         <ListItem
           key={item.id}
@@ -95,7 +96,7 @@ export const ListField = memo(function ListField(props: ListProps) {
       ))}
       {minItems !== undefined && items.length < minItems && (
         <p className="g-hint">
-          “{label}” needs at least {minItems === 1 ? `one ${itemLabel}` : `${minItems} ${itemLabel}s`}.
+          “{label}” needs at least {minItems === 1 ? `one ${itemLabel}` : countOf(minItems, itemLabel)}.
         </p>
       )}
       <button type="button" id={addId} className="g-button g-button--secondary" onClick={add}>

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { childName } from '../../../../domain/record/access';
 import type { ConferenceRecord } from '../../../../domain/record/conference';
 import type { RuleFinding } from '../../../../domain/rules/finding';
@@ -6,6 +6,7 @@ import { assessReadiness, type ReadinessReport, type RuleSet } from '../../../..
 import type { ConferenceTemplate } from '../../../../domain/template/types';
 import type { Draft } from '../context';
 import { refDomId } from '../scope';
+import { useStable } from '../use-stable';
 
 export interface GuidedReadiness extends ReadinessReport {
   bySection: ReadonlyMap<string, readonly RuleFinding[]>;
@@ -28,9 +29,7 @@ export function useReadiness(
 ): GuidedReadiness {
   // Without rule sets from the caller, the domain's defaults (timescales and quorum as most councils set them).
   const report = useMemo(() => (rules ? assessReadiness(template, record, rules) : assessReadiness(template, record)), [template, record, rules]);
-  // Every field receives the problems map's entry for itself; an unchanged map keeps them from re-rendering.
-  const lastProblems = useRef<ReadonlyMap<string, string>>(new Map());
-  return useMemo(() => {
+  const assessed = useMemo(() => {
     const order = new Map(template.sections.map((section, index) => [section.id, index]));
     const titles = new Map(template.sections.map((section) => [section.id, section.title]));
     const draftFindings: RuleFinding[] = [...drafts.values()].map((draft) => ({
@@ -55,17 +54,15 @@ export function useReadiness(
       bySection.set(finding.ref.section, list);
       if (finding.rule === 'template.invalid') problems.set(refDomId(finding.ref), finding.message);
     }
-    const previous = lastProblems.current;
-    const same = previous.size === problems.size && [...problems].every(([id, message]) => previous.get(id) === message);
-    if (!same) lastProblems.current = problems;
-    return {
-      ...report,
-      ready: !findings.some((f) => f.severity === 'blocking'),
-      findings,
-      bySection,
-      problems: lastProblems.current,
-    };
+    return { ...report, ready: !findings.some((f) => f.severity === 'blocking'), findings, bySection, problems };
   }, [report, drafts, template, record]);
+  // Every field receives the problems map's entry for itself; an unchanged map keeps them from re-rendering.
+  const problems = useStable<ReadonlyMap<string, string>>(assessed.problems, sameProblems);
+  return useMemo(() => ({ ...assessed, problems }), [assessed, problems]);
+}
+
+function sameProblems(previous: ReadonlyMap<string, string>, next: ReadonlyMap<string, string>): boolean {
+  return previous.size === next.size && [...next].every(([id, message]) => previous.get(id) === message);
 }
 
 export function sectionFindings(readiness: GuidedReadiness, sectionId: string): readonly RuleFinding[] {
