@@ -1,5 +1,6 @@
 import { agencyLabel } from '../agencies/agency-label';
 import { AGENCY_ALIASES, agencyKindLabel, type AgencyKind } from '../agencies/agency-kinds';
+import { isUnborn } from '../decision/child-status';
 import { isOutcome, OUTCOMES, recommendationAgrees, recommendationLabel, type Outcome } from '../decision/outcomes';
 import { childName, childrenOf, childValues, listItems, perChildOf, stringsOf, textOf } from '../record/access';
 import type { ConferenceRecord, GroupItem } from '../record/conference';
@@ -20,14 +21,18 @@ export function decisionFindings(record: ConferenceRecord): RuleFinding[] {
     const name = childName(record, child.id);
     const ref = { section: 'decision', childId: child.id };
     const likely = decision['likelySignificantHarm'];
-    const limbs = [decision['limbA'], decision['limbB']];
+    // An unborn baby is asked only the second limb (harm likely after birth).
+    const limbs = isUnborn(record, child.id) ? [decision['limbB']] : [decision['limbA'], decision['limbB']];
     const facts = OUTCOMES[outcome];
 
     if (likely === 'yes' && limbs.every((limb) => limb === 'no')) {
       findings.push({
         rule: 'decision.test-inconsistent',
         severity: 'blocking',
-        message: `${name}: the conference found significant harm likely, but answered “no” to both parts of the test. Check the answers.`,
+        message:
+          limbs.length === 1
+            ? `${name}: the conference found significant harm likely after birth, but answered “no” to the professional judgement that it is. Check the answers.`
+            : `${name}: the conference found significant harm likely, but answered “no” to both parts of the test. Check the answers.`,
         ref: { ...ref, field: 'likelySignificantHarm' },
       });
     }

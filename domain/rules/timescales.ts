@@ -13,7 +13,8 @@ import {
   workingDaysBetween,
   type HolidayOptions,
 } from '../calendar/working-days';
-import { isOutcome, isPlanOutcome } from '../decision/outcomes';
+import { isOnPlan } from '../decision/child-status';
+import { isOutcome, OUTCOMES, type Destination } from '../decision/outcomes';
 import { childName, childrenOf, childValues, meetingValues, textOf } from '../record/access';
 import type { ConferenceRecord, ConferenceType } from '../record/conference';
 import type { FieldRef, RuleFinding } from './finding';
@@ -37,6 +38,20 @@ export interface PlanDates {
   childId: string;
   /** Used in messages when given, e.g. "For Maya, …". */
   childName?: string | null;
+  /**
+   * A child protection plan (the default) or another multi-agency plan (child in need,
+   * contextual safeguarding), which sets its own review: only that the review comes after
+   * this conference is checked for it.
+   */
+  kind?: 'cp' | 'alternative';
+  /** What the alternative plan is called in a sentence, e.g. "child in need plan". */
+  planName?: string | null;
+  /**
+   * Whether the child's plan starts at this conference. Defaults to the conference type;
+   * at a review, a child new to conference (a newborn sibling) starts a plan too, so their
+   * first core group is due within 10 working days and their review within 3 months.
+   */
+  startsPlan?: boolean | null;
   firstCoreGroupDate?: string | null;
   reviewDate?: string | null;
 }
@@ -234,16 +249,18 @@ function checkPlanDates(
   plan: PlanDates,
   date: IsoDate,
   deadlines: Deadlines,
+  limits: { firstCoreGroup: Deadline | null; nextReview: Deadline | null },
   holidays: HolidayOptions,
   findings: RuleFinding[],
 ): void {
   const prefix = childPrefix(plan);
   const conference = formatUkDate(date);
+  const alternative = plan.kind === 'alternative';
 
   const coreRef = planRef('firstCoreGroupDate', plan.childId);
-  const coreGroup = readDate(plan.firstCoreGroupDate, 'first core group date', coreRef, findings);
-  if (coreGroup !== null && deadlines.firstCoreGroup) {
-    const limit = deadlines.firstCoreGroup;
+  const coreGroup = alternative ? null : readDate(plan.firstCoreGroupDate, 'first core group date', coreRef, findings);
+  if (coreGroup !== null && limits.firstCoreGroup) {
+    const limit = limits.firstCoreGroup;
     if (compareDates(coreGroup, date) < 0) {
       findings.push({
         rule: 'timescale.core-group-before-conference',
@@ -274,16 +291,19 @@ function checkPlanDates(
 
   const reviewRef = planRef('reviewDate', plan.childId);
   const review = readDate(plan.reviewDate, 'review date', reviewRef, findings);
-  if (review !== null && deadlines.nextReview) {
-    const limit = deadlines.nextReview;
+  // An alternative plan's review is its own, so only its order is checked; a child
+  // protection plan's review is also held to the review timescale.
+  const what = alternative ? `review of the ${plan.planName?.trim() || 'plan'}` : 'review conference';
+  if (review !== null && (alternative || deadlines.nextReview)) {
     if (compareDates(review, date) <= 0) {
       findings.push({
         rule: 'timescale.review-date-not-after-conference',
         severity: 'blocking',
-        message: `${prefix} review conference is dated ${formatUkDate(review)}, which is not after this conference on ${conference}.`,
+        message: `${prefix} ${what} is dated ${formatUkDate(review)}, which is not after this conference on ${conference}.`,
         ref: reviewRef,
       });
-    } else if (compareDates(review, limit.due) > 0) {
+    } else if (limits.nextReview && compareDates(review, limits.nextReview.due) > 0) {
+      const limit = limits.nextReview;
       findings.push({
         rule: 'timescale.review-date-beyond-limit',
         severity: 'blocking',
@@ -296,7 +316,7 @@ function checkPlanDates(
       findings.push({
         rule: 'timescale.review-date-non-working-day',
         severity: 'warning',
-        message: `${prefix} review conference on ${formatUkDate(review)} falls on ${closed}.`,
+        message: `${prefix} ${what} on ${formatUkDate(review)} falls on ${closed}.`,
         ref: reviewRef,
       });
     }
@@ -376,8 +396,22 @@ export function checkTimescales(
     accuracyComments,
   };
 
+  // A child whose plan starts here (at a review, a child new to conference) has the first
+  // core group and first review of a new plan, whatever the conference type.
+  const startingReview = deadline(
+    addMonths(date, t.firstReviewMonths),
+    `within ${count(t.firstReviewMonths, 'month')} of the conference on ${conference}, where the plan started`,
+    holidays,
+  );
   for (const plan of facts.plans ?? []) {
-    checkPlanDates(plan, date, deadlines, holidays, findings);
+    const starts = plan.startsPlan ?? stage === 'starts-plan';
+    const limits =
+      plan.kind === 'alternative'
+        ? { firstCoreGroup: null, nextReview: null }
+        : starts && stage !== 'starts-plan'
+          ? { firstCoreGroup: afterConference(t.firstCoreGroupWorkingDays), nextReview: startingReview }
+          : { firstCoreGroup: starts ? deadlines.firstCoreGroup : null, nextReview: deadlines.nextReview };
+    checkPlanDates(plan, date, deadlines, limits, holidays, findings);
   }
   return { deadlines, findings };
 }
@@ -386,27 +420,37 @@ function dateText(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
+/** What an alternative plan is called in a sentence. */
+const ALTERNATIVE_PLAN_NAMES: Partial<Record<Destination, string>> = {
+  cin: 'child in need plan',
+  'multi-agency': 'multi-agency plan',
+};
+
 /**
- * The facts above, read from a record by the template's field ids. Plan dates are checked
- * only for children with a child protection plan: an alternative plan sets its own review.
+ * The facts above, read from a record by the template's field ids. A child protection plan's
+ * dates are held to the timescales; an alternative plan (child in need, contextual
+ * safeguarding) sets its own review, which must still come after the conference.
  */
 export function timescaleFactsFromRecord(record: ConferenceRecord): ConferenceFacts {
   const meeting = meetingValues(record);
   const previousType = textOf(meeting['previousConferenceType']);
-  const plans: PlanDates[] = childrenOf(record)
-    .filter((child) => {
-      const outcome = childValues(record, 'decision', child.id)['outcome'];
-      return isOutcome(outcome) && isPlanOutcome(outcome);
-    })
-    .map((child) => {
-      const plan = childValues(record, 'plan', child.id);
-      return {
-        childId: child.id,
-        childName: childName(record, child.id),
-        firstCoreGroupDate: dateText(plan['firstCoreGroupDate']),
-        reviewDate: dateText(plan['reviewDate']),
-      };
+  const plans: PlanDates[] = [];
+  for (const child of childrenOf(record)) {
+    const outcome = childValues(record, 'decision', child.id)['outcome'];
+    if (!isOutcome(outcome)) continue;
+    const facts = OUTCOMES[outcome];
+    if (!facts.plan && !facts.alternative) continue;
+    const plan = childValues(record, 'plan', child.id);
+    plans.push({
+      childId: child.id,
+      childName: childName(record, child.id),
+      kind: facts.plan ? 'cp' : 'alternative',
+      planName: ALTERNATIVE_PLAN_NAMES[facts.destination] ?? null,
+      startsPlan: isOnPlan(record, child.id) === false,
+      firstCoreGroupDate: dateText(plan['firstCoreGroupDate']),
+      reviewDate: dateText(plan['reviewDate']),
     });
+  }
   return {
     type: record.type,
     date: dateText(meeting['date']),

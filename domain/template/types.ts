@@ -36,10 +36,30 @@ export type Condition =
   | { field: string; section?: string; filled: boolean }
   | { conferenceType: readonly ConferenceType[] }
   /** True when the outcome chosen for this child (decision section) has the given property. */
-  | { outcomeIs: 'plan' | 'non-plan' | 'alternative-plan' | 'ends-plan' }
+  | { outcomeIs: OutcomeKind }
+  /**
+   * The child's status at this conference (see domain/decision/child-status.ts): `new` is a
+   * child considered for a plan for the first time, `on-plan` one already subject to a plan.
+   */
+  | { childStatus: 'unborn' | 'born' | 'new' | 'on-plan' }
+  /** The child (born) is younger than this many whole years on the conference date. */
+  | { childAgeUnder: number }
   | { all: readonly Condition[] }
   | { any: readonly Condition[] }
   | { not: Condition };
+
+export type OutcomeKind = 'plan' | 'non-plan' | 'alternative-plan' | 'ends-plan' | 'no-further-action';
+
+/**
+ * The same question put differently for some children: e.g. the significant-harm question
+ * for an unborn baby is about harm after birth, and for a child on a plan whether harm is
+ * still likely. The first variant whose condition holds replaces the label and hint.
+ */
+export interface FieldVariant {
+  when: Condition;
+  label?: string;
+  hint?: string;
+}
 
 export interface FieldDef {
   id: string;
@@ -47,6 +67,7 @@ export interface FieldDef {
   label: string;
   /** Short guidance a chair would value, shown under the label. */
   hint?: string;
+  variants?: readonly FieldVariant[];
   options?: readonly Option[];
   optionsFrom?: OptionSource;
   /** Required always (true) or when the condition holds. Only visible fields are required. */

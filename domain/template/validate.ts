@@ -3,7 +3,7 @@ import { isValidIsoDate } from '../calendar/dates';
 import { childName, childrenOf, isFilled, isScaleScore, itemsOf, meetingValues, perChildOf, stringsOf, textOf } from '../record/access';
 import type { ConferenceRecord, FieldValue, GroupItem, Values } from '../record/conference';
 import type { FieldRef, RuleFinding } from '../rules/finding';
-import { isRequired, isVisible, type FieldContext } from './conditions';
+import { isRequired, isVisible, presentField, type FieldContext } from './conditions';
 import { optionsFor } from './options';
 import type { ConferenceTemplate, FieldDef, SectionDef } from './types';
 
@@ -93,8 +93,10 @@ function checkFields(
   findings: RuleFinding[],
   tally: SectionProgress,
 ): void {
-  for (const field of fields) {
-    if (!isVisible(field, ctx)) continue;
+  for (const asked of fields) {
+    if (!isVisible(asked, ctx)) continue;
+    // As this child is asked it (an unborn baby's question is about harm after birth).
+    const field = presentField(asked, ctx);
     const value = ctx.values[field.id];
     const fieldRef: FieldRef = { ...ref, field: field.id };
     const countsAsAnswer = field.type !== 'list' && field.type !== 'perChild';
@@ -189,11 +191,11 @@ function valueProblem(field: FieldDef, value: FieldValue | undefined, ctx: Field
     case 'time':
       return TIME.test(textOf(value)) ? null : `“${field.label}” should be a time such as 09:30.`;
     case 'select': {
-      const allowed = optionsFor(field, ctx.record).map((o) => o.value);
+      const allowed = optionsFor(field, ctx.record, ctx.childId).map((o) => o.value);
       return typeof value === 'string' && allowed.includes(value) ? null : `“${field.label}” has a choice that is no longer available. Choose again.`;
     }
     case 'multiselect': {
-      const allowed = optionsFor(field, ctx.record).map((o) => o.value);
+      const allowed = optionsFor(field, ctx.record, ctx.childId).map((o) => o.value);
       const chosen = stringsOf(value);
       return chosen.every((v) => allowed.includes(v)) ? null : `“${field.label}” has a choice that is no longer available. Choose again.`;
     }

@@ -1,4 +1,3 @@
-import { PLAN_STARTING_TYPES } from '../../domain/record/conference';
 import type { SectionDef } from '../../domain/template/types';
 
 export const planSection: SectionDef = {
@@ -7,7 +6,14 @@ export const planSection: SectionDef = {
   purpose: 'The child protection plan, or the alternative plan, for each child: who does what by when, and what happens if it fails.',
   kind: 'perChild',
   fields: [
-    { id: 'lead', type: 'text', label: 'Lead social worker or lead professional', required: true },
+    {
+      id: 'lead',
+      type: 'text',
+      label: 'Lead social worker or lead professional',
+      // No further action leaves no plan to lead; early help may have a lead professional.
+      required: { any: [{ outcomeIs: 'plan' }, { outcomeIs: 'alternative-plan' }] },
+      visibleWhen: { not: { outcomeIs: 'no-further-action' } },
+    },
     {
       id: 'outcomes',
       type: 'longtext',
@@ -47,8 +53,9 @@ export const planSection: SectionDef = {
       id: 'firstCoreGroupDate',
       type: 'date',
       label: 'First core group meeting by',
-      hint: 'Within 10 working days of the conference.',
-      required: { all: [{ outcomeIs: 'plan' }, { conferenceType: PLAN_STARTING_TYPES }] },
+      hint: 'Within 10 working days of the conference, for a child whose plan starts here.',
+      // A plan starts for every child new to conference, at a review too (a newborn sibling).
+      required: { all: [{ outcomeIs: 'plan' }, { childStatus: 'new' }] },
       visibleWhen: { outcomeIs: 'plan' },
     },
     {

@@ -36,6 +36,8 @@ export function brennanRecord(): ConferenceRecord {
 
   const ava = b.addChild({
     name: 'Ava Brennan',
+    planStatus: 'on-plan',
+    caseNumber: 'NS-204417',
     dateOfBirth: '2022-02-27',
     gender: 'Female',
     language: 'English',

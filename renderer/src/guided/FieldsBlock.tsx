@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo, type ComponentType } from 'react';
 import { meetingValues, textOf } from '../../../domain/record/access';
 import type { ConferenceRecord, Values } from '../../../domain/record/conference';
-import { isRequired, isVisible, type FieldContext } from '../../../domain/template/conditions';
+import { isRequired, isVisible, presentField, type FieldContext } from '../../../domain/template/conditions';
 import { optionsFor } from '../../../domain/template/options';
 import type { FieldDef, FieldType, Option } from '../../../domain/template/types';
 import { ChoiceList, MultiSelectField, SelectField, YesNoField } from './fields/ChoiceFields';
@@ -57,13 +57,13 @@ export const FieldsBlock = memo(function FieldsBlock({ fields, values, update, s
         return (
           <Renderer
             key={field.id}
-            field={field}
+            field={presentField(field, ctx)}
             value={values[field.id]}
             setField={setField}
             scope={scope}
             required={isRequired(field, ctx)}
             problem={problems.get(fieldDomId(scope, field.id))}
-            options={stableOptions(field, record)}
+            options={stableOptions(field, record, scope.childId)}
             scaleDefinition={scaleDefinition}
             headingLevel={headingLevel}
             record={STRUCTURAL.has(field.type) ? record : undefined}
@@ -95,7 +95,7 @@ function withOwnValues(record: ConferenceRecord, scope: FieldScope, values: Valu
 
 const STRUCTURAL: ReadonlySet<FieldType> = new Set(['list', 'perChild']);
 const NO_OPTIONS: readonly Option[] = [];
-const lastOptions = new WeakMap<FieldDef, readonly Option[]>();
+const lastOptions = new WeakMap<FieldDef, Map<string, readonly Option[]>>();
 
 /**
  * A field's choices, as the same array for as long as they are the same choices: options
@@ -103,14 +103,20 @@ const lastOptions = new WeakMap<FieldDef, readonly Option[]>();
  * would make every select re-render. Keyed by the template's field object, which all
  * items and children share.
  */
-function stableOptions(field: FieldDef, record: ConferenceRecord): readonly Option[] {
+function stableOptions(field: FieldDef, record: ConferenceRecord, childId: string | undefined): readonly Option[] {
   if (field.type !== 'select' && field.type !== 'multiselect') return NO_OPTIONS;
-  const fresh = optionsFor(field, record);
-  const previous = lastOptions.get(field);
+  // Outcomes and recommendations follow the child, so each child keeps its own last choices.
+  const fresh = optionsFor(field, record, childId);
+  let byChild = lastOptions.get(field);
+  if (!byChild) {
+    byChild = new Map();
+    lastOptions.set(field, byChild);
+  }
+  const previous = byChild.get(childId ?? '');
   if (previous && previous.length === fresh.length && previous.every((o, i) => o.value === fresh[i]?.value && o.label === fresh[i]?.label)) {
     return previous;
   }
-  lastOptions.set(field, fresh);
+  byChild.set(childId ?? '', fresh);
   return fresh;
 }
 
