@@ -176,9 +176,19 @@ export function quorumFactsFromRecord(record: ConferenceRecord): QuorumFacts {
   };
 }
 
+/**
+ * Whether every listed agency's attendance is recorded. Until it is, the quorum cannot be
+ * judged, and saying "not quorate" of a conference nobody has recorded yet is wrong: the
+ * template already asks for each agency's attendance.
+ */
+export function attendanceRecorded(record: ConferenceRecord): boolean {
+  const agencies = listItems(record, 'agencies');
+  return agencies.length > 0 && agencies.every((item) => isAttendanceStatus(textOf(item.values['attendance'])));
+}
+
 /** A rule set for `assessReadiness`: the quorum finding for a record, if any. */
 export function quorumRules(
   settings: QuorumSettings = DEFAULT_LOCAL_SETTINGS.quorum,
 ): (record: ConferenceRecord) => RuleFinding[] {
-  return (record) => checkQuorum(quorumFactsFromRecord(record), settings).findings;
+  return (record) => (attendanceRecorded(record) ? checkQuorum(quorumFactsFromRecord(record), settings).findings : []);
 }

@@ -81,6 +81,12 @@ export interface Deadline {
   lastWorkingDay: IsoDate;
   /** How it was worked out, for the chair: "15 working days after the conference on 15/01/2026". */
   basis: string;
+  /**
+   * For the conference's own deadline: how it was held against it, as a sentence the chair
+   * reads beside the date ("Held 15 working days after the strategy discussion on …"), and
+   * whether that is late.
+   */
+  held?: { sentence: string; late: boolean };
 }
 
 export interface Deadlines {
@@ -194,7 +200,14 @@ function checkInitialTiming(
     );
   }
   const basis = `${count(limit, 'working day')} after the strategy discussion on ${formatUkDate(strategy)}`;
-  return deadline(due, basis, holidays);
+  const late = taken > limit;
+  return {
+    ...deadline(due, basis, holidays),
+    held: {
+      sentence: `Held ${count(taken, 'working day')} after the strategy discussion on ${formatUkDate(strategy)}; the limit is ${limit}, so it is ${late ? 'late' : 'on time'}.`,
+      late,
+    },
+  };
 }
 
 function checkReviewTiming(
@@ -229,7 +242,16 @@ function checkReviewTiming(
   }
   const due = addMonths(previous, months);
   const basis = `within ${count(months, 'month')} of ${since}`;
-  if (compareDates(date, due) > 0) {
+  const late = compareDates(date, due) > 0;
+  const held = {
+    sentence: late
+      ? `Held ${count(daysBetween(due, date), 'day')} after it was due on ${formatUkDate(due)} (${basis}), so it is late.`
+      : daysBetween(date, due) === 0
+        ? `Due by ${formatUkDate(due)} (${basis}); held on that last day, so it is on time.`
+        : `Due by ${formatUkDate(due)} (${basis}); held ${count(daysBetween(date, due), 'day')} before that, so it is on time.`,
+    late,
+  };
+  if (late) {
     findings.push(
       lateFinding(
         'review',
@@ -238,7 +260,7 @@ function checkReviewTiming(
       ),
     );
   }
-  return deadline(due, basis, holidays);
+  return { ...deadline(due, basis, holidays), held };
 }
 
 function childPrefix(plan: PlanDates): string {
@@ -467,4 +489,12 @@ export function timescaleRules(
   settings: LocalSettings = DEFAULT_LOCAL_SETTINGS,
 ): (record: ConferenceRecord) => RuleFinding[] {
   return (record) => checkTimescales(timescaleFactsFromRecord(record), settings).findings;
+}
+
+/**
+ * Whether the conference was held outside its timescale, by the council's settings: the late
+ * reason is then required, and the form marks it so before the chair reaches readiness.
+ */
+export function isConferenceLate(record: ConferenceRecord, settings: LocalSettings = DEFAULT_LOCAL_SETTINGS): boolean {
+  return checkTimescales(timescaleFactsFromRecord(record), settings).deadlines.conference?.held?.late === true;
 }

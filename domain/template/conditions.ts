@@ -1,6 +1,8 @@
 import { ageAtConference, isOnPlan, isUnborn } from '../decision/child-status';
 import { isOutcome, OUTCOMES } from '../decision/outcomes';
 import { childValues, isFilled, singleValues } from '../record/access';
+import type { LocalSettings } from '../rules/local-settings';
+import { isConferenceLate } from '../rules/timescales';
 import type { ConferenceRecord, Values } from '../record/conference';
 import type { Condition, FieldDef, OutcomeKind } from './types';
 
@@ -9,6 +11,8 @@ export interface FieldContext {
   record: ConferenceRecord;
   values: Values;
   childId?: string;
+  /** The council's settings, for conditions that depend on them (a late conference); defaults otherwise. */
+  settings?: LocalSettings;
 }
 
 export function evaluate(condition: Condition, ctx: FieldContext): boolean {
@@ -18,6 +22,7 @@ export function evaluate(condition: Condition, ctx: FieldContext): boolean {
   if ('conferenceType' in condition) return condition.conferenceType.includes(ctx.record.type);
   if ('outcomeIs' in condition) return outcomeIs(condition.outcomeIs, ctx);
   if ('childStatus' in condition) return childStatusIs(condition.childStatus, ctx);
+  if ('conferenceLate' in condition) return isConferenceLate(ctx.record, ctx.settings) === condition.conferenceLate;
   if ('childAgeUnder' in condition) {
     const age = ctx.childId ? ageAtConference(ctx.record, ctx.childId) : null;
     return age !== null && age < condition.childAgeUnder;

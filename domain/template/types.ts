@@ -16,7 +16,11 @@ export type FieldType =
   | 'yesno' // boolean
   | 'scale' // a safety-scale score stored with the scale's definition
   | 'list' // a repeating group of items, each with `fields`
-  | 'perChild'; // one set of `fields` for each child
+  | 'perChild' // one set of `fields` for each child
+  | 'summary'; // read-only sentences the domain works out from the record (see `summary`)
+
+/** What a summary field shows: worked out from the record, never typed. */
+export type SummaryKind = 'timescales' | 'attendance' | 'gestation';
 
 export interface Option {
   value: string;
@@ -44,6 +48,8 @@ export type Condition =
   | { childStatus: 'unborn' | 'born' | 'new' | 'on-plan' }
   /** The child (born) is younger than this many whole years on the conference date. */
   | { childAgeUnder: number }
+  /** The conference was held outside its timescale (by the council's settings). */
+  | { conferenceLate: true }
   | { all: readonly Condition[] }
   | { any: readonly Condition[] }
   | { not: Condition };
@@ -85,6 +91,8 @@ export interface FieldDef {
   notAfterConference?: boolean;
   /** Restricted (third-party) information: kept out of the family copy. */
   restricted?: boolean;
+  /** For summary fields: which sentences to show. */
+  summary?: SummaryKind;
   /** For the field-level default when a record is created. */
   defaultValue?: string | boolean;
 }

@@ -3,6 +3,7 @@ import { isValidIsoDate } from '../calendar/dates';
 import { childName, childrenOf, isFilled, isScaleScore, itemsOf, meetingValues, perChildOf, stringsOf, textOf } from '../record/access';
 import type { ConferenceRecord, FieldValue, GroupItem, Values } from '../record/conference';
 import type { FieldRef, RuleFinding } from '../rules/finding';
+import type { LocalSettings } from '../rules/local-settings';
 import { isRequired, isVisible, presentField, type FieldContext } from './conditions';
 import { optionsFor } from './options';
 import type { ConferenceTemplate, FieldDef, SectionDef } from './types';
@@ -22,7 +23,7 @@ export interface TemplateCheck {
   progress: Record<string, SectionProgress>;
 }
 
-export function validateAgainstTemplate(template: ConferenceTemplate, record: ConferenceRecord): TemplateCheck {
+export function validateAgainstTemplate(template: ConferenceTemplate, record: ConferenceRecord, settings?: LocalSettings): TemplateCheck {
   const findings: RuleFinding[] = [];
   const progress: Record<string, SectionProgress> = {};
   const children = childrenOf(record);
@@ -34,7 +35,7 @@ export function validateAgainstTemplate(template: ConferenceTemplate, record: Co
     switch (section.kind) {
       case 'single': {
         const values = record.sections[section.id]?.kind === 'single' ? (record.sections[section.id] as { values: Values }).values : {};
-        checkFields(section.fields, { record, values }, base, section.title, findings, tally);
+        checkFields(section.fields, { record, values, settings }, base, section.title, findings, tally);
         break;
       }
       case 'perChild':
@@ -42,7 +43,7 @@ export function validateAgainstTemplate(template: ConferenceTemplate, record: Co
           const section_ = record.sections[section.id];
           const values = section_?.kind === 'perChild' ? (section_.perChild[child.id] ?? {}) : {};
           const where = `${section.title}, ${childName(record, child.id)}`;
-          checkFields(section.fields, { record, values, childId: child.id }, { ...base, childId: child.id }, where, findings, tally);
+          checkFields(section.fields, { record, values, childId: child.id, settings }, { ...base, childId: child.id }, where, findings, tally);
         }
         break;
       case 'list': {
@@ -51,7 +52,7 @@ export function validateAgainstTemplate(template: ConferenceTemplate, record: Co
         checkMinItems(section, items.length, base, findings);
         items.forEach((item, index) => {
           const where = `${section.title}, ${itemName(section, item, index, record)}`;
-          checkFields(section.fields, { record, values: item.values }, { ...base, itemId: item.id }, where, findings, tally);
+          checkFields(section.fields, { record, values: item.values, settings }, { ...base, itemId: item.id }, where, findings, tally);
         });
         break;
       }
@@ -99,7 +100,7 @@ function checkFields(
     const field = presentField(asked, ctx);
     const value = ctx.values[field.id];
     const fieldRef: FieldRef = { ...ref, field: field.id };
-    const countsAsAnswer = field.type !== 'list' && field.type !== 'perChild';
+    const countsAsAnswer = field.type !== 'list' && field.type !== 'perChild' && field.type !== 'summary';
     if (countsAsAnswer && isRequired(field, ctx)) {
       tally.requiredTotal += 1;
       if (isFilled(value)) tally.requiredFilled += 1;
@@ -123,7 +124,7 @@ function checkFields(
       items.forEach((item, index) => {
         checkFields(
           field.fields ?? [],
-          { record: ctx.record, values: item.values, childId: ctx.childId },
+          { record: ctx.record, values: item.values, childId: ctx.childId, settings: ctx.settings },
           ref.itemId ? { ...fieldRef, subItemId: item.id } : { ...fieldRef, itemId: item.id },
           `${where}, ${field.itemLabel ?? 'item'} ${index + 1}`,
           findings,
@@ -135,7 +136,7 @@ function checkFields(
       for (const child of childrenOf(ctx.record)) {
         checkFields(
           field.fields ?? [],
-          { record: ctx.record, values: perChildOf(value, child.id), childId: child.id },
+          { record: ctx.record, values: perChildOf(value, child.id), childId: child.id, settings: ctx.settings },
           { ...fieldRef, childId: child.id },
           `${where}, ${field.label.toLowerCase()} — ${childName(ctx.record, child.id)}`,
           findings,
@@ -206,6 +207,7 @@ function valueProblem(field: FieldDef, value: FieldValue | undefined, ctx: Field
       return value.definition.trim() === '' ? `“${field.label}” is stored without the scale’s definition.` : null;
     case 'list':
     case 'perChild':
+    case 'summary':
       return null;
   }
 }

@@ -63,10 +63,17 @@ export const meetingSection: SectionDef = {
       visibleWhen: { conferenceType: ['transfer-in'] },
     },
     {
+      id: 'timescales',
+      type: 'summary',
+      label: 'Timescales',
+      summary: 'timescales',
+    },
+    {
       id: 'lateReason',
       type: 'longtext',
       label: 'If the conference is late, why',
       hint: 'Required when the conference is outside its timescale. Say what caused the delay and who agreed it.',
+      required: { conferenceLate: true },
     },
     {
       id: 'scaleDefinition',

@@ -9,6 +9,8 @@ import { DateField, TimeField } from './fields/FormattedTextField';
 import { ListFieldAdapter } from './fields/ListFieldAdapter';
 import { PerChildField } from './fields/PerChildField';
 import { ScaleField } from './fields/ScaleField';
+import { SummaryField } from './fields/SummaryField';
+import { useLocalSettings } from './local-settings';
 import { LongTextField, TextField } from './fields/TextField';
 import type { FieldProps } from './fields/types';
 import { fieldDomId, type FieldScope } from './scope';
@@ -26,6 +28,7 @@ const RENDERERS: Record<FieldType, ComponentType<FieldProps>> = {
   scale: ScaleField,
   list: ListFieldAdapter,
   perChild: PerChildField,
+  summary: SummaryField,
 };
 
 interface Props {
@@ -47,7 +50,8 @@ interface Props {
 export const FieldsBlock = memo(function FieldsBlock({ fields, values, update, scope, record, headingLevel, problems }: Props) {
   const setField = useCallback<SetField>((fieldId, updater) => update((prev) => setIn(prev, fieldId, updater)), [update]);
   const ownRecord = useMemo(() => withOwnValues(record, scope, values), [record, scope, values]);
-  const ctx: FieldContext = { record: ownRecord, values, childId: scope.childId };
+  const settings = useLocalSettings();
+  const ctx: FieldContext = { record: ownRecord, values, childId: scope.childId, settings };
   const scaleDefinition = textOf(meetingValues(record)['scaleDefinition']).trim();
   return (
     <>
@@ -93,7 +97,7 @@ function withOwnValues(record: ConferenceRecord, scope: FieldScope, values: Valu
   return { ...record, sections: { ...record.sections, [scope.section]: { kind: 'single', values } } };
 }
 
-const STRUCTURAL: ReadonlySet<FieldType> = new Set(['list', 'perChild']);
+const STRUCTURAL: ReadonlySet<FieldType> = new Set(['list', 'perChild', 'summary']);
 const NO_OPTIONS: readonly Option[] = [];
 const lastOptions = new WeakMap<FieldDef, Map<string, readonly Option[]>>();
 

@@ -5,6 +5,7 @@ import { SaveStatus } from '../autosave/SaveStatus';
 import { useAutosave } from '../autosave/useAutosave';
 import { useSession } from '../session/SessionContext';
 import { GuidedConference } from './GuidedConference';
+import { LocalSettingsContext } from './local-settings';
 
 function childNames(section: SectionValue | undefined): string {
   if (section?.kind !== 'list') return '';
@@ -54,7 +55,9 @@ export function GuidedEditor({ record }: { record: ConferenceRecord }) {
         <SaveStatus status={autosave.status} held={[]} onRetry={() => void flush()} />
         <p className="hint">Changes save automatically as you type.</p>
       </div>
-      <GuidedConference key={record.id} record={record} onSectionChange={onSectionChange} rules={rules} />
+      <LocalSettingsContext.Provider value={settings.local}>
+        <GuidedConference key={record.id} record={record} onSectionChange={onSectionChange} rules={rules} />
+      </LocalSettingsContext.Provider>
     </>
   );
 }

@@ -5,6 +5,7 @@ import type { RuleFinding } from '../../../../domain/rules/finding';
 import { assessReadiness, type ReadinessReport, type RuleSet } from '../../../../domain/rules/readiness';
 import type { ConferenceTemplate } from '../../../../domain/template/types';
 import type { Draft } from '../context';
+import { useLocalSettings } from '../local-settings';
 import { refDomId } from '../scope';
 
 export interface GuidedReadiness extends ReadinessReport {
@@ -27,7 +28,8 @@ export function useReadiness(
   rules: readonly RuleSet[] | undefined,
 ): GuidedReadiness {
   // Without rule sets from the caller, the domain's defaults (timescales and quorum as most councils set them).
-  const report = useMemo(() => (rules ? assessReadiness(template, record, rules) : assessReadiness(template, record)), [template, record, rules]);
+  const settings = useLocalSettings();
+  const report = useMemo(() => assessReadiness(template, record, rules, settings), [template, record, rules, settings]);
   // Every field receives the problems map's entry for itself; an unchanged map keeps them from re-rendering.
   const lastProblems = useRef<ReadonlyMap<string, string>>(new Map());
   return useMemo(() => {
