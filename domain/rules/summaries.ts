@@ -1,6 +1,7 @@
 import { agencyLabel } from '../agencies/agency-label';
 import { formatUkDate, isValidIsoDate } from '../calendar/dates';
-import { listItems, meetingValues, textOf } from '../record/access';
+import { formatGestation, gestationOn } from '../calendar/gestation';
+import { childrenOf, isUnbornValues, listItems, meetingValues, textOf } from '../record/access';
 import type { ConferenceRecord } from '../record/conference';
 import type { SummaryKind } from '../template/types';
 import { DEFAULT_LOCAL_SETTINGS, type LocalSettings } from './local-settings';
@@ -11,15 +12,45 @@ import { checkTimescales, timescaleFactsFromRecord } from './timescales';
  * Sentences the form shows beside the fields they follow from, worked out by the same rules
  * readiness uses, so what the chair reads while typing and what readiness says agree.
  */
-export function summaryLines(kind: SummaryKind, record: ConferenceRecord, settings: LocalSettings = DEFAULT_LOCAL_SETTINGS): string[] {
+export function summaryLines(
+  kind: SummaryKind,
+  record: ConferenceRecord,
+  settings: LocalSettings = DEFAULT_LOCAL_SETTINGS,
+  /** Where the summary sits: a child's item, for the gestation of that child. */
+  where: { itemId?: string } = {},
+): string[] {
   switch (kind) {
     case 'timescales':
       return timescaleLines(record, settings);
     case 'attendance':
       return attendanceLines(record, settings);
     case 'gestation':
-      return [];
+      return where.itemId ? gestationLines(record, where.itemId, settings) : [];
   }
+}
+
+/** For an unborn baby: weeks of pregnancy at the conference, the local target, the review after birth. */
+function gestationLines(record: ConferenceRecord, childId: string, settings: LocalSettings): string[] {
+  const child = childrenOf(record).find((c) => c.id === childId);
+  if (!child || !isUnbornValues(record.type, child.values)) return [];
+  const due = textOf(child.values['expectedDeliveryDate']);
+  const date = textOf(meetingValues(record)['date']);
+  if (!isValidIsoDate(due)) return ['Enter the expected date of delivery to see the weeks of pregnancy at the conference.'];
+  if (!isValidIsoDate(date)) return ['Enter the date of the conference (Meeting details) to see the weeks of pregnancy on that day.'];
+  if (date > due) return [`The conference date, ${formatUkDate(date)}, is after the expected date of delivery, ${formatUkDate(due)}.`];
+  const lines = [`${formatGestation(gestationOn(date, due))} of pregnancy on the day of the conference, ${formatUkDate(date)}.`];
+  const { deadlines } = checkTimescales({ ...timescaleFactsFromRecord(record), expectedDelivery: { date: due, childId } }, settings);
+  if (deadlines.preBirthTarget) {
+    lines.push(
+      `Local target: ${deadlines.preBirthTarget.basis.split(',')[0]}, ${formatUkDate(deadlines.preBirthTarget.due)}, so the conference is ${deadlines.preBirthTarget.held?.late ? 'late' : 'on time'}.`,
+    );
+  }
+  if (deadlines.reviewAfterBirth) {
+    lines.push(
+      `Review after the birth: within ${settings.preBirth.reviewAfterBirthWorkingDays} working days of it, so by ${formatUkDate(deadlines.reviewAfterBirth.due)} if the baby is born on ${formatUkDate(due)}.`,
+    );
+  }
+  return lines;
 }
 
 const ATTENDANCE_WORDS: Record<string, string> = {
@@ -55,6 +86,10 @@ function timescaleLines(record: ConferenceRecord, settings: LocalSettings): stri
   const lines: string[] = [];
   if (deadlines.conference?.held) lines.push(deadlines.conference.held.sentence);
   else lines.push(missingStart(record));
+  if (deadlines.preBirthTarget?.held) lines.push(deadlines.preBirthTarget.held.sentence);
+  if (deadlines.reviewAfterBirth) {
+    lines.push(`Review after the birth by ${formatUkDate(deadlines.reviewAfterBirth.due)} (${deadlines.reviewAfterBirth.basis}).`);
+  }
   if (deadlines.decisionLetter) lines.push(`Decision letter to the family by ${formatUkDate(deadlines.decisionLetter.due)} (${deadlines.decisionLetter.basis}).`);
   if (deadlines.minutes) lines.push(`Minutes to everyone invited by ${formatUkDate(deadlines.minutes.due)} (${deadlines.minutes.basis}).`);
   if (deadlines.accuracyComments) {

@@ -15,7 +15,8 @@ import {
 } from '../calendar/working-days';
 import { isOnPlan } from '../decision/child-status';
 import { isOutcome, OUTCOMES, type Destination } from '../decision/outcomes';
-import { childName, childrenOf, childValues, meetingValues, textOf } from '../record/access';
+import { childName, childrenOf, childValues, isUnbornValues, meetingValues, textOf } from '../record/access';
+import { dateAtWeeks, formatGestation, gestationOn, monthsBeforeDue } from '../calendar/gestation';
 import type { ConferenceRecord, ConferenceType } from '../record/conference';
 import type { FieldRef, RuleFinding } from './finding';
 import { DEFAULT_LOCAL_SETTINGS, holidayOptions, type LocalSettings } from './local-settings';
@@ -25,12 +26,13 @@ import { DEFAULT_LOCAL_SETTINGS, holidayOptions, type LocalSettings } from './lo
  *
  * Readings decided here:
  * - Pre-birth initial and pre-birth review conferences use the same clocks as initial and
- *   review conferences. Many procedures add a pre-birth target (e.g. by 28 weeks of
- *   pregnancy, or a review soon after the birth); the record holds no due date, so that
- *   is not checked.
- * - A transfer-in conference's own clock starts when the move is notified, which the
- *   record does not hold, so its timeliness is not checked; what follows it (first core
- *   group, review within the first-review period) is treated as after an initial conference.
+ *   review conferences. A pre-birth initial conference is also held to the council's
+ *   pre-birth target (by a week of pregnancy, or months before the due date), counted from
+ *   the earliest expected date of delivery; the review after the birth is due a number of
+ *   working days after it (shown for a birth on the expected date).
+ * - A transfer-in conference's clock starts when the receiving authority is notified of the
+ *   move (15 working days by default); what follows it (first core group, review within
+ *   the first-review period) is treated as after an initial conference.
  * - A conference held on the last permitted day is on time.
  */
 
@@ -68,6 +70,10 @@ export interface ConferenceFacts {
    */
   previousWasInitial?: boolean | null;
   lateReason?: string | null;
+  /** Transfer-in: when this (receiving) authority was notified of the transfer; starts its clock. */
+  transferNotifiedDate?: string | null;
+  /** Pre-birth: the earliest expected date of delivery of the unborn children, and whose it is. */
+  expectedDelivery?: { date: string; childId: string; childName?: string | null } | null;
   /** When the draft minutes went to agencies; starts the accuracy-comments window. */
   draftMinutesSentDate?: string | null;
   /** One entry per child with a child protection plan made or continued at this conference. */
@@ -98,6 +104,10 @@ export interface Deadlines {
   decisionLetter: Deadline | null;
   minutes: Deadline | null;
   accuracyComments: Deadline | null;
+  /** Pre-birth initial: the local target for holding the conference, from the due date. */
+  preBirthTarget: Deadline | null;
+  /** Pre-birth: the review after the birth, if the baby is born on the expected date. */
+  reviewAfterBirth: Deadline | null;
 }
 
 export interface TimescaleResult {
@@ -152,7 +162,7 @@ function readDate(
 }
 
 function lateFinding(
-  kind: 'icpc' | 'review',
+  kind: 'icpc' | 'review' | 'transfer-in' | 'pre-birth',
   lateness: string,
   lateReason: string | null | undefined,
 ): RuleFinding {
@@ -263,6 +273,87 @@ function checkReviewTiming(
   return { ...deadline(due, basis, holidays), held };
 }
 
+function checkTransferTiming(
+  facts: ConferenceFacts,
+  date: IsoDate,
+  settings: LocalSettings,
+  holidays: HolidayOptions,
+  findings: RuleFinding[],
+): Deadline | null {
+  const ref = meetingRef('transferNotifiedDate');
+  const notified = readDate(facts.transferNotifiedDate, 'date this authority was notified of the transfer', ref, findings);
+  const limit = settings.timescales.transferInWorkingDays;
+  if (notified === null) return null;
+  if (compareDates(notified, date) > 0) {
+    findings.push({
+      rule: 'timescale.transfer-notified-after-conference',
+      severity: 'blocking',
+      message: `This authority is recorded as notified of the transfer on ${formatUkDate(notified)}, after the conference on ${formatUkDate(date)}. The notification comes first: check both dates.`,
+      ref,
+    });
+    return null;
+  }
+  const due = addWorkingDays(notified, limit, holidays);
+  const taken = workingDaysBetween(notified, date, holidays);
+  const late = taken > limit;
+  const since = `this authority was notified of the transfer on ${formatUkDate(notified)}`;
+  if (late) {
+    findings.push(
+      lateFinding('transfer-in', `The transfer-in conference is ${count(taken, 'working day')} after ${since}; the limit is ${limit}.`, facts.lateReason),
+    );
+  }
+  return {
+    ...deadline(due, `${count(limit, 'working day')} after ${since}`, holidays),
+    held: { sentence: `Held ${count(taken, 'working day')} after ${since}; the limit is ${limit}, so it is ${late ? 'late' : 'on time'}.`, late },
+  };
+}
+
+function preBirthTargetDate(due: IsoDate, settings: LocalSettings): { date: IsoDate; words: string } {
+  const p = settings.preBirth;
+  return p.target === 'weeks'
+    ? { date: dateAtWeeks(p.targetWeeks, due), words: `by ${p.targetWeeks} weeks of pregnancy` }
+    : { date: monthsBeforeDue(p.targetMonthsBeforeDue, due), words: `${count(p.targetMonthsBeforeDue, 'month')} before the due date` };
+}
+
+/**
+ * The local pre-birth target, from the earliest expected date of delivery: by a week of
+ * pregnancy, or months before the due date. Checked like the other clocks: late without a
+ * reason blocks, with one it is noted.
+ */
+function checkPreBirthTarget(
+  facts: ConferenceFacts,
+  date: IsoDate,
+  settings: LocalSettings,
+  holidays: HolidayOptions,
+  findings: RuleFinding[],
+): Deadline | null {
+  const expected = facts.expectedDelivery;
+  if (!expected) return null;
+  const ref: FieldRef = { section: 'children', itemId: expected.childId, field: 'expectedDeliveryDate' };
+  const due = readDate(expected.date, 'expected date of delivery', ref, findings);
+  if (due === null || compareDates(date, due) > 0) return null; // after the due date: child-rules says so
+  const target = preBirthTargetDate(due, settings);
+  const gestation = formatGestation(gestationOn(date, due));
+  const late = compareDates(date, target.date) > 0;
+  const basis = `${target.words}, from the expected date of delivery ${formatUkDate(due)}`;
+  if (late) {
+    findings.push(
+      lateFinding(
+        'pre-birth',
+        `The pre-birth conference on ${formatUkDate(date)} is at ${gestation} of pregnancy, after the local target (${target.words}: ${formatUkDate(target.date)}).`,
+        facts.lateReason,
+      ),
+    );
+  }
+  return {
+    ...deadline(target.date, basis, holidays),
+    held: {
+      sentence: `Held at ${gestation} of pregnancy (expected date of delivery ${formatUkDate(due)}); the local target is ${target.words}, ${formatUkDate(target.date)}, so it is ${late ? 'late' : 'on time'}.`,
+      late,
+    },
+  };
+}
+
 function childPrefix(plan: PlanDates): string {
   return hasText(plan.childName) ? `For ${plan.childName?.trim()}, the` : 'The';
 }
@@ -346,6 +437,8 @@ function checkPlanDates(
 }
 
 const NO_DEADLINES: Deadlines = {
+  preBirthTarget: null,
+  reviewAfterBirth: null,
   conference: null,
   firstCoreGroup: null,
   nextReview: null,
@@ -381,9 +474,22 @@ export function checkTimescales(
   let conferenceDue: Deadline | null = null;
   if (facts.type === 'initial' || facts.type === 'pre-birth-initial') {
     conferenceDue = checkInitialTiming(facts, date, settings, holidays, findings);
+  } else if (facts.type === 'transfer-in') {
+    conferenceDue = checkTransferTiming(facts, date, settings, holidays, findings);
   } else if (stage === 'reviews-plan') {
     conferenceDue = checkReviewTiming(facts, date, settings, holidays, findings);
   }
+  const preBirthTarget = facts.type === 'pre-birth-initial' ? checkPreBirthTarget(facts, date, settings, holidays, findings) : null;
+  const expected = facts.expectedDelivery && isValidIsoDate(facts.expectedDelivery.date) ? facts.expectedDelivery.date : null;
+  const reviewAfterBirth =
+    expected && (facts.type === 'pre-birth-initial' || facts.type === 'pre-birth-review')
+      ? deadline(
+          addWorkingDays(expected, settings.preBirth.reviewAfterBirthWorkingDays, holidays),
+          `${count(settings.preBirth.reviewAfterBirthWorkingDays, 'working day')} after the birth, if the baby is born on the expected date, ${formatUkDate(expected)}`,
+          holidays,
+        )
+      : null;
+
 
   const reviewMonths = stage === 'starts-plan' ? t.firstReviewMonths : t.laterReviewMonths;
   const minutes = afterConference(t.minutesWorkingDays);
@@ -416,6 +522,8 @@ export function checkTimescales(
     decisionLetter: afterConference(t.decisionLetterWorkingDays),
     minutes,
     accuracyComments,
+    preBirthTarget,
+    reviewAfterBirth,
   };
 
   // A child whose plan starts here (at a review, a child new to conference) has the first
@@ -480,8 +588,24 @@ export function timescaleFactsFromRecord(record: ConferenceRecord): ConferenceFa
     previousConferenceDate: dateText(meeting['previousConferenceDate']),
     previousWasInitial: previousType === 'initial' ? true : previousType === 'review' ? false : null,
     lateReason: textOf(meeting['lateReason']),
+    transferNotifiedDate: dateText(meeting['transferNotifiedDate']),
+    expectedDelivery: earliestExpectedDelivery(record),
     plans,
   };
+}
+
+/** The unborn child due first: a pre-birth conference's target is set by them. */
+function earliestExpectedDelivery(record: ConferenceRecord): ConferenceFacts['expectedDelivery'] {
+  let earliest: ConferenceFacts['expectedDelivery'] = null;
+  for (const child of childrenOf(record)) {
+    if (!isUnbornValues(record.type, child.values)) continue;
+    const due = dateText(child.values['expectedDeliveryDate']);
+    if (due === null) continue;
+    if (!earliest || (isValidIsoDate(due) && (!isValidIsoDate(earliest.date) || due < earliest.date))) {
+      earliest = { date: due, childId: child.id, childName: childName(record, child.id) };
+    }
+  }
+  return earliest;
 }
 
 /** A rule set for `assessReadiness`: the timescale findings for a record. */
@@ -496,5 +620,6 @@ export function timescaleRules(
  * reason is then required, and the form marks it so before the chair reaches readiness.
  */
 export function isConferenceLate(record: ConferenceRecord, settings: LocalSettings = DEFAULT_LOCAL_SETTINGS): boolean {
-  return checkTimescales(timescaleFactsFromRecord(record), settings).deadlines.conference?.held?.late === true;
+  const { deadlines } = checkTimescales(timescaleFactsFromRecord(record), settings);
+  return deadlines.conference?.held?.late === true || deadlines.preBirthTarget?.held?.late === true;
 }

@@ -72,6 +72,13 @@ export const childrenSection: SectionDef = {
       required: UNBORN_ITEM,
       visibleWhen: UNBORN_ITEM,
     },
+    {
+      id: 'gestation',
+      type: 'summary',
+      label: 'Pregnancy at the conference',
+      summary: 'gestation',
+      visibleWhen: UNBORN_ITEM,
+    },
     { id: 'gender', type: 'text', label: 'Gender' },
     { id: 'ethnicity', type: 'text', label: 'Ethnicity' },
     { id: 'language', type: 'text', label: 'First language(s)', visibleWhen: { not: UNBORN_ITEM } },

@@ -63,7 +63,21 @@ export const planSection: SectionDef = {
       type: 'date',
       label: 'Review by',
       hint: 'A first review conference within 3 months; later ones within 6 months. For another plan, its own review.',
+      variants: [
+        {
+          when: { childStatus: 'unborn' },
+          hint: 'Within 3 months, and a review soon after the birth (within 20 working days of it by default; the date is shown with the baby in Children).',
+        },
+      ],
       required: { any: [{ outcomeIs: 'plan' }, { outcomeIs: 'alternative-plan' }] },
+    },
+    {
+      id: 'birthPlan',
+      type: 'longtext',
+      label: 'Birth plan',
+      hint: 'Who tells whom of the labour and birth, and how; where the baby and parents go after the birth and who may visit; contact; what happens if the plan is not followed. Shared with the maternity safeguarding team.',
+      required: { all: [{ childStatus: 'unborn' }, { any: [{ outcomeIs: 'plan' }, { outcomeIs: 'alternative-plan' }] }] },
+      visibleWhen: { childStatus: 'unborn' },
     },
     {
       id: 'stepDownCriteria',

@@ -362,6 +362,13 @@ describe('local settings drive the timescales', () => {
       decisionLetterWorkingDays: 1,
       minutesWorkingDays: 15,
       accuracyCommentsWorkingDays: 10,
+      transferInWorkingDays: 15,
+    });
+    expect(DEFAULT_LOCAL_SETTINGS.preBirth).toEqual({
+      target: 'weeks',
+      targetWeeks: 34,
+      targetMonthsBeforeDue: 3,
+      reviewAfterBirthWorkingDays: 20,
     });
     expect(settingsWith({ timescales: { minutesWorkingDays: 20 } }).timescales.icpcWorkingDays).toBe(15);
     const bad = parseLocalSettings({ timescales: { icpcWorkingDays: 0 } });

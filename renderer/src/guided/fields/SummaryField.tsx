@@ -13,7 +13,7 @@ export const SummaryField = memo(function SummaryField({ field, scope, record }:
   const settings = useLocalSettings();
   const domId = fieldDomId(scope, field.id);
   if (!record || !field.summary) return null;
-  const lines = summaryLines(field.summary, record, settings);
+  const lines = summaryLines(field.summary, record, settings, { itemId: scope.itemId });
   if (lines.length === 0) return null;
   return (
     <section className="g-field g-summary" id={domId} aria-labelledby={`${domId}--label`}>
