@@ -1,4 +1,5 @@
 import { ageAtConference, isOnPlan, isUnborn } from '../decision/child-status';
+import { departuresFor } from '../decision/departures';
 import { isOutcome, OUTCOMES } from '../decision/outcomes';
 import { childValues, isFilled, singleValues } from '../record/access';
 import type { LocalSettings } from '../rules/local-settings';
@@ -22,6 +23,7 @@ export function evaluate(condition: Condition, ctx: FieldContext): boolean {
   if ('conferenceType' in condition) return condition.conferenceType.includes(ctx.record.type);
   if ('outcomeIs' in condition) return outcomeIs(condition.outcomeIs, ctx);
   if ('childStatus' in condition) return childStatusIs(condition.childStatus, ctx);
+  if ('viewsDiffer' in condition) return ctx.childId !== undefined && departuresFor(ctx.record, ctx.childId).length > 0;
   if ('conferenceLate' in condition) return isConferenceLate(ctx.record, ctx.settings) === condition.conferenceLate;
   if ('childAgeUnder' in condition) {
     const age = ctx.childId ? ageAtConference(ctx.record, ctx.childId) : null;

@@ -50,6 +50,8 @@ export type Condition =
   | { childAgeUnder: number }
   /** The conference was held outside its timescale (by the council's settings). */
   | { conferenceLate: true }
+  /** Some agency's recommendation for this child differs from the outcome chosen. */
+  | { viewsDiffer: true }
   | { all: readonly Condition[] }
   | { any: readonly Condition[] }
   | { not: Condition };

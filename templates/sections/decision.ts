@@ -114,8 +114,26 @@ export const decisionSection: SectionDef = {
       id: 'rationale',
       type: 'longtext',
       label: 'Rationale',
-      hint: 'Why this decision: how the risk analysis and each agency’s view were weighed (name any agency whose recommendation differs), and how the child’s views counted.',
+      hint: 'Why this decision: how the risk analysis and the agencies’ views were weighed, and how the child’s views counted. Each view that differs from the decision is weighed below.',
       required: true,
+    },
+    {
+      id: 'weighings',
+      type: 'list',
+      label: 'How each differing view was weighed',
+      hint: 'For each agency whose recommendation differs from this decision (the collation shows which): what their view was and why the decision differs, in a few sentences of your own. An agency that wants its disagreement recorded goes under Dissent instead.',
+      itemLabel: 'weighing',
+      visibleWhen: { viewsDiffer: true },
+      fields: [
+        { id: 'agency', type: 'select', label: 'Agency', optionsFrom: 'agencies', required: true },
+        {
+          id: 'weighing',
+          type: 'longtext',
+          label: 'How their view was weighed',
+          hint: 'At least five words besides the agency’s name: “noted” is not a weighing.',
+          required: true,
+        },
+      ],
     },
     {
       id: 'sufficientSafeguards',

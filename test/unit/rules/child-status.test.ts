@@ -107,7 +107,7 @@ describe('outcomes follow each child’s status, not the conference type', () =>
   it('departures are judged against each child’s outcome: the police view of Finn differs, of Ava agrees', () => {
     const { record, finn } = reviewWithNewborn();
     expect(decisionFindings(record).map((f) => f.message)).toEqual([
-      'Finn Brennan: Police recommended “Child in need plan (section 17)”, which differs from the decision. Say in the rationale how their view was weighed, or record their dissent.',
+      'Finn Brennan: Police recommended “Child in need plan (section 17)”, which differs from the decision. Record how their view was weighed, under “How each differing view was weighed”, or record their dissent.',
     ]);
     const finnViews = collate(record).find((c) => c.childId === finn)?.views ?? [];
     expect(finnViews.map((v) => [v.agency, v.departs])).toEqual([
