@@ -14,19 +14,6 @@ export const childrenSection: SectionDef = {
   minItems: 1,
   fields: [
     {
-      id: 'bornStatus',
-      type: 'select',
-      label: 'Born or unborn',
-      options: [
-        { value: 'born', label: 'Born' },
-        { value: 'unborn', label: 'Unborn' },
-      ],
-      // A pre-birth conference is about an unborn baby first; a born sibling is the exception.
-      defaultValue: 'unborn',
-      required: { conferenceType: PRE_BIRTH_TYPES },
-      visibleWhen: { conferenceType: PRE_BIRTH_TYPES },
-    },
-    {
       id: 'name',
       type: 'text',
       label: 'Name',
@@ -39,6 +26,19 @@ export const childrenSection: SectionDef = {
           hint: 'An unborn baby need not be named. You may write, for example, “Unborn baby of Jade Osei”; left blank, the baby is called “Unborn baby”.',
         },
       ],
+    },
+    {
+      id: 'bornStatus',
+      type: 'select',
+      label: 'Born or unborn',
+      options: [
+        { value: 'born', label: 'Born' },
+        { value: 'unborn', label: 'Unborn' },
+      ],
+      // A pre-birth conference is about an unborn baby first; a born sibling is the exception.
+      defaultValue: 'unborn',
+      required: { conferenceType: PRE_BIRTH_TYPES },
+      visibleWhen: { conferenceType: PRE_BIRTH_TYPES },
     },
     {
       id: PLAN_STATUS_FIELD,
