@@ -54,6 +54,14 @@ export const PreBirthSettingsSchema = z.strictObject({
   reviewAfterBirthWorkingDays: workingDays(20),
 });
 
+export const QuorumGroupSchema = z.strictObject({
+  /** How the group is named in the quorum sentence, e.g. "health". */
+  name: z.string().trim().min(1, 'Give the quorum group a name, such as “health”.').max(100),
+  /** Agency kinds (see domain/agencies/agency-kinds.ts), e.g. `health-visiting`. */
+  agencies: z.array(z.string().min(1).max(100)).min(1, 'A quorum group must name at least one agency.').max(30),
+});
+export type QuorumGroup = z.infer<typeof QuorumGroupSchema>;
+
 export const QuorumSettingsSchema = z.strictObject({
   /** Children's social care must attend. */
   requireSocialCare: z.boolean().default(true),
@@ -68,6 +76,14 @@ export const QuorumSettingsSchema = z.strictObject({
   countReportOnly: z.boolean().default(false),
   /** Whether attending part of the meeting counts (it usually does). */
   countPartAttendance: z.boolean().default(true),
+  /**
+   * Agencies that count as one for the quorum, as councils write it: e.g. every health
+   * service (health visiting, school nursing, the GP, midwifery…) is one "health" agency.
+   */
+  groups: z.array(QuorumGroupSchema).max(20).default([]),
+}).refine((quorum) => new Set(quorum.groups.flatMap((g) => g.agencies)).size === quorum.groups.flatMap((g) => g.agencies).length, {
+  message: 'An agency can count towards only one quorum group.',
+  path: ['groups'],
 });
 
 const BankHolidayChangeSchema: z.ZodType<BankHolidayChange> = z.discriminatedUnion('kind', [
