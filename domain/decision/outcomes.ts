@@ -14,6 +14,10 @@ export type Destination = 'cp' | 'cin' | 'multi-agency' | 'early-help' | 'none';
 
 interface OutcomeFacts {
   label: string;
+  /** What the plan is called in a sentence ("the review of the child in need plan"). */
+  planName: string | null;
+  /** A contextual safeguarding (extra-familial harm) plan: its own forum oversees it. */
+  contextual: boolean;
   destination: Destination;
   /** The child is (or stays) subject to a child protection plan. */
   plan: boolean;
@@ -23,8 +27,18 @@ interface OutcomeFacts {
   endsPlan: boolean;
 }
 
-const outcome = (label: string, destination: Destination, endsPlan = false): OutcomeFacts => ({
+const PLAN_NAMES: Record<Destination, string | null> = {
+  cp: 'child protection plan',
+  cin: 'child in need plan',
+  'multi-agency': 'multi-agency plan',
+  'early-help': null,
+  none: null,
+};
+
+const outcome = (label: string, destination: Destination, endsPlan = false, contextual = false): OutcomeFacts => ({
   label,
+  planName: contextual ? 'contextual safeguarding plan' : PLAN_NAMES[destination],
+  contextual,
   destination,
   plan: destination === 'cp',
   alternative: destination === 'cin' || destination === 'multi-agency',
@@ -34,12 +48,15 @@ const outcome = (label: string, destination: Destination, endsPlan = false): Out
 export const OUTCOMES = {
   'cp-plan': outcome('Child protection plan', 'cp'),
   'cin-plan': outcome('Child in need plan (section 17)', 'cin'),
-  'multi-agency-plan': outcome('Other multi-agency plan (e.g. contextual safeguarding)', 'multi-agency'),
+  // A contextual plan is a multi-agency plan, so a recommendation of either agrees with the other.
+  'contextual-plan': outcome('Contextual safeguarding plan (extra-familial harm)', 'multi-agency', false, true),
+  'multi-agency-plan': outcome('Other multi-agency plan', 'multi-agency'),
   'early-help': outcome('Early help', 'early-help'),
   'no-further-action': outcome('No further action', 'none'),
   'continue-plan': outcome('Continue the child protection plan', 'cp'),
   'continue-plan-change-category': outcome('Continue the plan under a different category', 'cp'),
   'end-plan-cin': outcome('End the plan: child in need plan', 'cin', true),
+  'end-plan-contextual': outcome('End the plan: contextual safeguarding plan', 'multi-agency', true, true),
   'end-plan-multi-agency': outcome('End the plan: other multi-agency plan', 'multi-agency', true),
   'end-plan-early-help': outcome('End the plan: early help', 'early-help', true),
   'end-plan-nfa': outcome('End the plan: no further action', 'none', true),
@@ -47,11 +64,12 @@ export const OUTCOMES = {
 
 export type Outcome = keyof typeof OUTCOMES;
 
-const INITIAL_OUTCOMES: readonly Outcome[] = ['cp-plan', 'cin-plan', 'multi-agency-plan', 'early-help', 'no-further-action'];
+const INITIAL_OUTCOMES: readonly Outcome[] = ['cp-plan', 'cin-plan', 'contextual-plan', 'multi-agency-plan', 'early-help', 'no-further-action'];
 const REVIEW_OUTCOMES: readonly Outcome[] = [
   'continue-plan',
   'continue-plan-change-category',
   'end-plan-cin',
+  'end-plan-contextual',
   'end-plan-multi-agency',
   'end-plan-early-help',
   'end-plan-nfa',

@@ -14,7 +14,7 @@ import {
   type HolidayOptions,
 } from '../calendar/working-days';
 import { isOnPlan } from '../decision/child-status';
-import { isOutcome, OUTCOMES, type Destination } from '../decision/outcomes';
+import { isOutcome, OUTCOMES } from '../decision/outcomes';
 import { childName, childrenOf, childValues, isUnbornValues, meetingValues, textOf } from '../record/access';
 import { dateAtWeeks, formatGestation, gestationOn, monthsBeforeDue } from '../calendar/gestation';
 import type { ConferenceRecord, ConferenceType } from '../record/conference';
@@ -550,12 +550,6 @@ function dateText(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
-/** What an alternative plan is called in a sentence. */
-const ALTERNATIVE_PLAN_NAMES: Partial<Record<Destination, string>> = {
-  cin: 'child in need plan',
-  'multi-agency': 'multi-agency plan',
-};
-
 /**
  * The facts above, read from a record by the template's field ids. A child protection plan's
  * dates are held to the timescales; an alternative plan (child in need, contextual
@@ -575,7 +569,7 @@ export function timescaleFactsFromRecord(record: ConferenceRecord): ConferenceFa
       childId: child.id,
       childName: childName(record, child.id),
       kind: facts.plan ? 'cp' : 'alternative',
-      planName: ALTERNATIVE_PLAN_NAMES[facts.destination] ?? null,
+      planName: facts.plan ? null : facts.planName,
       startsPlan: isOnPlan(record, child.id) === false,
       firstCoreGroupDate: dateText(plan['firstCoreGroupDate']),
       reviewDate: dateText(plan['reviewDate']),

@@ -66,6 +66,8 @@ function outcomeIs(kind: OutcomeKind, ctx: FieldContext): boolean {
       return facts.endsPlan;
     case 'no-further-action':
       return facts.destination === 'none';
+    case 'contextual-plan':
+      return facts.contextual;
   }
 }
 

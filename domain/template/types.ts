@@ -56,7 +56,7 @@ export type Condition =
   | { any: readonly Condition[] }
   | { not: Condition };
 
-export type OutcomeKind = 'plan' | 'non-plan' | 'alternative-plan' | 'ends-plan' | 'no-further-action';
+export type OutcomeKind = 'plan' | 'non-plan' | 'alternative-plan' | 'ends-plan' | 'no-further-action' | 'contextual-plan';
 
 /**
  * The same question put differently for some children: e.g. the significant-harm question

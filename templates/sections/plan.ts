@@ -15,6 +15,14 @@ export const planSection: SectionDef = {
       visibleWhen: { not: { outcomeIs: 'no-further-action' } },
     },
     {
+      id: 'forum',
+      type: 'text',
+      label: 'Forum that oversees the contextual safeguarding plan',
+      hint: 'e.g. the exploitation (MACE) panel or the contextual safeguarding meeting, which reviews the places and peers as well as the child.',
+      required: { outcomeIs: 'contextual-plan' },
+      visibleWhen: { outcomeIs: 'contextual-plan' },
+    },
+    {
       id: 'outcomes',
       type: 'longtext',
       label: 'What the plan must achieve for the child',

@@ -54,6 +54,7 @@ describe('outcomes follow each child’s status, not the conference type', () =>
       'Continue the child protection plan',
       'Continue the plan under a different category',
       'End the plan: child in need plan',
+      'End the plan: contextual safeguarding plan',
       'End the plan: other multi-agency plan',
       'End the plan: early help',
       'End the plan: no further action',
@@ -61,7 +62,8 @@ describe('outcomes follow each child’s status, not the conference type', () =>
     expect(labels(record, finn)).toEqual([
       'Child protection plan',
       'Child in need plan (section 17)',
-      'Other multi-agency plan (e.g. contextual safeguarding)',
+      'Contextual safeguarding plan (extra-familial harm)',
+      'Other multi-agency plan',
       'Early help',
       'No further action',
     ]);
@@ -77,6 +79,7 @@ describe('outcomes follow each child’s status, not the conference type', () =>
     expect(optionsFor(recommendation, record, finn).map((o) => o.value)).toEqual([
       'cp-plan',
       'cin-plan',
+      'contextual-plan',
       'multi-agency-plan',
       'early-help',
       'no-further-action',
