@@ -36,6 +36,10 @@ export const TimescaleSettingsSchema = z.strictObject({
   accuracyCommentsWorkingDays: workingDays(10),
   /** A transfer-in conference within this many working days of the receiving authority being notified. */
   transferInWorkingDays: workingDays(15),
+  /** Each agency's report reaches the family at least this many working days before an initial (or transfer-in) conference. */
+  reportNoticeInitialWorkingDays: workingDays(2, 0),
+  /** …and before a review conference. */
+  reportNoticeReviewWorkingDays: workingDays(5, 0),
 });
 
 /**

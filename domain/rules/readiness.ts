@@ -7,6 +7,7 @@ import { decisionFindings } from './decision-rules';
 import type { RuleFinding } from './finding';
 import { DEFAULT_LOCAL_SETTINGS, type LocalSettings } from './local-settings';
 import { quorumRules } from './quorum';
+import { reportRules } from './report-rules';
 import { timescaleRules } from './timescales';
 import { voiceFindings } from './voice-rules';
 
@@ -22,7 +23,7 @@ export type RuleSet = (record: ConferenceRecord) => RuleFinding[];
 
 /** The local (council) rule sets every conference is checked against. */
 export function localRuleSets(settings: LocalSettings = DEFAULT_LOCAL_SETTINGS): RuleSet[] {
-  return [timescaleRules(settings), quorumRules(settings.quorum)];
+  return [timescaleRules(settings), quorumRules(settings.quorum), reportRules(settings)];
 }
 
 /**

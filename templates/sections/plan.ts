@@ -39,7 +39,24 @@ export const planSection: SectionDef = {
       fields: [
         { id: 'action', type: 'longtext', label: 'What', required: true },
         { id: 'owner', type: 'text', label: 'Who', required: true },
-        { id: 'dueDate', type: 'date', label: 'By when', required: true },
+        {
+          id: 'recurrence',
+          type: 'select',
+          label: 'How often',
+          options: [
+            { value: 'once', label: 'Once' },
+            { value: 'weekly', label: 'Weekly' },
+            { value: 'fortnightly', label: 'Fortnightly' },
+            { value: 'monthly', label: 'Monthly' },
+          ],
+        },
+        {
+          id: 'dueDate',
+          type: 'date',
+          label: 'By when',
+          required: true,
+          variants: [{ when: { field: 'recurrence', in: ['weekly', 'fortnightly', 'monthly'] }, label: 'First by' }],
+        },
       ],
     },
     {

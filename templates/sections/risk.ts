@@ -43,6 +43,12 @@ export const riskSection: SectionDef = {
           hint: 'What everyone needs to see the adults doing, instead, and for how long, to be confident the child is safe.',
           required: true,
         },
+        {
+          id: 'scale',
+          type: 'scale',
+          label: 'Safety scale for this danger statement',
+          hint: 'Optional: where the conference would place the safety against this danger alone, beside the overall score for each child.',
+        },
       ],
     },
     {

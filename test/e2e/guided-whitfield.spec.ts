@@ -9,7 +9,8 @@ import { GuidedDriver, normaliseSection } from './guided-driver';
 const SHOTS = 'test-results/screenshots';
 
 test('a chair minutes the Whitfield conference through the guided form until it is ready to sign', async ({ page, shell }) => {
-  test.setTimeout(240_000);
+  // Longer since the decision also records how each differing view was weighed, on a shared 2-core machine.
+  test.setTimeout(420_000);
   mkdirSync(`${SHOTS}/full`, { recursive: true });
   const fixture = whitfieldRecord();
   const driver = new GuidedDriver(page, fixture);

@@ -363,6 +363,8 @@ describe('local settings drive the timescales', () => {
       minutesWorkingDays: 15,
       accuracyCommentsWorkingDays: 10,
       transferInWorkingDays: 15,
+      reportNoticeInitialWorkingDays: 2,
+      reportNoticeReviewWorkingDays: 5,
     });
     expect(DEFAULT_LOCAL_SETTINGS.preBirth).toEqual({
       target: 'weeks',
