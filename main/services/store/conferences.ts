@@ -9,7 +9,7 @@ import {
 } from '../../../domain/record/conference';
 import { summarise, type ConferenceSummary } from '../../../domain/record/summary';
 import { missingDefaults } from '../../../domain/template/defaults';
-import { templateFor } from '../../../templates/conference-templates';
+import { TEMPLATE_VERSION, templateFor } from '../../../templates/conference-templates';
 import { canonicalJson } from './canonical';
 import type { ConferenceFiles, LoadedConference } from './conference-file';
 import type { ConferenceIndex } from './conference-index';
@@ -71,6 +71,7 @@ export class Conferences {
       id,
       schemaVersion: CURRENT_SCHEMA_VERSION,
       type: input.type,
+      templateVersion: TEMPLATE_VERSION,
       revision: 1,
       createdAt: at,
       updatedAt: at,

@@ -9,6 +9,7 @@ import { summaryLines } from '../../../domain/rules/summaries';
 import { timescaleRules } from '../../../domain/rules/timescales';
 import { voiceFindings } from '../../../domain/rules/voice-rules';
 import { isRequired, isVisible, presentField } from '../../../domain/template/conditions';
+import { missingDefaults } from '../../../domain/template/defaults';
 import { validateAgainstTemplate } from '../../../domain/template/validate';
 import type { FieldDef } from '../../../domain/template/types';
 import { RecordBuilder } from '../../../main/demo/record-builder';
@@ -55,8 +56,18 @@ describe('an unborn baby', () => {
     expect(nameField.label).toBe('Name, if you want to give one');
   });
 
-  it('is preset as unborn in a pre-birth conference', () => {
-    expect(field('pre-birth-initial', 'children', 'bornStatus').defaultValue).toBe('unborn');
+  it('is preset as unborn in a pre-birth conference, named or not at creation; never elsewhere', () => {
+    const created = (type: ConferenceType) => {
+      const b = new RecordBuilder(type, { createdAt: '2026-02-10T09:00:00.000Z' });
+      b.addChild({ name: 'Unborn baby of Jade Osei' });
+      const record = b.build();
+      const children = missingDefaults(templateFor(type), record)['children'];
+      return children?.kind === 'list' ? children.items[0]?.values['bornStatus'] : undefined;
+    };
+    expect(created('pre-birth-initial')).toBe('unborn');
+    expect(created('pre-birth-review')).toBe('unborn');
+    expect(created('initial')).toBeUndefined();
+    expect(created('review')).toBeUndefined();
   });
 
   it('is asked the significant-harm test as harm likely after birth, without the first limb', () => {
