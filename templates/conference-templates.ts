@@ -45,7 +45,12 @@ const TITLES: Record<ConferenceType, string> = {
   'transfer-in': 'Transfer-in child protection conference',
 };
 
-export const TEMPLATE_VERSION = 1;
+/**
+ * Raised when the questions change in a way a reader of an old record should know about.
+ * 2: each child's status, weighing of differing views, pre-birth and transfer-in clocks,
+ * extra-familial harm.
+ */
+export const TEMPLATE_VERSION = 2;
 
 export function templateFor(type: ConferenceType): ConferenceTemplate {
   return { id: `cpc-${type}`, version: TEMPLATE_VERSION, conferenceType: type, title: TITLES[type], sections: SECTIONS };

@@ -1,4 +1,5 @@
 import { agencyLabel } from '../agencies/agency-label';
+import { dissentRecorded, weighingOf } from '../decision/departures';
 import { isOutcome, NO_VIEW, outcomeLabel, recommendationAgrees, recommendationLabel } from '../decision/outcomes';
 import { childName, childrenOf, childValues, isScaleScore, listItems, meetingValues, perChildOf, singleValues, textOf } from '../record/access';
 import type { ConferenceRecord } from '../record/conference';
@@ -22,6 +23,10 @@ export interface AgencyView {
   strengths: string;
   /** The chair's outcome differs from this agency's recommendation. */
   departs: boolean;
+  /** How the chair weighed this view for this child ('' when not yet), shown beside its row. */
+  weighing: string;
+  /** The agency's dissent from this child's decision is recorded. */
+  dissent: boolean;
 }
 
 export interface RecommendationCount {
@@ -78,6 +83,8 @@ export function collate(record: ConferenceRecord): ChildCollation[] {
         worries: textOf(agency.values['worries']),
         strengths: textOf(agency.values['strengths']),
         departs: isOutcome(outcome) && recommendation !== '' && !recommendationAgrees(recommendation, outcome),
+        weighing: weighingOf(record, agency.id, child.id)?.text.trim() ?? '',
+        dissent: dissentRecorded(record, agency.id, child.id),
       };
     });
     const scored = views.map((v) => v.score).filter((s): s is number => s !== null).sort((a, b) => a - b);

@@ -1,46 +1,75 @@
-import { REVIEW_TYPES, type ConferenceType } from '../record/conference';
+import { REVIEW_TYPES, type ConferenceRecord, type ConferenceType } from '../record/conference';
+import { isOnPlan } from './child-status';
 
 /**
- * Outcomes a conference can decide for a child. At an initial (or pre-birth initial or
- * transfer-in) conference the question is whether to make a child protection plan; at a
- * review it is whether to continue, change or end one.
+ * Outcomes a conference can decide for a child. For a child new to conference (at an
+ * initial, pre-birth or transfer-in conference, or a sibling or newborn first considered at
+ * a review) the question is whether to make a child protection plan; for a child already
+ * on one, whether to continue, change or end it. `destination` is what the child has after
+ * the conference, so "end the plan: child in need plan" agrees with "child in need plan".
  */
+
+/** What the child has after the conference, whatever the route to it. */
+export type Destination = 'cp' | 'cin' | 'multi-agency' | 'early-help' | 'none';
+
+interface OutcomeFacts {
+  label: string;
+  /** What the plan is called in a sentence ("the review of the child in need plan"). */
+  planName: string | null;
+  /** A contextual safeguarding (extra-familial harm) plan: its own forum oversees it. */
+  contextual: boolean;
+  destination: Destination;
+  /** The child is (or stays) subject to a child protection plan. */
+  plan: boolean;
+  /** Another multi-agency plan with its own lead and review (child in need, contextual safeguarding). */
+  alternative: boolean;
+  /** A plan the child was on ends. */
+  endsPlan: boolean;
+}
+
+const PLAN_NAMES: Record<Destination, string | null> = {
+  cp: 'child protection plan',
+  cin: 'child in need plan',
+  'multi-agency': 'multi-agency plan',
+  'early-help': null,
+  none: null,
+};
+
+const outcome = (label: string, destination: Destination, endsPlan = false, contextual = false): OutcomeFacts => ({
+  label,
+  planName: contextual ? 'contextual safeguarding plan' : PLAN_NAMES[destination],
+  contextual,
+  destination,
+  plan: destination === 'cp',
+  alternative: destination === 'cin' || destination === 'multi-agency',
+  endsPlan,
+});
+
 export const OUTCOMES = {
-  'cp-plan': { label: 'Child protection plan', plan: true, alternative: false, endsPlan: false },
-  'cin-plan': { label: 'Child in need plan (section 17)', plan: false, alternative: true, endsPlan: false },
-  'multi-agency-plan': {
-    label: 'Other multi-agency plan (e.g. contextual safeguarding)',
-    plan: false,
-    alternative: true,
-    endsPlan: false,
-  },
-  'early-help': { label: 'Early help', plan: false, alternative: false, endsPlan: false },
-  'no-further-action': { label: 'No further action', plan: false, alternative: false, endsPlan: false },
-  'continue-plan': { label: 'Continue the child protection plan', plan: true, alternative: false, endsPlan: false },
-  'continue-plan-change-category': {
-    label: 'Continue the plan under a different category',
-    plan: true,
-    alternative: false,
-    endsPlan: false,
-  },
-  'end-plan-cin': { label: 'End the plan: child in need plan', plan: false, alternative: true, endsPlan: true },
-  'end-plan-multi-agency': {
-    label: 'End the plan: other multi-agency plan',
-    plan: false,
-    alternative: true,
-    endsPlan: true,
-  },
-  'end-plan-early-help': { label: 'End the plan: early help', plan: false, alternative: false, endsPlan: true },
-  'end-plan-nfa': { label: 'End the plan: no further action', plan: false, alternative: false, endsPlan: true },
-} as const;
+  'cp-plan': outcome('Child protection plan', 'cp'),
+  'cin-plan': outcome('Child in need plan (section 17)', 'cin'),
+  // A contextual plan is a multi-agency plan, so a recommendation of either agrees with the other.
+  'contextual-plan': outcome('Contextual safeguarding plan (extra-familial harm)', 'multi-agency', false, true),
+  'multi-agency-plan': outcome('Other multi-agency plan', 'multi-agency'),
+  'early-help': outcome('Early help', 'early-help'),
+  'no-further-action': outcome('No further action', 'none'),
+  'continue-plan': outcome('Continue the child protection plan', 'cp'),
+  'continue-plan-change-category': outcome('Continue the plan under a different category', 'cp'),
+  'end-plan-cin': outcome('End the plan: child in need plan', 'cin', true),
+  'end-plan-contextual': outcome('End the plan: contextual safeguarding plan', 'multi-agency', true, true),
+  'end-plan-multi-agency': outcome('End the plan: other multi-agency plan', 'multi-agency', true),
+  'end-plan-early-help': outcome('End the plan: early help', 'early-help', true),
+  'end-plan-nfa': outcome('End the plan: no further action', 'none', true),
+} as const satisfies Record<string, OutcomeFacts>;
 
 export type Outcome = keyof typeof OUTCOMES;
 
-const INITIAL_OUTCOMES: readonly Outcome[] = ['cp-plan', 'cin-plan', 'multi-agency-plan', 'early-help', 'no-further-action'];
+const INITIAL_OUTCOMES: readonly Outcome[] = ['cp-plan', 'cin-plan', 'contextual-plan', 'multi-agency-plan', 'early-help', 'no-further-action'];
 const REVIEW_OUTCOMES: readonly Outcome[] = [
   'continue-plan',
   'continue-plan-change-category',
   'end-plan-cin',
+  'end-plan-contextual',
   'end-plan-multi-agency',
   'end-plan-early-help',
   'end-plan-nfa',
@@ -52,6 +81,16 @@ export function isReviewType(type: ConferenceType): boolean {
 
 export function outcomesFor(type: ConferenceType): readonly Outcome[] {
   return isReviewType(type) ? REVIEW_OUTCOMES : INITIAL_OUTCOMES;
+}
+
+/**
+ * The outcomes open for one child: a plan can be made for a child new to conference and
+ * continued or ended for a child already on one. Until the chair says which a child at a
+ * review is, the review's outcomes are offered (the record's status question is still asked).
+ */
+export function outcomesForChild(record: ConferenceRecord, childId: string | undefined): readonly Outcome[] {
+  if (childId === undefined) return outcomesFor(record.type);
+  return isOnPlan(record, childId) === false ? INITIAL_OUTCOMES : REVIEW_OUTCOMES;
 }
 
 export function isOutcome(value: unknown): value is Outcome {
@@ -84,14 +123,15 @@ export const CATEGORIES = [
 ] as const;
 
 /**
- * Does a recommendation agree with the outcome? Continuing under a changed category still
- * agrees with "continue"; ending to a child in need plan agrees with "child in need plan".
+ * Does a recommendation agree with the outcome? They agree when the child ends up with the
+ * same thing: continuing under a changed category agrees with "continue" (and with "child
+ * protection plan", said of a child on one); ending to a child in need plan agrees with
+ * "child in need plan". So a view recorded in a review's or an initial's words is read the
+ * same way for a child new to conference at a review.
  */
 export function recommendationAgrees(recommendation: string, outcome: Outcome): boolean {
   if (recommendation === NO_VIEW || recommendation === '') return true;
   if (recommendation === outcome) return true;
   if (!isOutcome(recommendation)) return false;
-  const a = OUTCOMES[recommendation];
-  const b = OUTCOMES[outcome];
-  return a.plan === b.plan && a.plan; // both keep a plan: same direction, category aside
+  return OUTCOMES[recommendation].destination === OUTCOMES[outcome].destination;
 }

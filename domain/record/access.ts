@@ -1,6 +1,8 @@
 import {
   CHILDREN_SECTION,
   MEETING_SECTION,
+  PRE_BIRTH_TYPES,
+  type ConferenceType,
   type ConferenceRecord,
   type FieldValue,
   type GroupItem,
@@ -66,12 +68,25 @@ export function perChildOf(value: FieldValue | undefined, childId: string): Valu
   return {};
 }
 
-/** A child's display name; "Child 2" when the name is still blank. */
+/** Only a pre-birth conference asks whether a child is born, so only there can the answer count. */
+export function isUnbornValues(type: ConferenceType, values: Values): boolean {
+  return (PRE_BIRTH_TYPES as readonly ConferenceType[]).includes(type) && values['bornStatus'] === 'unborn';
+}
+
+/**
+ * A child's display name; "Child 2" when the name is still blank. An unborn baby need not be
+ * named (the chair may write "Unborn baby of …"): unnamed, they are "Unborn baby", numbered
+ * only when there are two (twins).
+ */
 export function childName(record: ConferenceRecord, childId: string): string {
   const children = childrenOf(record);
   const index = children.findIndex((child) => child.id === childId);
   const name = textOf(children[index]?.values['name']).trim();
-  return name || `Child ${index + 1}`;
+  if (name) return name;
+  const unborn = children.filter((child) => isUnbornValues(record.type, child.values));
+  const position = unborn.findIndex((child) => child.id === childId);
+  if (position >= 0) return unborn.length === 1 ? 'Unborn baby' : `Unborn baby ${position + 1}`;
+  return `Child ${index + 1}`;
 }
 
 /** Filled means the chair has answered: blank text, empty lists and unset choices are not. */

@@ -120,6 +120,11 @@ export const ConferenceRecordSchema = z.strictObject({
   id: IdSchema,
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   type: ConferenceTypeSchema,
+  /**
+   * The version of the conference template the record was created under, so a record can be
+   * read against the questions it was asked. Optional: records from before it was stored.
+   */
+  templateVersion: z.number().int().positive().optional(),
   /** Increases by one on every save; a save names the revision it was based on. */
   revision: z.number().int().nonnegative(),
   createdAt: IsoDateTimeSchema,

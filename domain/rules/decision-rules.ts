@@ -1,7 +1,9 @@
 import { agencyLabel } from '../agencies/agency-label';
 import { AGENCY_ALIASES, agencyKindLabel, type AgencyKind } from '../agencies/agency-kinds';
-import { isOutcome, OUTCOMES, recommendationAgrees, recommendationLabel, type Outcome } from '../decision/outcomes';
-import { childName, childrenOf, childValues, listItems, perChildOf, stringsOf, textOf } from '../record/access';
+import { isUnborn } from '../decision/child-status';
+import { departuresFor, dissentRecorded, weighingOf, WEIGHINGS_FIELD } from '../decision/departures';
+import { isOutcome, OUTCOMES, recommendationLabel } from '../decision/outcomes';
+import { childName, childrenOf, childValues, listItems, textOf } from '../record/access';
 import type { ConferenceRecord, GroupItem } from '../record/conference';
 import type { RuleFinding } from './finding';
 
@@ -20,14 +22,18 @@ export function decisionFindings(record: ConferenceRecord): RuleFinding[] {
     const name = childName(record, child.id);
     const ref = { section: 'decision', childId: child.id };
     const likely = decision['likelySignificantHarm'];
-    const limbs = [decision['limbA'], decision['limbB']];
+    // An unborn baby is asked only the second limb (harm likely after birth).
+    const limbs = isUnborn(record, child.id) ? [decision['limbB']] : [decision['limbA'], decision['limbB']];
     const facts = OUTCOMES[outcome];
 
     if (likely === 'yes' && limbs.every((limb) => limb === 'no')) {
       findings.push({
         rule: 'decision.test-inconsistent',
         severity: 'blocking',
-        message: `${name}: the conference found significant harm likely, but answered “no” to both parts of the test. Check the answers.`,
+        message:
+          limbs.length === 1
+            ? `${name}: the conference found significant harm likely after birth, but answered “no” to the professional judgement that it is. Check the answers.`
+            : `${name}: the conference found significant harm likely, but answered “no” to both parts of the test. Check the answers.`,
         ref: { ...ref, field: 'likelySignificantHarm' },
       });
     }
@@ -63,40 +69,83 @@ export function decisionFindings(record: ConferenceRecord): RuleFinding[] {
         ref: { ...ref, field: 'endReason' },
       });
     }
-    findings.push(...departureFindings(record, child.id, outcome, textOf(decision['rationale'])));
+    findings.push(...departureFindings(record, child.id, textOf(decision['rationale'])));
   }
   return findings;
 }
 
-/** An agency is engaged with when the rationale names it (or its representative) or its dissent is recorded. */
-function departureFindings(record: ConferenceRecord, childId: string, outcome: Outcome, rationale: string): RuleFinding[] {
+/** Fewer words than this, besides the agency's name, cannot say what a view was and why the decision differs. */
+export const MIN_WEIGHING_WORDS = 5;
+
+/**
+ * Every agency whose recommendation differs from the outcome has its view weighed in the
+ * chair's own words (a weighing beside the decision) or its dissent recorded. Naming the
+ * agency in the rationale is not weighing it: the rationale's mention is only offered as a
+ * hint of where the weighing might come from.
+ */
+function departureFindings(record: ConferenceRecord, childId: string, rationale: string): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  const dissent = listItems(record, 'dissent');
-  listItems(record, 'agencies').forEach((agency, index) => {
-    const recommendation = textOf(perChildOf(agency.values['recommendations'], childId)['recommendation']);
-    if (recommendationAgrees(recommendation, outcome)) return;
-    const dissentRecorded = dissent.some(
-      (entry) => entry.values['agency'] === agency.id && stringsOf(entry.values['children']).includes(childId),
-    );
-    if (dissentRecorded || rationaleNames(rationale, agency, index)) return;
+  const name = childName(record, childId);
+  for (const { agency, index, recommendation } of departuresFor(record, childId)) {
+    if (dissentRecorded(record, agency.id, childId)) continue;
+    const label = agencyLabel(agency, index);
+    const weighing = weighingOf(record, agency.id, childId);
+    const text = weighing?.text.trim() ?? '';
+    if (weighing && text !== '') {
+      if (wordsBesidesName(text, agency, index) >= MIN_WEIGHING_WORDS) continue;
+      findings.push({
+        rule: 'decision.weighing-too-thin',
+        severity: 'blocking',
+        message: `${name}: “${clip(text)}” does not show how ${label}’s view was weighed. Say in at least ${MIN_WEIGHING_WORDS} words, besides the agency’s name, what their view was and why the decision differs.`,
+        ref: { section: 'decision', childId, itemId: weighing.itemId, field: 'weighing' },
+      });
+      continue;
+    }
+    const mention = sentenceNaming(rationale, agency, index);
     findings.push({
-      rule: 'decision.departure-not-engaged',
+      rule: 'decision.departure-not-weighed',
       severity: 'blocking',
-      message: `${childName(record, childId)}: ${agencyLabel(agency, index)} recommended “${recommendationLabel(recommendation)}”, which differs from the decision. Say in the rationale how their view was weighed, or record their dissent.`,
-      ref: { section: 'decision', field: 'rationale', childId },
+      message:
+        `${name}: ${label} recommended “${recommendationLabel(recommendation)}”, which differs from the decision. Record how their view was weighed, under “How each differing view was weighed”, or record their dissent.` +
+        (mention ? ` The rationale mentions them (“${clip(mention)}”); naming an agency is not weighing its view.` : ''),
+      ref: { section: 'decision', field: WEIGHINGS_FIELD, childId },
     });
-  });
+  }
   return findings;
 }
 
-function rationaleNames(rationale: string, agency: GroupItem, index: number): boolean {
-  const text = normalise(rationale);
+function clip(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** The words of a weighing that are not the agency's own name or its everyday names. */
+function wordsBesidesName(text: string, agency: GroupItem, index: number): number {
+  let rest = normalise(text);
+  for (const alias of namesOf(agency, index).sort((a, b) => b.length - a.length)) {
+    rest = rest.replace(new RegExp(`(^|[^\\p{L}\\p{N}])${escape(normalise(alias))}(?=$|[^\\p{L}\\p{N}])`, 'gu'), '$1 ');
+  }
+  return rest.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/** The first sentence of the rationale that names the agency: a hint, never the check. */
+function sentenceNaming(rationale: string, agency: GroupItem, index: number): string | null {
+  const sentences = rationale.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim() !== '');
+  return sentences.find((sentence) => rationaleNames(sentence, agency, index)) ?? null;
+}
+
+function namesOf(agency: GroupItem, index: number): string[] {
   const kind = textOf(agency.values['agency']);
   const names = [agencyLabel(agency, index), agencyKindLabel(kind), ...(AGENCY_ALIASES[kind as AgencyKind] ?? [])];
   // The representative's name as written before any role: "DC Hannah Briggs, public protection".
   const representative = textOf(agency.values['representative']).split(/[,(]/)[0]?.trim();
   if (representative) names.push(representative);
-  return names.some((name) => name.trim() !== '' && new RegExp(`(^|[^\\p{L}\\p{N}])${escape(normalise(name))}($|[^\\p{L}\\p{N}])`, 'u').test(text));
+  return names.filter((n) => n.trim() !== '');
+}
+
+function rationaleNames(rationale: string, agency: GroupItem, index: number): boolean {
+  const text = normalise(rationale);
+  return namesOf(agency, index).some((name) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(normalise(name))}($|[^\\p{L}\\p{N}])`, 'u').test(text));
 }
 
 /** Case and apostrophe style must not decide whether an agency was engaged with. */
@@ -117,6 +166,7 @@ export function citationsOfAgency(record: ConferenceRecord, agencyId: string): s
   const places: string[] = [];
   if (listItems(record, 'dissent').some((entry) => entry.values['agency'] === agencyId)) places.push('a dissent record');
   for (const child of childrenOf(record)) {
+    if (weighingOf(record, agencyId, child.id)) places.push(`the weighing of their view for ${childName(record, child.id)}`);
     if (rationaleNames(textOf(childValues(record, 'decision', child.id)['rationale']), agency, index)) {
       places.push(`the rationale for ${childName(record, child.id)}`);
     }

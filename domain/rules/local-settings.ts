@@ -34,7 +34,37 @@ export const TimescaleSettingsSchema = z.strictObject({
   minutesWorkingDays: workingDays(15),
   /** Agencies' accuracy comments, working days after the draft minutes are sent. */
   accuracyCommentsWorkingDays: workingDays(10),
+  /** A transfer-in conference within this many working days of the receiving authority being notified. */
+  transferInWorkingDays: workingDays(15),
+  /** Each agency's report reaches the family at least this many working days before an initial (or transfer-in) conference. */
+  reportNoticeInitialWorkingDays: workingDays(2, 0),
+  /** …and before a review conference. */
+  reportNoticeReviewWorkingDays: workingDays(5, 0),
 });
+
+/**
+ * Pre-birth targets differ most between councils: a conference by a week of pregnancy
+ * (34 is common, some say 28 or 30), or a number of months before the due date; and the
+ * review after the birth within a number of working days of it.
+ */
+export const PreBirthSettingsSchema = z.strictObject({
+  /** Which of the two targets the council uses. */
+  target: z.enum(['weeks', 'months-before-due']).default('weeks'),
+  /** The conference is held by this week of pregnancy (e.g. 34 weeks). */
+  targetWeeks: z.number().int().min(12).max(40).default(34),
+  /** Or at least this many months before the expected date of delivery. */
+  targetMonthsBeforeDue: z.number().int().min(1).max(6).default(3),
+  /** The review conference within this many working days of the birth (about 4 weeks). */
+  reviewAfterBirthWorkingDays: workingDays(20),
+});
+
+export const QuorumGroupSchema = z.strictObject({
+  /** How the group is named in the quorum sentence, e.g. "health". */
+  name: z.string().trim().min(1, 'Give the quorum group a name, such as “health”.').max(100),
+  /** Agency kinds (see domain/agencies/agency-kinds.ts), e.g. `health-visiting`. */
+  agencies: z.array(z.string().min(1).max(100)).min(1, 'A quorum group must name at least one agency.').max(30),
+});
+export type QuorumGroup = z.infer<typeof QuorumGroupSchema>;
 
 export const QuorumSettingsSchema = z.strictObject({
   /** Children's social care must attend. */
@@ -50,6 +80,14 @@ export const QuorumSettingsSchema = z.strictObject({
   countReportOnly: z.boolean().default(false),
   /** Whether attending part of the meeting counts (it usually does). */
   countPartAttendance: z.boolean().default(true),
+  /**
+   * Agencies that count as one for the quorum, as councils write it: e.g. every health
+   * service (health visiting, school nursing, the GP, midwifery…) is one "health" agency.
+   */
+  groups: z.array(QuorumGroupSchema).max(20).default([]),
+}).refine((quorum) => new Set(quorum.groups.flatMap((g) => g.agencies)).size === quorum.groups.flatMap((g) => g.agencies).length, {
+  message: 'An agency can count towards only one quorum group.',
+  path: ['groups'],
 });
 
 const BankHolidayChangeSchema: z.ZodType<BankHolidayChange> = z.discriminatedUnion('kind', [
@@ -70,6 +108,8 @@ export const LocalSettingsSchema = z.strictObject({
   // `prefault` runs the defaults through the schema, so `{}` fills every leaf.
   timescales: TimescaleSettingsSchema.prefault({}),
   quorum: QuorumSettingsSchema.prefault({}),
+  // Settings stored before pre-birth targets existed still parse: the defaults fill them.
+  preBirth: PreBirthSettingsSchema.prefault({}),
   /** Bank-holiday changes proclaimed after this release (see bank-holidays.ts). */
   bankHolidayChanges: z.array(BankHolidayChangeSchema).max(200).default([]),
   /** Other days the council does not count as working days, e.g. office closures. */
@@ -78,6 +118,7 @@ export const LocalSettingsSchema = z.strictObject({
 
 export type TimescaleSettings = z.infer<typeof TimescaleSettingsSchema>;
 export type QuorumSettings = z.infer<typeof QuorumSettingsSchema>;
+export type PreBirthSettings = z.infer<typeof PreBirthSettingsSchema>;
 export type LocalSettings = z.infer<typeof LocalSettingsSchema>;
 
 export const DEFAULT_LOCAL_SETTINGS: LocalSettings = LocalSettingsSchema.parse({});

@@ -2,7 +2,7 @@ import { agencyLabel } from '../agencies/agency-label';
 import { listItems, singleValues, textOf } from '../record/access';
 import type { ConferenceRecord } from '../record/conference';
 import type { RuleFinding } from './finding';
-import { DEFAULT_LOCAL_SETTINGS, type QuorumSettings } from './local-settings';
+import { DEFAULT_LOCAL_SETTINGS, type QuorumGroup, type QuorumSettings } from './local-settings';
 
 /**
  * Whether the conference was quorate. The common rule (a local setting): children's
@@ -67,13 +67,28 @@ function labelOf(entry: AgencyAttendance): string {
   return label ? label : entry.agency.replace(/-/g, ' ');
 }
 
-/** Distinct agencies (by kind) among `entries`, named by their first entry's label. */
-function distinctLabels(entries: readonly AgencyAttendance[]): string[] {
-  const byAgency = new Map<string, string>();
+/**
+ * Distinct agencies (by kind) among `entries`, named by their first entry's label. Agencies
+ * in one quorum group count once, named by the group: "health (health visiting, GP)".
+ */
+function distinctLabels(entries: readonly AgencyAttendance[], groups: readonly QuorumGroup[] = []): string[] {
+  const byAgency = new Map<string, string[]>();
+  const groupNames = new Map<string, string>();
   for (const entry of entries) {
-    if (!byAgency.has(entry.agency)) byAgency.set(entry.agency, labelOf(entry));
+    const group = groups.find((g) => g.agencies.includes(entry.agency));
+    const key = group ? `group:${group.name}` : entry.agency;
+    if (group) groupNames.set(key, group.name.trim());
+    const labels = byAgency.get(key) ?? [];
+    const label = labelOf(entry);
+    // Several staff of one agency (social worker, team manager) are still one agency; a
+    // group lists each of its agencies once.
+    if (labels.length === 0 || (group && !labels.includes(label))) labels.push(label);
+    byAgency.set(key, labels);
   }
-  return [...byAgency.values()];
+  return [...byAgency.entries()].map(([key, labels]) => {
+    const groupName = groupNames.get(key);
+    return groupName ? `${groupName} (${labels.join(', ')})` : labels[0]!;
+  });
 }
 
 function agencies(n: number): string {
@@ -89,6 +104,7 @@ export function checkQuorum(
   const others = there.filter((entry) => entry.agency !== SOCIAL_CARE);
   const counted = distinctLabels(
     others.filter((entry) => !settings.requireDirectContact || entry.directContact === true),
+    settings.groups,
   );
   const quorate =
     (socialCare || !settings.requireSocialCare) && counted.length >= settings.minOtherAgencies;
@@ -176,9 +192,19 @@ export function quorumFactsFromRecord(record: ConferenceRecord): QuorumFacts {
   };
 }
 
+/**
+ * Whether every listed agency's attendance is recorded. Until it is, the quorum cannot be
+ * judged, and saying "not quorate" of a conference nobody has recorded yet is wrong: the
+ * template already asks for each agency's attendance.
+ */
+export function attendanceRecorded(record: ConferenceRecord): boolean {
+  const agencies = listItems(record, 'agencies');
+  return agencies.length > 0 && agencies.every((item) => isAttendanceStatus(textOf(item.values['attendance'])));
+}
+
 /** A rule set for `assessReadiness`: the quorum finding for a record, if any. */
 export function quorumRules(
   settings: QuorumSettings = DEFAULT_LOCAL_SETTINGS.quorum,
 ): (record: ConferenceRecord) => RuleFinding[] {
-  return (record) => checkQuorum(quorumFactsFromRecord(record), settings).findings;
+  return (record) => (attendanceRecorded(record) ? checkQuorum(quorumFactsFromRecord(record), settings).findings : []);
 }

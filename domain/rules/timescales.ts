@@ -13,8 +13,10 @@ import {
   workingDaysBetween,
   type HolidayOptions,
 } from '../calendar/working-days';
-import { isOutcome, isPlanOutcome } from '../decision/outcomes';
-import { childName, childrenOf, childValues, meetingValues, textOf } from '../record/access';
+import { isOnPlan } from '../decision/child-status';
+import { isOutcome, OUTCOMES } from '../decision/outcomes';
+import { childName, childrenOf, childValues, isUnbornValues, meetingValues, textOf } from '../record/access';
+import { dateAtWeeks, formatGestation, gestationOn, monthsBeforeDue } from '../calendar/gestation';
 import type { ConferenceRecord, ConferenceType } from '../record/conference';
 import type { FieldRef, RuleFinding } from './finding';
 import { DEFAULT_LOCAL_SETTINGS, holidayOptions, type LocalSettings } from './local-settings';
@@ -24,12 +26,13 @@ import { DEFAULT_LOCAL_SETTINGS, holidayOptions, type LocalSettings } from './lo
  *
  * Readings decided here:
  * - Pre-birth initial and pre-birth review conferences use the same clocks as initial and
- *   review conferences. Many procedures add a pre-birth target (e.g. by 28 weeks of
- *   pregnancy, or a review soon after the birth); the record holds no due date, so that
- *   is not checked.
- * - A transfer-in conference's own clock starts when the move is notified, which the
- *   record does not hold, so its timeliness is not checked; what follows it (first core
- *   group, review within the first-review period) is treated as after an initial conference.
+ *   review conferences. A pre-birth initial conference is also held to the council's
+ *   pre-birth target (by a week of pregnancy, or months before the due date), counted from
+ *   the earliest expected date of delivery; the review after the birth is due a number of
+ *   working days after it (shown for a birth on the expected date).
+ * - A transfer-in conference's clock starts when the receiving authority is notified of the
+ *   move (15 working days by default); what follows it (first core group, review within
+ *   the first-review period) is treated as after an initial conference.
  * - A conference held on the last permitted day is on time.
  */
 
@@ -37,6 +40,20 @@ export interface PlanDates {
   childId: string;
   /** Used in messages when given, e.g. "For Maya, …". */
   childName?: string | null;
+  /**
+   * A child protection plan (the default) or another multi-agency plan (child in need,
+   * contextual safeguarding), which sets its own review: only that the review comes after
+   * this conference is checked for it.
+   */
+  kind?: 'cp' | 'alternative';
+  /** What the alternative plan is called in a sentence, e.g. "child in need plan". */
+  planName?: string | null;
+  /**
+   * Whether the child's plan starts at this conference. Defaults to the conference type;
+   * at a review, a child new to conference (a newborn sibling) starts a plan too, so their
+   * first core group is due within 10 working days and their review within 3 months.
+   */
+  startsPlan?: boolean | null;
   firstCoreGroupDate?: string | null;
   reviewDate?: string | null;
 }
@@ -53,6 +70,10 @@ export interface ConferenceFacts {
    */
   previousWasInitial?: boolean | null;
   lateReason?: string | null;
+  /** Transfer-in: when this (receiving) authority was notified of the transfer; starts its clock. */
+  transferNotifiedDate?: string | null;
+  /** Pre-birth: the earliest expected date of delivery of the unborn children, and whose it is. */
+  expectedDelivery?: { date: string; childId: string; childName?: string | null } | null;
   /** When the draft minutes went to agencies; starts the accuracy-comments window. */
   draftMinutesSentDate?: string | null;
   /** One entry per child with a child protection plan made or continued at this conference. */
@@ -66,6 +87,12 @@ export interface Deadline {
   lastWorkingDay: IsoDate;
   /** How it was worked out, for the chair: "15 working days after the conference on 15/01/2026". */
   basis: string;
+  /**
+   * For the conference's own deadline: how it was held against it, as a sentence the chair
+   * reads beside the date ("Held 15 working days after the strategy discussion on …"), and
+   * whether that is late.
+   */
+  held?: { sentence: string; late: boolean };
 }
 
 export interface Deadlines {
@@ -77,6 +104,10 @@ export interface Deadlines {
   decisionLetter: Deadline | null;
   minutes: Deadline | null;
   accuracyComments: Deadline | null;
+  /** Pre-birth initial: the local target for holding the conference, from the due date. */
+  preBirthTarget: Deadline | null;
+  /** Pre-birth: the review after the birth, if the baby is born on the expected date. */
+  reviewAfterBirth: Deadline | null;
 }
 
 export interface TimescaleResult {
@@ -131,7 +162,7 @@ function readDate(
 }
 
 function lateFinding(
-  kind: 'icpc' | 'review',
+  kind: 'icpc' | 'review' | 'transfer-in' | 'pre-birth',
   lateness: string,
   lateReason: string | null | undefined,
 ): RuleFinding {
@@ -179,7 +210,14 @@ function checkInitialTiming(
     );
   }
   const basis = `${count(limit, 'working day')} after the strategy discussion on ${formatUkDate(strategy)}`;
-  return deadline(due, basis, holidays);
+  const late = taken > limit;
+  return {
+    ...deadline(due, basis, holidays),
+    held: {
+      sentence: `Held ${count(taken, 'working day')} after the strategy discussion on ${formatUkDate(strategy)}; the limit is ${limit}, so it is ${late ? 'late' : 'on time'}.`,
+      late,
+    },
+  };
 }
 
 function checkReviewTiming(
@@ -214,7 +252,16 @@ function checkReviewTiming(
   }
   const due = addMonths(previous, months);
   const basis = `within ${count(months, 'month')} of ${since}`;
-  if (compareDates(date, due) > 0) {
+  const late = compareDates(date, due) > 0;
+  const held = {
+    sentence: late
+      ? `Held ${count(daysBetween(due, date), 'day')} after it was due on ${formatUkDate(due)} (${basis}), so it is late.`
+      : daysBetween(date, due) === 0
+        ? `Due by ${formatUkDate(due)} (${basis}); held on that last day, so it is on time.`
+        : `Due by ${formatUkDate(due)} (${basis}); held ${count(daysBetween(date, due), 'day')} before that, so it is on time.`,
+    late,
+  };
+  if (late) {
     findings.push(
       lateFinding(
         'review',
@@ -223,7 +270,88 @@ function checkReviewTiming(
       ),
     );
   }
-  return deadline(due, basis, holidays);
+  return { ...deadline(due, basis, holidays), held };
+}
+
+function checkTransferTiming(
+  facts: ConferenceFacts,
+  date: IsoDate,
+  settings: LocalSettings,
+  holidays: HolidayOptions,
+  findings: RuleFinding[],
+): Deadline | null {
+  const ref = meetingRef('transferNotifiedDate');
+  const notified = readDate(facts.transferNotifiedDate, 'date this authority was notified of the transfer', ref, findings);
+  const limit = settings.timescales.transferInWorkingDays;
+  if (notified === null) return null;
+  if (compareDates(notified, date) > 0) {
+    findings.push({
+      rule: 'timescale.transfer-notified-after-conference',
+      severity: 'blocking',
+      message: `This authority is recorded as notified of the transfer on ${formatUkDate(notified)}, after the conference on ${formatUkDate(date)}. The notification comes first: check both dates.`,
+      ref,
+    });
+    return null;
+  }
+  const due = addWorkingDays(notified, limit, holidays);
+  const taken = workingDaysBetween(notified, date, holidays);
+  const late = taken > limit;
+  const since = `this authority was notified of the transfer on ${formatUkDate(notified)}`;
+  if (late) {
+    findings.push(
+      lateFinding('transfer-in', `The transfer-in conference is ${count(taken, 'working day')} after ${since}; the limit is ${limit}.`, facts.lateReason),
+    );
+  }
+  return {
+    ...deadline(due, `${count(limit, 'working day')} after ${since}`, holidays),
+    held: { sentence: `Held ${count(taken, 'working day')} after ${since}; the limit is ${limit}, so it is ${late ? 'late' : 'on time'}.`, late },
+  };
+}
+
+function preBirthTargetDate(due: IsoDate, settings: LocalSettings): { date: IsoDate; words: string } {
+  const p = settings.preBirth;
+  return p.target === 'weeks'
+    ? { date: dateAtWeeks(p.targetWeeks, due), words: `by ${p.targetWeeks} weeks of pregnancy` }
+    : { date: monthsBeforeDue(p.targetMonthsBeforeDue, due), words: `${count(p.targetMonthsBeforeDue, 'month')} before the due date` };
+}
+
+/**
+ * The local pre-birth target, from the earliest expected date of delivery: by a week of
+ * pregnancy, or months before the due date. Checked like the other clocks: late without a
+ * reason blocks, with one it is noted.
+ */
+function checkPreBirthTarget(
+  facts: ConferenceFacts,
+  date: IsoDate,
+  settings: LocalSettings,
+  holidays: HolidayOptions,
+  findings: RuleFinding[],
+): Deadline | null {
+  const expected = facts.expectedDelivery;
+  if (!expected) return null;
+  const ref: FieldRef = { section: 'children', itemId: expected.childId, field: 'expectedDeliveryDate' };
+  const due = readDate(expected.date, 'expected date of delivery', ref, findings);
+  if (due === null || compareDates(date, due) > 0) return null; // after the due date: child-rules says so
+  const target = preBirthTargetDate(due, settings);
+  const gestation = formatGestation(gestationOn(date, due));
+  const late = compareDates(date, target.date) > 0;
+  const basis = `${target.words}, from the expected date of delivery ${formatUkDate(due)}`;
+  if (late) {
+    findings.push(
+      lateFinding(
+        'pre-birth',
+        `The pre-birth conference on ${formatUkDate(date)} is at ${gestation} of pregnancy, after the local target (${target.words}: ${formatUkDate(target.date)}).`,
+        facts.lateReason,
+      ),
+    );
+  }
+  return {
+    ...deadline(target.date, basis, holidays),
+    held: {
+      sentence: `Held at ${gestation} of pregnancy (expected date of delivery ${formatUkDate(due)}); the local target is ${target.words}, ${formatUkDate(target.date)}, so it is ${late ? 'late' : 'on time'}.`,
+      late,
+    },
+  };
 }
 
 function childPrefix(plan: PlanDates): string {
@@ -234,16 +362,18 @@ function checkPlanDates(
   plan: PlanDates,
   date: IsoDate,
   deadlines: Deadlines,
+  limits: { firstCoreGroup: Deadline | null; nextReview: Deadline | null },
   holidays: HolidayOptions,
   findings: RuleFinding[],
 ): void {
   const prefix = childPrefix(plan);
   const conference = formatUkDate(date);
+  const alternative = plan.kind === 'alternative';
 
   const coreRef = planRef('firstCoreGroupDate', plan.childId);
-  const coreGroup = readDate(plan.firstCoreGroupDate, 'first core group date', coreRef, findings);
-  if (coreGroup !== null && deadlines.firstCoreGroup) {
-    const limit = deadlines.firstCoreGroup;
+  const coreGroup = alternative ? null : readDate(plan.firstCoreGroupDate, 'first core group date', coreRef, findings);
+  if (coreGroup !== null && limits.firstCoreGroup) {
+    const limit = limits.firstCoreGroup;
     if (compareDates(coreGroup, date) < 0) {
       findings.push({
         rule: 'timescale.core-group-before-conference',
@@ -274,16 +404,19 @@ function checkPlanDates(
 
   const reviewRef = planRef('reviewDate', plan.childId);
   const review = readDate(plan.reviewDate, 'review date', reviewRef, findings);
-  if (review !== null && deadlines.nextReview) {
-    const limit = deadlines.nextReview;
+  // An alternative plan's review is its own, so only its order is checked; a child
+  // protection plan's review is also held to the review timescale.
+  const what = alternative ? `review of the ${plan.planName?.trim() || 'plan'}` : 'review conference';
+  if (review !== null && (alternative || deadlines.nextReview)) {
     if (compareDates(review, date) <= 0) {
       findings.push({
         rule: 'timescale.review-date-not-after-conference',
         severity: 'blocking',
-        message: `${prefix} review conference is dated ${formatUkDate(review)}, which is not after this conference on ${conference}.`,
+        message: `${prefix} ${what} is dated ${formatUkDate(review)}, which is not after this conference on ${conference}.`,
         ref: reviewRef,
       });
-    } else if (compareDates(review, limit.due) > 0) {
+    } else if (limits.nextReview && compareDates(review, limits.nextReview.due) > 0) {
+      const limit = limits.nextReview;
       findings.push({
         rule: 'timescale.review-date-beyond-limit',
         severity: 'blocking',
@@ -296,7 +429,7 @@ function checkPlanDates(
       findings.push({
         rule: 'timescale.review-date-non-working-day',
         severity: 'warning',
-        message: `${prefix} review conference on ${formatUkDate(review)} falls on ${closed}.`,
+        message: `${prefix} ${what} on ${formatUkDate(review)} falls on ${closed}.`,
         ref: reviewRef,
       });
     }
@@ -304,6 +437,8 @@ function checkPlanDates(
 }
 
 const NO_DEADLINES: Deadlines = {
+  preBirthTarget: null,
+  reviewAfterBirth: null,
   conference: null,
   firstCoreGroup: null,
   nextReview: null,
@@ -339,9 +474,22 @@ export function checkTimescales(
   let conferenceDue: Deadline | null = null;
   if (facts.type === 'initial' || facts.type === 'pre-birth-initial') {
     conferenceDue = checkInitialTiming(facts, date, settings, holidays, findings);
+  } else if (facts.type === 'transfer-in') {
+    conferenceDue = checkTransferTiming(facts, date, settings, holidays, findings);
   } else if (stage === 'reviews-plan') {
     conferenceDue = checkReviewTiming(facts, date, settings, holidays, findings);
   }
+  const preBirthTarget = facts.type === 'pre-birth-initial' ? checkPreBirthTarget(facts, date, settings, holidays, findings) : null;
+  const expected = facts.expectedDelivery && isValidIsoDate(facts.expectedDelivery.date) ? facts.expectedDelivery.date : null;
+  const reviewAfterBirth =
+    expected && (facts.type === 'pre-birth-initial' || facts.type === 'pre-birth-review')
+      ? deadline(
+          addWorkingDays(expected, settings.preBirth.reviewAfterBirthWorkingDays, holidays),
+          `${count(settings.preBirth.reviewAfterBirthWorkingDays, 'working day')} after the birth, if the baby is born on the expected date, ${formatUkDate(expected)}`,
+          holidays,
+        )
+      : null;
+
 
   const reviewMonths = stage === 'starts-plan' ? t.firstReviewMonths : t.laterReviewMonths;
   const minutes = afterConference(t.minutesWorkingDays);
@@ -374,10 +522,26 @@ export function checkTimescales(
     decisionLetter: afterConference(t.decisionLetterWorkingDays),
     minutes,
     accuracyComments,
+    preBirthTarget,
+    reviewAfterBirth,
   };
 
+  // A child whose plan starts here (at a review, a child new to conference) has the first
+  // core group and first review of a new plan, whatever the conference type.
+  const startingReview = deadline(
+    addMonths(date, t.firstReviewMonths),
+    `within ${count(t.firstReviewMonths, 'month')} of the conference on ${conference}, where the plan started`,
+    holidays,
+  );
   for (const plan of facts.plans ?? []) {
-    checkPlanDates(plan, date, deadlines, holidays, findings);
+    const starts = plan.startsPlan ?? stage === 'starts-plan';
+    const limits =
+      plan.kind === 'alternative'
+        ? { firstCoreGroup: null, nextReview: null }
+        : starts && stage !== 'starts-plan'
+          ? { firstCoreGroup: afterConference(t.firstCoreGroupWorkingDays), nextReview: startingReview }
+          : { firstCoreGroup: starts ? deadlines.firstCoreGroup : null, nextReview: deadlines.nextReview };
+    checkPlanDates(plan, date, deadlines, limits, holidays, findings);
   }
   return { deadlines, findings };
 }
@@ -387,26 +551,30 @@ function dateText(value: unknown): string | null {
 }
 
 /**
- * The facts above, read from a record by the template's field ids. Plan dates are checked
- * only for children with a child protection plan: an alternative plan sets its own review.
+ * The facts above, read from a record by the template's field ids. A child protection plan's
+ * dates are held to the timescales; an alternative plan (child in need, contextual
+ * safeguarding) sets its own review, which must still come after the conference.
  */
 export function timescaleFactsFromRecord(record: ConferenceRecord): ConferenceFacts {
   const meeting = meetingValues(record);
   const previousType = textOf(meeting['previousConferenceType']);
-  const plans: PlanDates[] = childrenOf(record)
-    .filter((child) => {
-      const outcome = childValues(record, 'decision', child.id)['outcome'];
-      return isOutcome(outcome) && isPlanOutcome(outcome);
-    })
-    .map((child) => {
-      const plan = childValues(record, 'plan', child.id);
-      return {
-        childId: child.id,
-        childName: childName(record, child.id),
-        firstCoreGroupDate: dateText(plan['firstCoreGroupDate']),
-        reviewDate: dateText(plan['reviewDate']),
-      };
+  const plans: PlanDates[] = [];
+  for (const child of childrenOf(record)) {
+    const outcome = childValues(record, 'decision', child.id)['outcome'];
+    if (!isOutcome(outcome)) continue;
+    const facts = OUTCOMES[outcome];
+    if (!facts.plan && !facts.alternative) continue;
+    const plan = childValues(record, 'plan', child.id);
+    plans.push({
+      childId: child.id,
+      childName: childName(record, child.id),
+      kind: facts.plan ? 'cp' : 'alternative',
+      planName: facts.plan ? null : facts.planName,
+      startsPlan: isOnPlan(record, child.id) === false,
+      firstCoreGroupDate: dateText(plan['firstCoreGroupDate']),
+      reviewDate: dateText(plan['reviewDate']),
     });
+  }
   return {
     type: record.type,
     date: dateText(meeting['date']),
@@ -414,8 +582,24 @@ export function timescaleFactsFromRecord(record: ConferenceRecord): ConferenceFa
     previousConferenceDate: dateText(meeting['previousConferenceDate']),
     previousWasInitial: previousType === 'initial' ? true : previousType === 'review' ? false : null,
     lateReason: textOf(meeting['lateReason']),
+    transferNotifiedDate: dateText(meeting['transferNotifiedDate']),
+    expectedDelivery: earliestExpectedDelivery(record),
     plans,
   };
+}
+
+/** The unborn child due first: a pre-birth conference's target is set by them. */
+function earliestExpectedDelivery(record: ConferenceRecord): ConferenceFacts['expectedDelivery'] {
+  let earliest: ConferenceFacts['expectedDelivery'] = null;
+  for (const child of childrenOf(record)) {
+    if (!isUnbornValues(record.type, child.values)) continue;
+    const due = dateText(child.values['expectedDeliveryDate']);
+    if (due === null) continue;
+    if (!earliest || (isValidIsoDate(due) && (!isValidIsoDate(earliest.date) || due < earliest.date))) {
+      earliest = { date: due, childId: child.id, childName: childName(record, child.id) };
+    }
+  }
+  return earliest;
 }
 
 /** A rule set for `assessReadiness`: the timescale findings for a record. */
@@ -423,4 +607,13 @@ export function timescaleRules(
   settings: LocalSettings = DEFAULT_LOCAL_SETTINGS,
 ): (record: ConferenceRecord) => RuleFinding[] {
   return (record) => checkTimescales(timescaleFactsFromRecord(record), settings).findings;
+}
+
+/**
+ * Whether the conference was held outside its timescale, by the council's settings: the late
+ * reason is then required, and the form marks it so before the chair reaches readiness.
+ */
+export function isConferenceLate(record: ConferenceRecord, settings: LocalSettings = DEFAULT_LOCAL_SETTINGS): boolean {
+  const { deadlines } = checkTimescales(timescaleFactsFromRecord(record), settings);
+  return deadlines.conference?.held?.late === true || deadlines.preBirthTarget?.held?.late === true;
 }

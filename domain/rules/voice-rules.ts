@@ -1,11 +1,14 @@
 import { childName, childrenOf, childValues, isFilled, itemsOf } from '../record/access';
 import type { ConferenceRecord } from '../record/conference';
+import { isUnborn } from '../decision/child-status';
 import type { RuleFinding } from './finding';
 
 /** Each child was seen (with dates) or the record says why not. Attendance is not participation. */
 export function voiceFindings(record: ConferenceRecord): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const child of childrenOf(record)) {
+    // An unborn baby cannot be seen or heard; the voice section asks nothing of them.
+    if (isUnborn(record, child.id)) continue;
     const voice = childValues(record, 'voice', child.id);
     if (itemsOf(voice['visits']).length === 0 && !isFilled(voice['notSeenReason'])) {
       findings.push({

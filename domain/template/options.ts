@@ -1,11 +1,15 @@
 import { agencyLabel } from '../agencies/agency-label';
-import { NO_VIEW, NO_VIEW_LABEL, OUTCOMES, outcomesFor } from '../decision/outcomes';
+import { NO_VIEW, NO_VIEW_LABEL, OUTCOMES, outcomesForChild } from '../decision/outcomes';
 import { childName, childrenOf, listItems } from '../record/access';
 import type { ConferenceRecord } from '../record/conference';
 import type { FieldDef, Option } from './types';
 
-/** The choices a select offers, fixed in the template or drawn from the record. */
-export function optionsFor(field: FieldDef, record: ConferenceRecord): readonly Option[] {
+/**
+ * The choices a select offers, fixed in the template or drawn from the record. Outcomes and
+ * agencies' recommendations follow the child (`childId`): a child new to conference at a
+ * review is offered a plan, a child already on one its continuation or end.
+ */
+export function optionsFor(field: FieldDef, record: ConferenceRecord, childId?: string): readonly Option[] {
   switch (field.optionsFrom) {
     case undefined:
       return field.options ?? [];
@@ -14,10 +18,10 @@ export function optionsFor(field: FieldDef, record: ConferenceRecord): readonly 
     case 'agencies':
       return listItems(record, 'agencies').map((agency, index) => ({ value: agency.id, label: agencyLabel(agency, index) }));
     case 'outcomes':
-      return outcomesFor(record.type).map((value) => ({ value, label: OUTCOMES[value].label }));
+      return outcomesForChild(record, childId).map((value) => ({ value, label: OUTCOMES[value].label }));
     case 'recommendations':
       return [
-        ...outcomesFor(record.type).map((value) => ({ value, label: OUTCOMES[value].label })),
+        ...outcomesForChild(record, childId).map((value) => ({ value, label: OUTCOMES[value].label })),
         { value: NO_VIEW, label: NO_VIEW_LABEL },
       ];
   }

@@ -16,7 +16,11 @@ export type FieldType =
   | 'yesno' // boolean
   | 'scale' // a safety-scale score stored with the scale's definition
   | 'list' // a repeating group of items, each with `fields`
-  | 'perChild'; // one set of `fields` for each child
+  | 'perChild' // one set of `fields` for each child
+  | 'summary'; // read-only sentences the domain works out from the record (see `summary`)
+
+/** What a summary field shows: worked out from the record, never typed. */
+export type SummaryKind = 'timescales' | 'attendance' | 'gestation';
 
 export interface Option {
   value: string;
@@ -36,10 +40,34 @@ export type Condition =
   | { field: string; section?: string; filled: boolean }
   | { conferenceType: readonly ConferenceType[] }
   /** True when the outcome chosen for this child (decision section) has the given property. */
-  | { outcomeIs: 'plan' | 'non-plan' | 'alternative-plan' | 'ends-plan' }
+  | { outcomeIs: OutcomeKind }
+  /**
+   * The child's status at this conference (see domain/decision/child-status.ts): `new` is a
+   * child considered for a plan for the first time, `on-plan` one already subject to a plan.
+   */
+  | { childStatus: 'unborn' | 'born' | 'new' | 'on-plan' }
+  /** The child (born) is younger than this many whole years on the conference date. */
+  | { childAgeUnder: number }
+  /** The conference was held outside its timescale (by the council's settings). */
+  | { conferenceLate: true }
+  /** Some agency's recommendation for this child differs from the outcome chosen. */
+  | { viewsDiffer: true }
   | { all: readonly Condition[] }
   | { any: readonly Condition[] }
   | { not: Condition };
+
+export type OutcomeKind = 'plan' | 'non-plan' | 'alternative-plan' | 'ends-plan' | 'no-further-action' | 'contextual-plan';
+
+/**
+ * The same question put differently for some children: e.g. the significant-harm question
+ * for an unborn baby is about harm after birth, and for a child on a plan whether harm is
+ * still likely. The first variant whose condition holds replaces the label and hint.
+ */
+export interface FieldVariant {
+  when: Condition;
+  label?: string;
+  hint?: string;
+}
 
 export interface FieldDef {
   id: string;
@@ -47,6 +75,7 @@ export interface FieldDef {
   label: string;
   /** Short guidance a chair would value, shown under the label. */
   hint?: string;
+  variants?: readonly FieldVariant[];
   options?: readonly Option[];
   optionsFrom?: OptionSource;
   /** Required always (true) or when the condition holds. Only visible fields are required. */
@@ -64,6 +93,8 @@ export interface FieldDef {
   notAfterConference?: boolean;
   /** Restricted (third-party) information: kept out of the family copy. */
   restricted?: boolean;
+  /** For summary fields: which sentences to show. */
+  summary?: SummaryKind;
   /** For the field-level default when a record is created. */
   defaultValue?: string | boolean;
 }

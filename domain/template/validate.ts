@@ -3,7 +3,8 @@ import { isValidIsoDate } from '../calendar/dates';
 import { childName, childrenOf, isFilled, isScaleScore, itemsOf, meetingValues, perChildOf, stringsOf, textOf } from '../record/access';
 import type { ConferenceRecord, FieldValue, GroupItem, Values } from '../record/conference';
 import type { FieldRef, RuleFinding } from '../rules/finding';
-import { isRequired, isVisible, type FieldContext } from './conditions';
+import type { LocalSettings } from '../rules/local-settings';
+import { isRequired, isVisible, presentField, type FieldContext } from './conditions';
 import { optionsFor } from './options';
 import { countOf } from './plural';
 import type { ConferenceTemplate, FieldDef, SectionDef } from './types';
@@ -23,7 +24,7 @@ export interface TemplateCheck {
   progress: Record<string, SectionProgress>;
 }
 
-export function validateAgainstTemplate(template: ConferenceTemplate, record: ConferenceRecord): TemplateCheck {
+export function validateAgainstTemplate(template: ConferenceTemplate, record: ConferenceRecord, settings?: LocalSettings): TemplateCheck {
   const findings: RuleFinding[] = [];
   const progress: Record<string, SectionProgress> = {};
   const children = childrenOf(record);
@@ -35,7 +36,7 @@ export function validateAgainstTemplate(template: ConferenceTemplate, record: Co
     switch (section.kind) {
       case 'single': {
         const values = record.sections[section.id]?.kind === 'single' ? (record.sections[section.id] as { values: Values }).values : {};
-        checkFields(section.fields, { record, values }, base, section.title, findings, tally);
+        checkFields(section.fields, { record, values, settings }, base, section.title, findings, tally);
         break;
       }
       case 'perChild':
@@ -43,7 +44,7 @@ export function validateAgainstTemplate(template: ConferenceTemplate, record: Co
           const section_ = record.sections[section.id];
           const values = section_?.kind === 'perChild' ? (section_.perChild[child.id] ?? {}) : {};
           const where = `${section.title}, ${childName(record, child.id)}`;
-          checkFields(section.fields, { record, values, childId: child.id }, { ...base, childId: child.id }, where, findings, tally);
+          checkFields(section.fields, { record, values, childId: child.id, settings }, { ...base, childId: child.id }, where, findings, tally);
         }
         break;
       case 'list': {
@@ -52,7 +53,7 @@ export function validateAgainstTemplate(template: ConferenceTemplate, record: Co
         checkMinItems(section, items.length, base, findings);
         items.forEach((item, index) => {
           const where = `${section.title}, ${itemName(section, item, index, record)}`;
-          checkFields(section.fields, { record, values: item.values }, { ...base, itemId: item.id }, where, findings, tally);
+          checkFields(section.fields, { record, values: item.values, settings }, { ...base, itemId: item.id }, where, findings, tally);
         });
         break;
       }
@@ -94,11 +95,13 @@ function checkFields(
   findings: RuleFinding[],
   tally: SectionProgress,
 ): void {
-  for (const field of fields) {
-    if (!isVisible(field, ctx)) continue;
+  for (const asked of fields) {
+    if (!isVisible(asked, ctx)) continue;
+    // As this child is asked it (an unborn baby's question is about harm after birth).
+    const field = presentField(asked, ctx);
     const value = ctx.values[field.id];
     const fieldRef: FieldRef = { ...ref, field: field.id };
-    const countsAsAnswer = field.type !== 'list' && field.type !== 'perChild';
+    const countsAsAnswer = field.type !== 'list' && field.type !== 'perChild' && field.type !== 'summary';
     if (countsAsAnswer && isRequired(field, ctx)) {
       tally.requiredTotal += 1;
       if (isFilled(value)) tally.requiredFilled += 1;
@@ -122,7 +125,7 @@ function checkFields(
       items.forEach((item, index) => {
         checkFields(
           field.fields ?? [],
-          { record: ctx.record, values: item.values, childId: ctx.childId },
+          { record: ctx.record, values: item.values, childId: ctx.childId, settings: ctx.settings },
           ref.itemId ? { ...fieldRef, subItemId: item.id } : { ...fieldRef, itemId: item.id },
           `${where}, ${field.itemLabel ?? 'item'} ${index + 1}`,
           findings,
@@ -134,7 +137,7 @@ function checkFields(
       for (const child of childrenOf(ctx.record)) {
         checkFields(
           field.fields ?? [],
-          { record: ctx.record, values: perChildOf(value, child.id), childId: child.id },
+          { record: ctx.record, values: perChildOf(value, child.id), childId: child.id, settings: ctx.settings },
           { ...fieldRef, childId: child.id },
           `${where}, ${field.label.toLowerCase()} — ${childName(ctx.record, child.id)}`,
           findings,
@@ -190,11 +193,11 @@ function valueProblem(field: FieldDef, value: FieldValue | undefined, ctx: Field
     case 'time':
       return TIME.test(textOf(value)) ? null : `“${field.label}” should be a time such as 09:30.`;
     case 'select': {
-      const allowed = optionsFor(field, ctx.record).map((o) => o.value);
+      const allowed = optionsFor(field, ctx.record, ctx.childId).map((o) => o.value);
       return typeof value === 'string' && allowed.includes(value) ? null : `“${field.label}” has a choice that is no longer available. Choose again.`;
     }
     case 'multiselect': {
-      const allowed = optionsFor(field, ctx.record).map((o) => o.value);
+      const allowed = optionsFor(field, ctx.record, ctx.childId).map((o) => o.value);
       const chosen = stringsOf(value);
       return chosen.every((v) => allowed.includes(v)) ? null : `“${field.label}” has a choice that is no longer available. Choose again.`;
     }
@@ -205,6 +208,7 @@ function valueProblem(field: FieldDef, value: FieldValue | undefined, ctx: Field
       return value.definition.trim() === '' ? `“${field.label}” is stored without the scale’s definition.` : null;
     case 'list':
     case 'perChild':
+    case 'summary':
       return null;
   }
 }

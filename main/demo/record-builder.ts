@@ -9,6 +9,7 @@ import {
   type SectionValue,
   type Values,
 } from '../../domain/record/conference';
+import { TEMPLATE_VERSION } from '../../templates/conference-templates';
 
 /**
  * A small builder for conference records, so that a fixture reads like the minutes it
@@ -109,6 +110,7 @@ export class RecordBuilder {
       id: freshId(),
       schemaVersion: CURRENT_SCHEMA_VERSION,
       type: this.type,
+      templateVersion: TEMPLATE_VERSION,
       revision: this.options.revision ?? 0,
       createdAt: this.options.createdAt,
       updatedAt: this.options.updatedAt ?? this.options.createdAt,

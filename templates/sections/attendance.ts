@@ -8,6 +8,12 @@ export const attendanceSection: SectionDef = {
   kind: 'single',
   fields: [
     {
+      id: 'agencyAttendance',
+      type: 'summary',
+      label: 'Agencies’ attendance, as recorded in Agency contributions',
+      summary: 'attendance',
+    },
+    {
       id: 'inquorateReason',
       type: 'longtext',
       label: 'If the conference went ahead without a quorum, why',

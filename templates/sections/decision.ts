@@ -1,3 +1,4 @@
+import { REVIEW_TYPES } from '../../domain/record/conference';
 import type { Condition, SectionDef } from '../../domain/template/types';
 import { CATEGORIES } from '../../domain/decision/outcomes';
 
@@ -10,6 +11,11 @@ const YES_OR_NO = [
 const atRiskWithoutPlan: Condition = {
   all: [{ field: 'likelySignificantHarm', equals: 'yes' }, { outcomeIs: 'non-plan' }],
 };
+
+const UNBORN: Condition = { childStatus: 'unborn' };
+const ON_PLAN: Condition = { childStatus: 'on-plan' };
+/** A child first considered for a plan at a review (a newborn, or a sibling). */
+const NEW_AT_REVIEW: Condition = { all: [{ childStatus: 'new' }, { conferenceType: REVIEW_TYPES }] };
 
 export const decisionSection: SectionDef = {
   id: 'decision',
@@ -25,6 +31,14 @@ export const decisionSection: SectionDef = {
       hint: 'The first limb of the test: harm from physical, emotional or sexual abuse or neglect, and more is likely.',
       options: YES_OR_NO,
       required: true,
+      // An unborn baby cannot yet have suffered harm as a child: only the second limb applies.
+      visibleWhen: { not: UNBORN },
+      variants: [
+        {
+          when: ON_PLAN,
+          hint: 'The first limb of the test, asked again at a review: has harm continued, or happened since the plan began, with more likely?',
+        },
+      ],
     },
     {
       id: 'limbB',
@@ -33,6 +47,13 @@ export const decisionSection: SectionDef = {
       hint: 'The second limb: harm is likely even if it has not yet happened.',
       options: YES_OR_NO,
       required: true,
+      variants: [
+        {
+          when: UNBORN,
+          label: 'Is it the professional judgement, backed by the assessment, that the baby is likely to suffer significant harm after birth?',
+          hint: 'For an unborn baby this is the test: harm likely once the baby is born.',
+        },
+      ],
     },
     {
       id: 'likelySignificantHarm',
@@ -40,8 +61,32 @@ export const decisionSection: SectionDef = {
       label: 'Is the child likely to suffer significant harm?',
       options: YES_OR_NO,
       required: true,
+      variants: [
+        { when: UNBORN, label: 'Is the baby likely to suffer significant harm after birth?' },
+        {
+          when: ON_PLAN,
+          label: 'Is the child still likely to suffer significant harm?',
+          hint: 'The child is already subject to a plan. If harm is no longer likely, the plan ends.',
+        },
+      ],
     },
-    { id: 'outcome', type: 'select', label: 'Outcome', optionsFrom: 'outcomes', required: true },
+    {
+      id: 'outcome',
+      type: 'select',
+      label: 'Outcome',
+      optionsFrom: 'outcomes',
+      required: true,
+      variants: [
+        {
+          when: ON_PLAN,
+          hint: 'The child is already subject to a child protection plan: continue it, or end it and say what follows.',
+        },
+        {
+          when: NEW_AT_REVIEW,
+          hint: 'This child is new to conference (see Children): the decision is whether to make a child protection plan.',
+        },
+      ],
+    },
     {
       id: 'categories',
       type: 'multiselect',
@@ -69,8 +114,26 @@ export const decisionSection: SectionDef = {
       id: 'rationale',
       type: 'longtext',
       label: 'Rationale',
-      hint: 'Why this decision: how the risk analysis and each agency’s view were weighed (name any agency whose recommendation differs), and how the child’s views counted.',
+      hint: 'Why this decision: how the risk analysis and the agencies’ views were weighed, and how the child’s views counted. Each view that differs from the decision is weighed below.',
       required: true,
+    },
+    {
+      id: 'weighings',
+      type: 'list',
+      label: 'How each differing view was weighed',
+      hint: 'For each agency whose recommendation differs from this decision (the collation shows which): what their view was and why the decision differs, in a few sentences of your own. An agency that wants its disagreement recorded goes under Dissent instead.',
+      itemLabel: 'weighing',
+      visibleWhen: { viewsDiffer: true },
+      fields: [
+        { id: 'agency', type: 'select', label: 'Agency', optionsFrom: 'agencies', required: true },
+        {
+          id: 'weighing',
+          type: 'longtext',
+          label: 'How their view was weighed',
+          hint: 'At least five words besides the agency’s name: “noted” is not a weighing.',
+          required: true,
+        },
+      ],
     },
     {
       id: 'sufficientSafeguards',

@@ -11,6 +11,12 @@ export const familySection: SectionDef = {
     { id: 'relationship', type: 'text', label: 'Relationship to the children', required: true },
     { id: 'parentalResponsibility', type: 'yesno', label: 'Has parental responsibility' },
     {
+      id: 'inHousehold',
+      type: 'yesno',
+      label: 'Lives in the household',
+      hint: 'Include household members who are not subjects of the conference, such as an older brother or a lodger, with their age in the relationship.',
+    },
+    {
       id: 'attendance',
       type: 'select',
       label: 'Attendance',

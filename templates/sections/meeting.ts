@@ -63,10 +63,26 @@ export const meetingSection: SectionDef = {
       visibleWhen: { conferenceType: ['transfer-in'] },
     },
     {
+      id: 'transferNotifiedDate',
+      type: 'date',
+      label: 'Date this authority was notified of the transfer',
+      hint: 'The transfer-in conference should be held within 15 working days of this date (a local setting).',
+      required: { conferenceType: ['transfer-in'] },
+      // A notification after the conference is reported by the transfer-in clock, in its own words.
+      visibleWhen: { conferenceType: ['transfer-in'] },
+    },
+    {
+      id: 'timescales',
+      type: 'summary',
+      label: 'Timescales',
+      summary: 'timescales',
+    },
+    {
       id: 'lateReason',
       type: 'longtext',
       label: 'If the conference is late, why',
       hint: 'Required when the conference is outside its timescale. Say what caused the delay and who agreed it.',
+      required: { conferenceLate: true },
     },
     {
       id: 'scaleDefinition',

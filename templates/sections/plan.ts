@@ -1,4 +1,3 @@
-import { PLAN_STARTING_TYPES } from '../../domain/record/conference';
 import type { SectionDef } from '../../domain/template/types';
 
 export const planSection: SectionDef = {
@@ -7,7 +6,22 @@ export const planSection: SectionDef = {
   purpose: 'The child protection plan, or the alternative plan, for each child: who does what by when, and what happens if it fails.',
   kind: 'perChild',
   fields: [
-    { id: 'lead', type: 'text', label: 'Lead social worker or lead professional', required: true },
+    {
+      id: 'lead',
+      type: 'text',
+      label: 'Lead social worker or lead professional',
+      // No further action leaves no plan to lead; early help may have a lead professional.
+      required: { any: [{ outcomeIs: 'plan' }, { outcomeIs: 'alternative-plan' }] },
+      visibleWhen: { not: { outcomeIs: 'no-further-action' } },
+    },
+    {
+      id: 'forum',
+      type: 'text',
+      label: 'Forum that oversees the contextual safeguarding plan',
+      hint: 'e.g. the exploitation (MACE) panel or the contextual safeguarding meeting, which reviews the places and peers as well as the child.',
+      required: { outcomeIs: 'contextual-plan' },
+      visibleWhen: { outcomeIs: 'contextual-plan' },
+    },
     {
       id: 'outcomes',
       type: 'longtext',
@@ -25,7 +39,24 @@ export const planSection: SectionDef = {
       fields: [
         { id: 'action', type: 'longtext', label: 'What', required: true },
         { id: 'owner', type: 'text', label: 'Who', required: true },
-        { id: 'dueDate', type: 'date', label: 'By when', required: true },
+        {
+          id: 'recurrence',
+          type: 'select',
+          label: 'How often',
+          options: [
+            { value: 'once', label: 'Once' },
+            { value: 'weekly', label: 'Weekly' },
+            { value: 'fortnightly', label: 'Fortnightly' },
+            { value: 'monthly', label: 'Monthly' },
+          ],
+        },
+        {
+          id: 'dueDate',
+          type: 'date',
+          label: 'By when',
+          required: true,
+          variants: [{ when: { field: 'recurrence', in: ['weekly', 'fortnightly', 'monthly'] }, label: 'First by' }],
+        },
       ],
     },
     {
@@ -47,8 +78,9 @@ export const planSection: SectionDef = {
       id: 'firstCoreGroupDate',
       type: 'date',
       label: 'First core group meeting by',
-      hint: 'Within 10 working days of the conference.',
-      required: { all: [{ outcomeIs: 'plan' }, { conferenceType: PLAN_STARTING_TYPES }] },
+      hint: 'Within 10 working days of the conference, for a child whose plan starts here.',
+      // A plan starts for every child new to conference, at a review too (a newborn sibling).
+      required: { all: [{ outcomeIs: 'plan' }, { childStatus: 'new' }] },
       visibleWhen: { outcomeIs: 'plan' },
     },
     {
@@ -56,7 +88,21 @@ export const planSection: SectionDef = {
       type: 'date',
       label: 'Review by',
       hint: 'A first review conference within 3 months; later ones within 6 months. For another plan, its own review.',
+      variants: [
+        {
+          when: { childStatus: 'unborn' },
+          hint: 'Within 3 months, and a review soon after the birth (within 20 working days of it by default; the date is shown with the baby in Children).',
+        },
+      ],
       required: { any: [{ outcomeIs: 'plan' }, { outcomeIs: 'alternative-plan' }] },
+    },
+    {
+      id: 'birthPlan',
+      type: 'longtext',
+      label: 'Birth plan',
+      hint: 'Who tells whom of the labour and birth, and how; where the baby and parents go after the birth and who may visit; contact; what happens if the plan is not followed. Shared with the maternity safeguarding team.',
+      required: { all: [{ childStatus: 'unborn' }, { any: [{ outcomeIs: 'plan' }, { outcomeIs: 'alternative-plan' }] }] },
+      visibleWhen: { childStatus: 'unborn' },
     },
     {
       id: 'stepDownCriteria',

@@ -1,5 +1,14 @@
 import { REVIEW_TYPES } from '../../domain/record/conference';
-import type { SectionDef } from '../../domain/template/types';
+import type { Condition, SectionDef } from '../../domain/template/types';
+
+export const HARM_SOURCES = [
+  { value: 'family', label: 'Within the family or household' },
+  { value: 'outside', label: 'Outside the family (extra-familial harm)' },
+  { value: 'both', label: 'Both within and outside the family' },
+] as const;
+
+/** The conference is (also) about harm outside the family. */
+export const EXTRA_FAMILIAL: Condition = { section: 'reason', field: 'harmSource', in: ['outside', 'both'] };
 
 
 export const reasonSection: SectionDef = {
@@ -8,6 +17,13 @@ export const reasonSection: SectionDef = {
   purpose: 'Why the children are here today: the enquiries that led to an initial conference, or how the plan has gone since the last one.',
   kind: 'single',
   fields: [
+    {
+      id: 'harmSource',
+      type: 'select',
+      label: 'Where the harm comes from',
+      hint: 'Harm outside the family (exploitation, harm from peers, online harm) changes the risk analysis: the places and people around the child, and the parents as partners in protecting them.',
+      options: HARM_SOURCES,
+    },
     {
       id: 'reasonForConference',
       type: 'longtext',

@@ -1,4 +1,5 @@
 import type { SectionDef } from '../../domain/template/types';
+import { EXTRA_FAMILIAL } from './reason';
 
 /** Signs of Safety: what are we worried about, what is working well, what needs to happen. */
 export const riskSection: SectionDef = {
@@ -28,6 +29,12 @@ export const riskSection: SectionDef = {
           label: 'Danger statement',
           hint: 'Who is worried, about what the adults might do, and the impact on the child if nothing changes. Plain words the family can understand. About three at most.',
           required: true,
+          variants: [
+            {
+              when: EXTRA_FAMILIAL,
+              hint: 'Who is worried, about what might happen to the child outside the family (the places, the people, online), and the impact if nothing changes. The parents are partners in keeping the child safe, not the source of this danger. Plain words; about three at most.',
+            },
+          ],
         },
         {
           id: 'safetyGoal',
@@ -36,7 +43,51 @@ export const riskSection: SectionDef = {
           hint: 'What everyone needs to see the adults doing, instead, and for how long, to be confident the child is safe.',
           required: true,
         },
+        {
+          id: 'scale',
+          type: 'scale',
+          label: 'Safety scale for this danger statement',
+          hint: 'Optional: where the conference would place the safety against this danger alone, beside the overall score for each child.',
+        },
       ],
+    },
+    {
+      id: 'places',
+      type: 'longtext',
+      label: 'Places and spaces where the child is at risk',
+      hint: 'e.g. a park, a takeaway, a stairwell, a route to school; who is there and when.',
+      required: EXTRA_FAMILIAL,
+      visibleWhen: EXTRA_FAMILIAL,
+    },
+    {
+      id: 'peersAssociates',
+      type: 'longtext',
+      label: 'Peers and associates',
+      hint: 'Who the child spends time with, who exploits or harms them, and who keeps them safe. Name others only as the restricted-information rules allow.',
+      required: EXTRA_FAMILIAL,
+      visibleWhen: EXTRA_FAMILIAL,
+    },
+    {
+      id: 'missingEpisodes',
+      type: 'longtext',
+      label: 'Missing episodes',
+      hint: 'When, for how long, where the child was found, and whether a return home interview was offered and taken up.',
+      visibleWhen: EXTRA_FAMILIAL,
+    },
+    {
+      id: 'onlineHarm',
+      type: 'longtext',
+      label: 'Online harm',
+      hint: 'Contact, grooming, sharing of images, or recruitment through phones, apps or games.',
+      visibleWhen: EXTRA_FAMILIAL,
+    },
+    {
+      id: 'parentsAsPartners',
+      type: 'longtext',
+      label: 'The parents as partners in protection',
+      hint: 'What the parents or carers do to keep the child safe, and what they need from agencies to do more. They are not the source of this harm.',
+      required: EXTRA_FAMILIAL,
+      visibleWhen: EXTRA_FAMILIAL,
     },
     { id: 'complicatingFactors', type: 'longtext', label: 'Complicating factors', hint: 'What makes the situation harder to change, but is not itself harm.' },
     { id: 'strengths', type: 'longtext', label: 'Existing strengths', required: true },

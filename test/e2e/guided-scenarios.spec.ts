@@ -12,7 +12,7 @@ const SHOTS = 'test-results/screenshots';
 
 const SCENARIOS: { name: string; build: () => ConferenceRecord; outcome: RegExp }[] = [
   // No plan: a contextual safeguarding plan, with police dissent escalated.
-  { name: 'osei', build: oseiRecord, outcome: /Other multi-agency plan/ },
+  { name: 'osei', build: oseiRecord, outcome: /Contextual safeguarding plan/ },
   // A review that ends the plan and steps down to a child in need plan.
   { name: 'brennan', build: brennanRecord, outcome: /End the plan: child in need plan/ },
 ];

@@ -36,6 +36,8 @@ export function brennanRecord(): ConferenceRecord {
 
   const ava = b.addChild({
     name: 'Ava Brennan',
+    planStatus: 'on-plan',
+    caseNumber: 'NS-204417',
     dateOfBirth: '2022-02-27',
     gender: 'Female',
     language: 'English',
@@ -98,7 +100,7 @@ export function brennanRecord(): ConferenceRecord {
     directContact: true,
     reportReceived: true,
     reportSharedWithFamily: true,
-    reportSharedDate: '2026-03-06',
+    reportSharedDate: '2026-03-04',
     informationShared:
       'Visits every two weeks, announced and unannounced, have found Ava well cared for. Home conditions are better but not yet consistent.',
     worries: 'Home conditions could slip back without continued support.',
@@ -118,7 +120,7 @@ export function brennanRecord(): ConferenceRecord {
     directContact: true,
     reportReceived: true,
     reportSharedWithFamily: true,
-    reportSharedDate: '2026-03-06',
+    reportSharedDate: '2026-03-04',
     informationShared: 'The Graded Care Profile 2 overall grade has improved from 4 to 2. Ava’s development is on track.',
     strengths: 'Shannon responds to Ava’s needs and keeps health appointments.',
     specialistTools: items(
@@ -141,7 +143,7 @@ export function brennanRecord(): ConferenceRecord {
     directContact: true,
     reportReceived: true,
     reportSharedWithFamily: true,
-    reportSharedDate: '2026-03-06',
+    reportSharedDate: '2026-03-04',
     informationShared: 'Attendance 96%. Ava arrives clean, fed and dressed for the weather, and is settled and chatty.',
     strengths: 'Ava is happy at nursery and Shannon talks openly with staff.',
     scale: score(8),
@@ -159,7 +161,7 @@ export function brennanRecord(): ConferenceRecord {
     directContact: false,
     reportReceived: true,
     reportSharedWithFamily: true,
-    reportSharedDate: '2026-03-06',
+    reportSharedDate: '2026-03-04',
     informationShared: 'Shannon has engaged fully and has had ten weeks of negative tests.',
     strengths: 'Shannon’s engagement and honesty about her recovery.',
     specialistTools: items({ tool: 'other', result: 'Ten consecutive weeks of negative drug tests', date: '2026-03-09' }),

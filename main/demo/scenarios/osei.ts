@@ -73,6 +73,7 @@ export function oseiRecord(): ConferenceRecord {
   });
 
   b.single('reason', {
+    harmSource: 'outside',
     reasonForConference:
       'Daniel was found 40 miles from home with cash and two mobile phones, and police intelligence links him to a county line. He has had missing episodes, which his parents reported promptly. A strategy discussion on 21/01/2026 started section 47 enquiries. Daniel’s sister Esi, who is 9, lives at home and is not subject to this conference.',
   });
@@ -101,7 +102,7 @@ export function oseiRecord(): ConferenceRecord {
     scaleReason: 'The danger is real and outside the home; the parents are doing everything asked of them.',
     recommendations: forChildren({
       [daniel]: {
-        recommendation: 'multi-agency-plan',
+        recommendation: 'contextual-plan',
         reasons: 'The harm is outside the home and the parents are protective, so a contextual safeguarding plan aimed at the places and people involved fits the risk.',
       },
     }),
@@ -143,7 +144,7 @@ export function oseiRecord(): ConferenceRecord {
     scale: score(4),
     scaleReason: 'Daniel is engaging, but the exploitation has not stopped.',
     recommendations: forChildren({
-      [daniel]: { recommendation: 'multi-agency-plan', reasons: 'The risk is in the community and needs a response aimed there.' },
+      [daniel]: { recommendation: 'contextual-plan', reasons: 'The risk is in the community and needs a response aimed there.' },
     }),
     restricted: false,
   });
@@ -163,7 +164,7 @@ export function oseiRecord(): ConferenceRecord {
     scale: score(4),
     scaleReason: 'His parents and the school are working together; his attendance is the worry.',
     recommendations: forChildren({
-      [daniel]: { recommendation: 'multi-agency-plan', reasons: 'A contextual safeguarding plan can include a safe route to the new course.' },
+      [daniel]: { recommendation: 'contextual-plan', reasons: 'A contextual safeguarding plan can include a safe route to the new course.' },
     }),
     restricted: false,
   });
@@ -208,6 +209,15 @@ export function oseiRecord(): ConferenceRecord {
   b.single('risk', {
     harm:
       'Daniel was found 40 miles from home with cash and two phones, and is linked to a county line (police). He has had missing episodes (parents, police). His attendance has fallen to 68% (school). He has low mood and problems sleeping (CAMHS).',
+    places:
+      'The takeaway on Mill Road and the underpass by the retail park, after school and late in the evening (police, youth justice); the train line to the coast, where Daniel was found.',
+    peersAssociates:
+      'Two older young men known to the police as runners for the line recruited Daniel; a classmate introduced them. His friends from football are a protective group he has drifted away from.',
+    missingEpisodes:
+      'Three, in December and January, of 6 to 30 hours; each reported by his parents within hours. Return home interviews were offered after all three and Daniel took up two.',
+    onlineHarm: 'The line contacted Daniel through a messaging app on a second phone; the police hold the phone.',
+    parentsAsPartners:
+      'Grace and Kofi report every missing episode at once, check Daniel’s whereabouts, and have agreed to a new phone number. They need from agencies the panel’s disruption of the line and a safe route to a new course.',
     dangerStatements: items(
       {
         statement:
@@ -237,7 +247,7 @@ export function oseiRecord(): ConferenceRecord {
     limbA: 'yes',
     limbB: 'yes',
     likelySignificantHarm: 'yes',
-    outcome: 'multi-agency-plan',
+    outcome: 'contextual-plan',
     rationale: [
       'Daniel has suffered harm through criminal exploitation and further harm is likely: both parts of the test are met.',
       'The harm comes from outside the home. Both parents protect him: they reported every missing episode promptly and work with the adolescent safeguarding team. A child protection plan addresses what parents do or fail to do; here it would aim at the wrong people.',
@@ -263,6 +273,7 @@ export function oseiRecord(): ConferenceRecord {
 
   b.forChild('plan', daniel, {
     lead: 'Leah Carter, social worker (adolescent safeguarding team)',
+    forum: 'Northshire exploitation (MACE) panel',
     outcomes:
       'Daniel is safe from the county line: no contact with it, no missing episodes, and a settled place on a new college course with good attendance.',
     actions: items(

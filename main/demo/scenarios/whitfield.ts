@@ -163,7 +163,7 @@ export function whitfieldRecord(): ConferenceRecord {
     restricted: false,
   });
 
-  b.addItem('agencies', {
+  const healthVisiting = b.addItem('agencies', {
     agency: 'health-visiting',
     representative: 'Claire Dunn, health visitor',
     attendance: 'present',
@@ -308,6 +308,13 @@ export function whitfieldRecord(): ConferenceRecord {
     outcome: 'cp-plan',
     categories: ['emotional-abuse'],
     rationale: rationale(child, own),
+    // The IDVA service's differing view is answered by its recorded dissent; the health
+    // visitor's, which she does not dispute, is weighed here.
+    weighings: items({
+      agency: healthVisiting,
+      weighing:
+        'Claire Dunn’s evidence of warm care and good development is accepted, but it is about the care Kerry gives, not the danger from the violence, which a child in need plan cannot manage with the same multi-agency grip.',
+    }),
   });
   b.forChild(
     'decision',

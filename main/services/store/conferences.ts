@@ -10,7 +10,7 @@ import {
 import { summarise, type ConferenceSummary } from '../../../domain/record/summary';
 import { missingDefaults } from '../../../domain/template/defaults';
 import { refuseNamesOutsideTemplate } from '../../../domain/template/template-names';
-import { templateFor } from '../../../templates/conference-templates';
+import { TEMPLATE_VERSION, templateFor } from '../../../templates/conference-templates';
 import { canonicalJson } from './canonical';
 import type { ConferenceFiles, LoadedConference, StoredConference } from './conference-file';
 import type { ConferenceIndex } from './conference-index';
@@ -72,6 +72,7 @@ export class Conferences {
       id,
       schemaVersion: CURRENT_SCHEMA_VERSION,
       type: input.type,
+      templateVersion: TEMPLATE_VERSION,
       revision: 1,
       createdAt: at,
       updatedAt: at,

@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo, type ComponentType } from 'react';
 import { meetingValues, textOf } from '../../../domain/record/access';
 import type { ConferenceRecord, Values } from '../../../domain/record/conference';
-import { isRequired, isVisible, type FieldContext } from '../../../domain/template/conditions';
+import { isRequired, isVisible, presentField, type FieldContext } from '../../../domain/template/conditions';
 import { optionsFor } from '../../../domain/template/options';
 import type { FieldDef, FieldType, Option } from '../../../domain/template/types';
 import { ChoiceList, MultiSelectField, SelectField, YesNoField } from './fields/ChoiceFields';
@@ -9,6 +9,8 @@ import { DateField, TimeField } from './fields/FormattedTextField';
 import { ListFieldAdapter } from './fields/ListFieldAdapter';
 import { PerChildField } from './fields/PerChildField';
 import { ScaleField } from './fields/ScaleField';
+import { SummaryField } from './fields/SummaryField';
+import { useLocalSettings } from './local-settings';
 import { LongTextField, TextField } from './fields/TextField';
 import type { FieldProps } from './fields/types';
 import { fieldDomId, type FieldScope } from './scope';
@@ -26,6 +28,7 @@ const RENDERERS: Record<FieldType, ComponentType<FieldProps>> = {
   scale: ScaleField,
   list: ListFieldAdapter,
   perChild: PerChildField,
+  summary: SummaryField,
 };
 
 interface Props {
@@ -47,7 +50,8 @@ interface Props {
 export const FieldsBlock = memo(function FieldsBlock({ fields, values, update, scope, record, headingLevel, problems }: Props) {
   const setField = useCallback<SetField>((fieldId, updater) => update((prev) => setIn(prev, fieldId, updater)), [update]);
   const ownRecord = useMemo(() => withOwnValues(record, scope, values), [record, scope, values]);
-  const ctx: FieldContext = { record: ownRecord, values, childId: scope.childId };
+  const settings = useLocalSettings();
+  const ctx: FieldContext = { record: ownRecord, values, childId: scope.childId, settings };
   const scaleDefinition = textOf(meetingValues(record)['scaleDefinition']).trim();
   return (
     <>
@@ -57,13 +61,13 @@ export const FieldsBlock = memo(function FieldsBlock({ fields, values, update, s
         return (
           <Renderer
             key={field.id}
-            field={field}
+            field={presentField(field, ctx)}
             value={values[field.id]}
             setField={setField}
             scope={scope}
             required={isRequired(field, ctx)}
             problem={problems.get(fieldDomId(scope, field.id))}
-            options={stableOptions(field, record)}
+            options={stableOptions(field, record, scope.childId)}
             scaleDefinition={scaleDefinition}
             headingLevel={headingLevel}
             record={STRUCTURAL.has(field.type) ? record : undefined}
@@ -93,9 +97,9 @@ function withOwnValues(record: ConferenceRecord, scope: FieldScope, values: Valu
   return { ...record, sections: { ...record.sections, [scope.section]: { kind: 'single', values } } };
 }
 
-const STRUCTURAL: ReadonlySet<FieldType> = new Set(['list', 'perChild']);
+const STRUCTURAL: ReadonlySet<FieldType> = new Set(['list', 'perChild', 'summary']);
 const NO_OPTIONS: readonly Option[] = [];
-const lastOptions = new WeakMap<FieldDef, readonly Option[]>();
+const lastOptions = new WeakMap<FieldDef, Map<string, readonly Option[]>>();
 
 /**
  * A field's choices, as the same array for as long as they are the same choices: options
@@ -103,14 +107,20 @@ const lastOptions = new WeakMap<FieldDef, readonly Option[]>();
  * would make every select re-render. Keyed by the template's field object, which all
  * items and children share.
  */
-function stableOptions(field: FieldDef, record: ConferenceRecord): readonly Option[] {
+function stableOptions(field: FieldDef, record: ConferenceRecord, childId: string | undefined): readonly Option[] {
   if (field.type !== 'select' && field.type !== 'multiselect') return NO_OPTIONS;
-  const fresh = optionsFor(field, record);
-  const previous = lastOptions.get(field);
+  // Outcomes and recommendations follow the child, so each child keeps its own last choices.
+  const fresh = optionsFor(field, record, childId);
+  let byChild = lastOptions.get(field);
+  if (!byChild) {
+    byChild = new Map();
+    lastOptions.set(field, byChild);
+  }
+  const previous = byChild.get(childId ?? '');
   if (previous && previous.length === fresh.length && previous.every((o, i) => o.value === fresh[i]?.value && o.label === fresh[i]?.label)) {
     return previous;
   }
-  lastOptions.set(field, fresh);
+  byChild.set(childId ?? '', fresh);
   return fresh;
 }
 

@@ -6,6 +6,7 @@ import { useAutosave } from '../autosave/useAutosave';
 import { fitsKeepalive } from '../api';
 import { useSession } from '../session/SessionContext';
 import { GuidedConference } from './GuidedConference';
+import { LocalSettingsContext } from './local-settings';
 import { useStickyClearance } from './use-sticky-clearance';
 
 function childNames(section: SectionValue | undefined): string {
@@ -65,7 +66,9 @@ export function GuidedEditor({ record }: { record: ConferenceRecord }) {
         <SaveStatus status={autosave.status} held={[]} onRetry={() => void flush()} />
         <p className="hint">Changes save automatically as you type.</p>
       </div>
-      <GuidedConference key={record.id} record={record} onSectionChange={onSectionChange} rules={rules} />
+      <LocalSettingsContext.Provider value={settings.local}>
+        <GuidedConference key={record.id} record={record} onSectionChange={onSectionChange} rules={rules} />
+      </LocalSettingsContext.Provider>
     </>
   );
 }

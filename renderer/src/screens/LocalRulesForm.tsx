@@ -68,6 +68,42 @@ const NUMBER_RULES: readonly NumberRule[] = [
     get: (l) => l.timescales.laterReviewMonths,
     set: (l, v) => ({ ...l, timescales: { ...l.timescales, laterReviewMonths: v } }),
   },
+  {
+    id: 'transfer-in-days',
+    label: 'Transfer-in conference within this many working days of being notified of the transfer',
+    hint: 'The common rule is 15.',
+    min: 1,
+    max: 120,
+    get: (l) => l.timescales.transferInWorkingDays,
+    set: (l, v) => ({ ...l, timescales: { ...l.timescales, transferInWorkingDays: v } }),
+  },
+  {
+    id: 'pre-birth-weeks',
+    label: 'Pre-birth conference by this week of pregnancy',
+    hint: 'A common rule is 34. Used unless the target below is counted in months.',
+    min: 12,
+    max: 40,
+    get: (l) => l.preBirth.targetWeeks,
+    set: (l, v) => ({ ...l, preBirth: { ...l.preBirth, targetWeeks: v } }),
+  },
+  {
+    id: 'pre-birth-months',
+    label: 'Or: pre-birth conference at least this many months before the due date',
+    hint: 'Used when the target is counted in months (below). A common rule is 3.',
+    min: 1,
+    max: 6,
+    get: (l) => l.preBirth.targetMonthsBeforeDue,
+    set: (l, v) => ({ ...l, preBirth: { ...l.preBirth, targetMonthsBeforeDue: v } }),
+  },
+  {
+    id: 'review-after-birth-days',
+    label: 'Review conference within this many working days of the birth',
+    hint: 'About 4 weeks: 20 is common.',
+    min: 1,
+    max: 120,
+    get: (l) => l.preBirth.reviewAfterBirthWorkingDays,
+    set: (l, v) => ({ ...l, preBirth: { ...l.preBirth, reviewAfterBirthWorkingDays: v } }),
+  },
 ];
 
 interface FlagRule {
@@ -78,6 +114,12 @@ interface FlagRule {
 }
 
 const FLAG_RULES: readonly FlagRule[] = [
+  {
+    id: 'pre-birth-months-target',
+    label: 'Count the pre-birth target in months before the due date, not weeks of pregnancy',
+    get: (l) => l.preBirth.target === 'months-before-due',
+    set: (l, v) => ({ ...l, preBirth: { ...l.preBirth, target: v ? 'months-before-due' : 'weeks' } }),
+  },
   {
     id: 'quorum-social-care',
     label: 'Children’s social care must attend',

@@ -116,10 +116,10 @@ describe('blind scaling', () => {
 describe('Osei and Brennan', () => {
   it('Osei: only the police depart from the contextual safeguarding plan; CAMHS gave no view', () => {
     const [daniel] = collate(oseiRecord());
-    expect(daniel?.outcome).toBe('multi-agency-plan');
+    expect(daniel?.outcome).toBe('contextual-plan');
     expect(daniel?.departures.map((v) => v.agency)).toEqual(['Police']);
     expect(daniel?.recommendations).toEqual([
-      { recommendation: 'multi-agency-plan', label: 'Other multi-agency plan (e.g. contextual safeguarding)', count: 3 },
+      { recommendation: 'contextual-plan', label: 'Contextual safeguarding plan (extra-familial harm)', count: 3 },
       { recommendation: 'cp-plan', label: 'Child protection plan', count: 1 },
       { recommendation: 'no-view', label: 'No recommendation given', count: 1 },
     ]);

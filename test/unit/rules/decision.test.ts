@@ -1,54 +1,60 @@
 import { describe, expect, it } from 'vitest';
 import { citationsOfAgency, decisionFindings } from '../../../domain/rules/decision-rules';
 import { brennanRecord, oseiRecord, whitfieldRecord } from '../../../main/demo/scenarios';
-import { agency, childId, childSection, describeFindings, listOf } from '../template/fixture-helpers';
+import type { ConferenceRecord, GroupItem, Values } from '../../../domain/record/conference';
+import { agency, blocking, childId, childSection, describeFindings, listOf, readiness } from '../template/fixture-helpers';
 
-/** A Whitfield rationale that engages with the health visitor but never names the IDVA service. */
-const RATIONALE_WITHOUT_IDVA =
-  'Both parts of the test are met. The existing safety is nine days old and not yet shown over time. The health visiting service (Claire Dunn) recommended a child in need plan; that evidence is about Kerry’s care, not the danger from the violence.';
+const HINT_IDVA =
+  ' The rationale mentions them (“The IDVA service (Nadia Rahman) recommended a child in need plan because Kerry is engaging with safety planning and Jas…”); naming an agency is not weighing its view.';
+const unweighed = (child: string, agencyName: string, recommendation: string, hint = '') =>
+  `${child}: ${agencyName} recommended “${recommendation}”, which differs from the decision. Record how their view was weighed, under “How each differing view was weighed”, or record their dissent.${hint}`;
+
+function recommendationsOf(item: GroupItem): Record<string, Values> {
+  const recommendations = item.values['recommendations'];
+  if (typeof recommendations !== 'object' || recommendations === null || !('perChild' in recommendations)) throw new Error('no recommendations');
+  return recommendations.perChild;
+}
 
 describe('agencies whose recommendation differs from the decision', () => {
-  it('the scenarios engage with every differing agency, so no decision finding', () => {
+  it('the scenarios weigh every differing view or record its dissent, so no decision finding', () => {
     for (const record of [whitfieldRecord(), oseiRecord(), brennanRecord()]) {
       const findings = decisionFindings(record);
       expect(findings, describeFindings(findings)).toEqual([]);
     }
   });
 
-  it('Whitfield: without the IDVA dissent and with a rationale that does not name the IDVA', () => {
+  it('Whitfield without the IDVA dissent: a rationale that names the IDVA does not weigh its view', () => {
     const record = whitfieldRecord();
     const maya = childId(record, 'Maya Whitfield');
     const leo = childId(record, 'Leo Whitfield');
     listOf(record, 'dissent').length = 0;
-    for (const child of [maya, leo]) childSection(record, 'decision', child)['rationale'] = RATIONALE_WITHOUT_IDVA;
     expect(decisionFindings(record)).toEqual([
       {
-        rule: 'decision.departure-not-engaged',
+        rule: 'decision.departure-not-weighed',
         severity: 'blocking',
-        message:
-          'Maya Whitfield: IDVA service recommended “Child in need plan (section 17)”, which differs from the decision. Say in the rationale how their view was weighed, or record their dissent.',
-        ref: { section: 'decision', field: 'rationale', childId: maya },
+        message: unweighed('Maya Whitfield', 'IDVA service', 'Child in need plan (section 17)', HINT_IDVA),
+        ref: { section: 'decision', field: 'weighings', childId: maya },
       },
       {
-        rule: 'decision.departure-not-engaged',
+        rule: 'decision.departure-not-weighed',
         severity: 'blocking',
-        message:
-          'Leo Whitfield: IDVA service recommended “Child in need plan (section 17)”, which differs from the decision. Say in the rationale how their view was weighed, or record their dissent.',
-        ref: { section: 'decision', field: 'rationale', childId: leo },
+        message: unweighed('Leo Whitfield', 'IDVA service', 'Child in need plan (section 17)', HINT_IDVA),
+        ref: { section: 'decision', field: 'weighings', childId: leo },
       },
     ]);
   });
 
-  it('Whitfield: either the recorded dissent or a rationale naming the IDVA’s representative is enough', () => {
-    const dissentOnly = whitfieldRecord();
+  it('Whitfield: either the recorded dissent or a weighing of the IDVA’s view is enough', () => {
+    const record = whitfieldRecord();
+    listOf(record, 'dissent').length = 0;
     for (const name of ['Maya Whitfield', 'Leo Whitfield']) {
-      childSection(dissentOnly, 'decision', childId(dissentOnly, name))['rationale'] = RATIONALE_WITHOUT_IDVA;
+      const weighings = childSection(record, 'decision', childId(record, name))['weighings'] as GroupItem[];
+      weighings.push({
+        id: globalThis.crypto.randomUUID(),
+        values: { agency: agency(record, 'idva').id, weighing: 'Kerry’s engagement with safety planning is valued, but nine days is not demonstrated safety.' },
+      });
     }
-    expect(decisionFindings(dissentOnly)).toEqual([]);
-
-    const rationaleOnly = whitfieldRecord();
-    listOf(rationaleOnly, 'dissent').length = 0;
-    expect(decisionFindings(rationaleOnly)).toEqual([]);
+    expect(decisionFindings(record)).toEqual([]);
   });
 
   it('Whitfield: a dissent recorded for Maya only does not cover Leo', () => {
@@ -56,44 +62,101 @@ describe('agencies whose recommendation differs from the decision', () => {
     const maya = childId(record, 'Maya Whitfield');
     const leo = childId(record, 'Leo Whitfield');
     listOf(record, 'dissent')[0]!.values['children'] = [maya];
-    childSection(record, 'decision', leo)['rationale'] = RATIONALE_WITHOUT_IDVA;
-    const findings = decisionFindings(record);
-    expect(findings.map((f) => [f.rule, f.ref.childId])).toEqual([['decision.departure-not-engaged', leo]]);
+    expect(decisionFindings(record).map((f) => [f.rule, f.ref.childId])).toEqual([['decision.departure-not-weighed', leo]]);
   });
 
-  it('Whitfield: the health visitor accepts the decision, so the rationale must name health visiting', () => {
-    const record = whitfieldRecord();
-    const leo = childId(record, 'Leo Whitfield');
-    childSection(record, 'decision', leo)['rationale'] = 'Both parts of the test are met. The IDVA service’s dissent is recorded.';
-    expect(decisionFindings(record).map((f) => f.message)).toEqual([
-      'Leo Whitfield: Health visiting recommended “Child in need plan (section 17)”, which differs from the decision. Say in the rationale how their view was weighed, or record their dissent.',
-    ]);
-  });
-
-  it('Osei: the police dissent is what engages the police view when the rationale does not', () => {
+  it('Osei: the police dissent answers the police view; without it, the police view needs weighing', () => {
     const record = oseiRecord();
-    const daniel = childId(record, 'Daniel Osei');
-    childSection(record, 'decision', daniel)['rationale'] = 'The harm comes from outside the home and both parents protect Daniel.';
     expect(decisionFindings(record)).toEqual([]);
     listOf(record, 'dissent').length = 0;
-    expect(decisionFindings(record).map((f) => f.message)).toEqual([
-      'Daniel Osei: Police recommended “Child protection plan”, which differs from the decision. Say in the rationale how their view was weighed, or record their dissent.',
-    ]);
+    expect(decisionFindings(record).map((f) => f.rule)).toEqual(['decision.departure-not-weighed']);
+    expect(decisionFindings(record)[0]?.message).toMatch(/^Daniel Osei: Police recommended “Child protection plan”, which differs from the decision\. Record how their view was weighed/);
   });
 
-  it('an agency giving no recommendation never needs engaging with', () => {
+  it('an agency giving no recommendation never needs weighing; the same agency differing does', () => {
     const record = whitfieldRecord();
     const gp = agency(record, 'gp');
     expect(decisionFindings(record)).toEqual([]);
-    // The same agency recommending a different outcome would need it.
     const maya = childId(record, 'Maya Whitfield');
-    const recommendations = gp.values['recommendations'];
-    if (typeof recommendations !== 'object' || recommendations === null || !('perChild' in recommendations)) throw new Error('GP has no recommendations');
-    recommendations.perChild[maya] = { recommendation: 'early-help', reasons: 'Family support would be enough.' };
-    // The scenario's rationale mentions the GP in passing; take that sentence out so nothing names it.
-    const decision = childSection(record, 'decision', maya);
-    decision['rationale'] = String(decision['rationale']).replace('The GP gave information but no recommendation.', '');
-    expect(decisionFindings(record).map((f) => [f.rule, f.ref.childId])).toEqual([['decision.departure-not-engaged', maya]]);
+    recommendationsOf(gp)[maya] = { recommendation: 'early-help', reasons: 'Family support would be enough.' };
+    expect(decisionFindings(record).map((f) => [f.rule, f.ref.childId])).toEqual([['decision.departure-not-weighed', maya]]);
+  });
+});
+
+describe('most agencies recommend a plan and the chair decides otherwise', () => {
+  /** Whitfield, decided as a child in need plan against social care, the police and the school. */
+  function decidedOtherwise(rationale: string) {
+    const record = whitfieldRecord();
+    listOf(record, 'dissent').length = 0;
+    for (const name of ['Maya Whitfield', 'Leo Whitfield']) {
+      const child = childId(record, name);
+      const decision = childSection(record, 'decision', child);
+      Object.assign(decision, {
+        outcome: 'cin-plan',
+        rationale,
+        weighings: [],
+        sufficientSafeguards: 'Kerry’s safety planning with the IDVA and a child in need plan with weekly visits keep the children safe enough.',
+        reReferralTriggers: 'Any further incident, or Jason returning to the home.',
+      });
+      delete decision['categories'];
+      Object.assign(childSection(record, 'plan', child), {
+        outcomes: 'Kerry keeps the safety plan; the children are not present at any further incident.',
+        stepDownCriteria: 'Three months without an incident.',
+        actions: [{ id: globalThis.crypto.randomUUID(), values: { action: 'Weekly visit.', owner: 'Sam Okafor', dueDate: '2026-01-22' } }],
+      });
+      delete childSection(record, 'plan', child)['firstCoreGroupDate'];
+      delete childSection(record, 'plan', child)['coreGroup'];
+    }
+    return record;
+  }
+  const departures = (record: ConferenceRecord) =>
+    blocking(readiness(record)).filter((f) => f.rule.startsWith('decision.departure') || f.rule.startsWith('decision.weighing'));
+
+  it('a rationale that only names the differing agencies does not reach ready to sign', () => {
+    const record = decidedOtherwise('Children’s social care. Police. Hollin Lane Primary School.');
+    const report = readiness(record);
+    expect(report.ready).toBe(false);
+    expect(departures(record).map((f) => f.message.split(':')[0] + ': ' + f.message.split(': ')[1]!.split(' recommended')[0])).toEqual([
+      'Maya Whitfield: Children’s social care',
+      'Maya Whitfield: Police',
+      'Maya Whitfield: Hollin Lane Primary School',
+      'Leo Whitfield: Children’s social care',
+      'Leo Whitfield: Police',
+      'Leo Whitfield: Hollin Lane Primary School',
+    ]);
+  });
+
+  it('a weighing for each differing agency does, and the laziest one-word weighing does not', () => {
+    const record = decidedOtherwise('Children’s social care. Police. Hollin Lane Primary School.');
+    const weigh = (kind: string, text: string) => ({ id: globalThis.crypto.randomUUID(), values: { agency: agency(record, kind).id, weighing: text } });
+    for (const name of ['Maya Whitfield', 'Leo Whitfield']) {
+      childSection(record, 'decision', childId(record, name))['weighings'] = [
+        weigh('social-care', 'Their worry about the violence is shared; the safety plan and Jason’s move answer it for now.'),
+        weigh('police', 'Three incidents are serious, but Jason has left and the police bail conditions keep him away.'),
+        weigh('education', 'Maya’s distress at school is real; a child in need plan gives her the same school support.'),
+      ];
+    }
+    const report = readiness(record);
+    expect(departures(record), describeFindings(report.findings)).toEqual([]);
+    expect(report.ready, describeFindings(blocking(report))).toBe(true);
+
+    const maya = childId(record, 'Maya Whitfield');
+    const weighings = childSection(record, 'decision', maya)['weighings'] as GroupItem[];
+    weighings[1]!.values['weighing'] = 'noted';
+    expect(departures(record)).toEqual([
+      {
+        rule: 'decision.weighing-too-thin',
+        severity: 'blocking',
+        message:
+          'Maya Whitfield: “noted” does not show how Police’s view was weighed. Say in at least 5 words, besides the agency’s name, what their view was and why the decision differs.',
+        ref: { section: 'decision', childId: maya, itemId: weighings[1]!.id, field: 'weighing' },
+      },
+    ]);
+    // Only the agency's name, however long, is not a weighing either.
+    weighings[1]!.values['weighing'] = 'Police: noted, the police.';
+    expect(departures(record).map((f) => f.rule)).toEqual(['decision.weighing-too-thin']);
+    weighings[1]!.values['weighing'] = 'Police view weighed against bail conditions.';
+    expect(departures(record)).toEqual([]);
   });
 });
 
@@ -156,10 +219,12 @@ describe('citationsOfAgency: what would lose its meaning if an agency were delet
     ]);
   });
 
-  it('Whitfield health visiting: both rationales, no dissent', () => {
+  it('Whitfield health visiting: the weighing of its view and the rationale for each child, no dissent', () => {
     const record = whitfieldRecord();
     expect(citationsOfAgency(record, agency(record, 'health-visiting').id)).toEqual([
+      'the weighing of their view for Maya Whitfield',
       'the rationale for Maya Whitfield',
+      'the weighing of their view for Leo Whitfield',
       'the rationale for Leo Whitfield',
     ]);
   });
@@ -176,44 +241,29 @@ describe('citationsOfAgency: what would lose its meaning if an agency were delet
   });
 });
 
-describe('how a rationale names an agency', () => {
-  const idvaDeparture = (rationale: string) => {
+describe('the rationale’s mention of an agency is a hint, never the check', () => {
+  /** The hint quoted for the IDVA service when its view is unweighed and its dissent gone. */
+  const idvaHint = (rationale: string) => {
     const record = whitfieldRecord();
     listOf(record, 'dissent').length = 0;
-    const leo = childId(record, 'Leo Whitfield');
-    for (const child of [childId(record, 'Maya Whitfield'), leo]) {
+    for (const child of [childId(record, 'Maya Whitfield'), childId(record, 'Leo Whitfield')]) {
       childSection(record, 'decision', child)['rationale'] = rationale;
     }
-    return decisionFindings(record).filter((f) => f.message.includes('IDVA service')).length;
-  };
-  const healthVisitingDeparture = (rationale: string) => {
-    const record = whitfieldRecord();
-    for (const child of [childId(record, 'Maya Whitfield'), childId(record, 'Leo Whitfield')]) {
-      childSection(record, 'decision', child)['rationale'] = `${rationale} The IDVA service dissents.`;
-    }
-    return decisionFindings(record).filter((f) => f.message.includes('Health visiting')).length;
+    const found = decisionFindings(record).filter((f) => f.message.includes('IDVA service'));
+    expect(found.map((f) => f.rule)).toEqual(['decision.departure-not-weighed', 'decision.departure-not-weighed']);
+    return found[0]!.message.match(/The rationale mentions them \(“(.*)”\)/)?.[1] ?? null;
   };
 
-  it('accepts everyday words for the agency, in any case', () => {
-    expect(idvaDeparture('The idva’s view was weighed carefully.')).toBe(0);
-    expect(healthVisitingDeparture('The health visitor’s account of warm care was weighed.')).toBe(0);
+  it('quotes the sentence that names the agency in everyday words, in any case', () => {
+    expect(idvaHint('Both parts of the test are met. The idva’s view was weighed carefully. The plan follows.')).toBe('The idva’s view was weighed carefully.');
   });
 
   it('does not count a word that merely contains the name', () => {
     // "Rigidvalue" contains "idva" but names no agency.
-    expect(idvaDeparture('Rigidvalues aside, the plan is needed.')).toBe(2);
+    expect(idvaHint('Rigidvalues aside, the plan is needed.')).toBeNull();
   });
 
   it('treats curly and straight apostrophes alike', () => {
-    const record = whitfieldRecord();
-    const social = listOf(record, 'agencies').find((a) => a.values['agency'] === 'social-care');
-    if (!social) throw new Error('no social care agency');
-    social.values['representative'] = '';
-    const maya = childId(record, 'Maya Whitfield');
-    const recommendations = social.values['recommendations'];
-    if (typeof recommendations !== 'object' || recommendations === null || !('perChild' in recommendations)) throw new Error('no recommendations');
-    recommendations.perChild[maya] = { recommendation: 'cin-plan', reasons: 'Fictional test reasons.' };
-    childSection(record, 'decision', maya)['rationale'] = 'Children’s social care recommended otherwise; IDVA dissent recorded; health visiting weighed.';
-    expect(decisionFindings(record).filter((f) => f.ref.childId === maya)).toEqual([]);
+    expect(idvaHint("The domestic abuse advocate's view was heard.")).toBe("The domestic abuse advocate's view was heard.");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConferenceRecordSchema } from '../../../domain/record/conference';
-import { DEFAULT_LOCAL_SETTINGS, type QuorumSettings } from '../../../domain/rules/local-settings';
+import { DEFAULT_LOCAL_SETTINGS, parseLocalSettings, type QuorumSettings } from '../../../domain/rules/local-settings';
 import {
   checkQuorum,
   quorumFactsFromRecord,
@@ -204,5 +204,46 @@ describe('reading a record', () => {
     expect(quorumRules()(record(agencies, 'Health visitor ill on the day.')).map((f) => f.rule)).toEqual([
       'quorum.inquorate-consider-early-review',
     ]);
+  });
+});
+
+describe('quorum groups, as councils write them', () => {
+  const health = { name: 'health', agencies: ['health-visiting', 'school-nursing', 'gp', 'midwifery'] };
+  // Social care, the health visitor and the school nurse attend, each with direct contact.
+  const healthHeavy = [
+    socialCare,
+    agency('health-visiting', 'present', true, 'health visiting'),
+    agency('school-nursing', 'present', true, 'school nursing'),
+  ];
+
+  it('two health services are two agencies without a group, so the conference is quorate', () => {
+    expect(checkQuorum({ attendance: healthHeavy }).quorate).toBe(true);
+  });
+
+  it('grouped as “health”, they count once: not quorate, and the sentence says so', () => {
+    const result = checkQuorum({ attendance: healthHeavy }, settings({ groups: [health] }));
+    expect(result.quorate).toBe(false);
+    expect(result.counted).toEqual(['health (health visiting, school nursing)']);
+    expect(result.explanation).toBe(
+      'Not quorate: children’s social care attended; 1 other agency with direct contact with the child attended (health (health visiting, school nursing)), and at least 2 are needed.',
+    );
+  });
+
+  it('Whitfield with a health group still counts the police, the school and health', () => {
+    const result = checkQuorum({ attendance: whitfield }, settings({ groups: [health] }));
+    expect(result.counted).toEqual(['police', 'education', 'health (health visiting)']);
+    expect(result.quorate).toBe(true);
+  });
+
+  it('bad input: a group that names no agency, or an agency in two groups, is refused in plain words', () => {
+    const empty = parseLocalSettings({ quorum: { groups: [{ name: 'health', agencies: [] }] } });
+    expect(!empty.ok && empty.message).toBe(
+      'The local settings are not valid (quorum.groups.0.agencies): A quorum group must name at least one agency.',
+    );
+    const twice = parseLocalSettings({
+      quorum: { groups: [health, { name: 'community health', agencies: ['school-nursing'] }] },
+    });
+    expect(!twice.ok && twice.message).toBe('The local settings are not valid (quorum.groups): An agency can count towards only one quorum group.');
+    expect(DEFAULT_LOCAL_SETTINGS.quorum.groups).toEqual([]);
   });
 });

@@ -362,6 +362,15 @@ describe('local settings drive the timescales', () => {
       decisionLetterWorkingDays: 1,
       minutesWorkingDays: 15,
       accuracyCommentsWorkingDays: 10,
+      transferInWorkingDays: 15,
+      reportNoticeInitialWorkingDays: 2,
+      reportNoticeReviewWorkingDays: 5,
+    });
+    expect(DEFAULT_LOCAL_SETTINGS.preBirth).toEqual({
+      target: 'weeks',
+      targetWeeks: 34,
+      targetMonthsBeforeDue: 3,
+      reviewAfterBirthWorkingDays: 20,
     });
     expect(settingsWith({ timescales: { minutesWorkingDays: 20 } }).timescales.icpcWorkingDays).toBe(15);
     const bad = parseLocalSettings({ timescales: { icpcWorkingDays: 0 } });
@@ -421,7 +430,7 @@ describe('reading a record', () => {
     });
   }
 
-  it('checks plan dates only for children given a child protection plan', () => {
+  it('holds a child protection plan to the timescales, and an alternative plan only to coming after the conference', () => {
     const whitfieldRecord = record(
       'initial',
       { date: '2026-01-15', strategyDiscussionDate: '2025-12-22' },
@@ -433,7 +442,8 @@ describe('reading a record', () => {
     );
     const facts = timescaleFactsFromRecord(whitfieldRecord);
     expect(facts.plans).toEqual([
-      { childId: ids.maya, childName: 'Maya', firstCoreGroupDate: '2026-01-29', reviewDate: '2026-04-16' },
+      { childId: ids.maya, childName: 'Maya', kind: 'cp', planName: null, startsPlan: true, firstCoreGroupDate: '2026-01-29', reviewDate: '2026-04-16' },
+      { childId: ids.leo, childName: 'Leo', kind: 'alternative', planName: 'child in need plan', startsPlan: true, firstCoreGroupDate: null, reviewDate: '2026-07-01' },
     ]);
     const findings = timescaleRules()(whitfieldRecord);
     expect(findings.map((f) => [f.rule, f.ref.childId])).toEqual([['timescale.review-date-beyond-limit', ids.maya]]);
@@ -447,7 +457,10 @@ describe('reading a record', () => {
       { [ids.ava]: 'end-plan-cin' },
       {},
     );
-    expect(timescaleFactsFromRecord(brennanRecord)).toMatchObject({ previousWasInitial: true, plans: [] });
+    expect(timescaleFactsFromRecord(brennanRecord)).toMatchObject({
+      previousWasInitial: true,
+      plans: [{ childId: ids.ava, kind: 'alternative', planName: 'child in need plan', reviewDate: null }],
+    });
     expect(timescaleRules()(brennanRecord).map((f) => f.rule)).toEqual(['timescale.review-late-without-reason']);
     const later = record('review', { date: '2026-03-11', previousConferenceDate: '2025-12-10', previousConferenceType: 'review' }, {}, {});
     expect(timescaleFactsFromRecord(later).previousWasInitial).toBe(false);

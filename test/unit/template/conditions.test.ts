@@ -95,17 +95,23 @@ describe('unborn children in a pre-birth conference', () => {
     const { record, id } = preBirth('pre-birth-review', { name: 'Rosie Hart', dateOfBirth: '2026-01-20' });
     expect(childFindings(record).map((f) => [f.ref.itemId, f.ref.field, f.message])).toEqual([
       [id, 'bornStatus', 'Children, Rosie Hart: answer “Born or unborn”.'],
+      // A review asks each child's status too: already on a plan, or new to conference.
+      [id, 'planStatus', 'Children, Rosie Hart: answer “Status at this conference”.'],
     ]);
   });
 
   it('a born child in a pre-birth conference needs a date of birth and no expected date', () => {
-    const { record } = preBirth('pre-birth-review', { name: 'Rosie Hart', bornStatus: 'born' });
+    const { record } = preBirth('pre-birth-review', { name: 'Rosie Hart', bornStatus: 'born', planStatus: 'new' });
     expect(childFindings(record).map((f) => f.ref.field)).toEqual(['dateOfBirth']);
   });
 
-  it.each(['initial', 'review', 'transfer-in'] as const)('a %s conference asks only for a date of birth', (type) => {
+  it.each([
+    ['initial', ['dateOfBirth']],
+    ['review', ['planStatus', 'dateOfBirth']],
+    ['transfer-in', ['dateOfBirth']],
+  ] as const)('a %s conference asks for a date of birth, not whether the child is born', (type, asked) => {
     const { record } = preBirth(type, { name: 'Rosie Hart' });
-    expect(childFindings(record).map((f) => f.ref.field)).toEqual(['dateOfBirth']);
+    expect(childFindings(record).map((f) => f.ref.field)).toEqual(asked);
     const ctx = { record, values: {} };
     expect(isVisible(field('children', 'bornStatus'), ctx)).toBe(false);
     expect(isVisible(field('children', 'expectedDeliveryDate'), ctx)).toBe(false);

@@ -78,7 +78,7 @@ describe('Osei', () => {
   });
 
   it('decides on a contextual safeguarding plan with its lead, review and step-down', () => {
-    expect(childSection(record, 'decision', daniel)['outcome']).toBe('multi-agency-plan');
+    expect(childSection(record, 'decision', daniel)['outcome']).toBe('contextual-plan');
     const plan = childSection(record, 'plan', daniel);
     expect(textOf(plan['lead'])).toContain('Leah Carter');
     expect(plan['reviewDate']).toBe('2026-03-03');

@@ -36,8 +36,9 @@ describe('progress: required answers counted per section', () => {
   });
 
   it('decisions: what each outcome asks for', () => {
-    // Whitfield, two children with a plan: limbs, likely, outcome, category, rationale = 6 each.
-    expect(check(whitfieldRecord()).progress['decision']).toEqual({ requiredTotal: 12, requiredFilled: 12 });
+    // Whitfield, two children with a plan: limbs, likely, outcome, category, rationale = 6 each,
+    // and the health visitor's differing view weighed (agency and weighing) = 2 each.
+    expect(check(whitfieldRecord()).progress['decision']).toEqual({ requiredTotal: 16, requiredFilled: 16 });
     // Osei, at risk without a plan: the five, plus sufficient safeguards and re-referral triggers.
     expect(check(oseiRecord()).progress['decision']).toEqual({ requiredTotal: 7, requiredFilled: 7 });
     // Brennan, plan ended: the five, plus why it ends.
@@ -173,8 +174,11 @@ describe('names flow through messages exactly as typed', () => {
     expect(check(record).findings.map((f) => f.message)).toEqual([
       `Decision for each child, ${MAYA}: choose at least one “Category of the plan”.`,
     ]);
+    // Naming an agency in the rationale is not weighing its view: with the dissent gone, the
+    // IDVA's view is unweighed for both children, and Leo's rationale is quoted as a hint.
     expect(decisionFindings(record).map((f) => f.message)).toEqual([
-      `${MAYA}: ${IDVA} recommended “Child in need plan (section 17)”, which differs from the decision. Say in the rationale how their view was weighed, or record their dissent.`,
+      `${MAYA}: ${IDVA} recommended “Child in need plan (section 17)”, which differs from the decision. Record how their view was weighed, under “How each differing view was weighed”, or record their dissent.`,
+      `${LEO}: ${IDVA} recommended “Child in need plan (section 17)”, which differs from the decision. Record how their view was weighed, under “How each differing view was weighed”, or record their dissent. The rationale mentions them (“The IDVA service (Nadia Rahman) recommended a child in need plan because Kerry is engaging with safety planning and Jas…”); naming an agency is not weighing its view.`,
     ]);
   });
 });

@@ -182,11 +182,20 @@ function Departures({ collation: c }: { collation: ChildCollation }) {
       <ul>
         {c.departures.map((view) => (
           <li key={view.agencyId}>
-            <bdi>{view.agency}</bdi> recommended “{view.recommendationLabel}”.
+            <bdi>{view.agency}</bdi> recommended “{view.recommendationLabel}”.{' '}
+            {view.dissent ? (
+              'Their dissent is recorded.'
+            ) : view.weighing ? (
+              <>
+                Weighed: <q dir="auto">{view.weighing}</q>
+              </>
+            ) : (
+              'Not yet weighed.'
+            )}
           </li>
         ))}
       </ul>
-      <p className="g-hint">Say in the rationale how each of these views was weighed, or record the agency’s dissent.</p>
+      <p className="g-hint">Record how each of these views was weighed (under “How each differing view was weighed”), or record the agency’s dissent.</p>
     </div>
   );
 }

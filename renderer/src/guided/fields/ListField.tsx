@@ -1,5 +1,6 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import type { ConferenceRecord, GroupItem, Values } from '../../../../domain/record/conference';
+import { isVisible } from '../../../../domain/template/conditions';
 import { countOf, pluralOf } from '../../../../domain/template/plural';
 import type { FieldDef } from '../../../../domain/template/types';
 import { useGuided } from '../context';
@@ -27,9 +28,17 @@ export interface ListProps {
   problems: ReadonlyMap<string, string>;
 }
 
-export function defaults(fields: readonly FieldDef[]): Values {
+/**
+ * A new item's preset answers. Only for fields this conference shows, judged on an empty
+ * item: "born or unborn" is preset to unborn in a pre-birth conference and absent elsewhere.
+ */
+export function defaults(fields: readonly FieldDef[], record?: ConferenceRecord): Values {
   const values: Values = {};
-  for (const field of fields) if (field.defaultValue !== undefined) values[field.id] = field.defaultValue;
+  for (const field of fields) {
+    if (field.defaultValue === undefined) continue;
+    if (record && !isVisible(field, { record, values: {} })) continue;
+    values[field.id] = field.defaultValue;
+  }
   return values;
 }
 
@@ -47,7 +56,7 @@ export const ListField = memo(function ListField(props: ListProps) {
 
   const add = () => {
     const id = newId();
-    updateItems((prev) => [...prev, { id, values: defaults(fields) }]);
+    updateItems((prev) => [...prev, { id, values: defaults(fields, record) }]);
     const itemScope = enterItem(scope, id);
     guided.focusSoon(fields[0] ? fieldDomId(itemScope, fields[0].id) : refDomId(itemScope), refDomId(itemScope));
   };

@@ -5,6 +5,7 @@ import type { RuleFinding } from '../../../../domain/rules/finding';
 import { assessReadiness, type ReadinessReport, type RuleSet } from '../../../../domain/rules/readiness';
 import type { ConferenceTemplate } from '../../../../domain/template/types';
 import type { Draft } from '../context';
+import { useLocalSettings } from '../local-settings';
 import { refDomId } from '../scope';
 import { useStable } from '../use-stable';
 
@@ -28,7 +29,8 @@ export function useReadiness(
   rules: readonly RuleSet[] | undefined,
 ): GuidedReadiness {
   // Without rule sets from the caller, the domain's defaults (timescales and quorum as most councils set them).
-  const report = useMemo(() => (rules ? assessReadiness(template, record, rules) : assessReadiness(template, record)), [template, record, rules]);
+  const settings = useLocalSettings();
+  const report = useMemo(() => assessReadiness(template, record, rules, settings), [template, record, rules, settings]);
   const assessed = useMemo(() => {
     const order = new Map(template.sections.map((section, index) => [section.id, index]));
     const titles = new Map(template.sections.map((section) => [section.id, section.title]));
