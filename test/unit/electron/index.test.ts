@@ -109,7 +109,8 @@ describe('main process start-up', () => {
     expect(ses.setPermissionRequestHandler).toHaveBeenCalledTimes(1);
     expect(ses.webRequest.onHeadersReceived).toHaveBeenCalledTimes(1);
     expect(ses.setSpellCheckerLanguages).toHaveBeenCalledWith(['en-GB']);
-    expect(createAppServices).toHaveBeenCalledWith({ dataDir: '/srv/fictional-records' });
+    // The store's head is anchored in the app's per-user folder, outside the records folder.
+    expect(createAppServices).toHaveBeenCalledWith({ dataDir: '/srv/fictional-records', headAnchor: expect.objectContaining({ path: expect.stringMatching(/^\/home\/chair\/\.config\/Conference Recorder\/store-head\/[0-9a-f]{32}$/) }) });
     expect(electron.ipcMain.handle).toHaveBeenCalledWith('conference-api', expect.any(Function));
   });
 
@@ -129,7 +130,7 @@ describe('main process start-up', () => {
       preload: '/opt/conference-recorder/resources/app.asar/out/preload/preload.cjs',
     });
     expect(window.loadURL).toHaveBeenCalledWith('app://renderer/index.html');
-    expect(createAppServices).toHaveBeenCalledWith({ dataDir: '/home/chair/.config/Conference Recorder/records' });
+    expect(createAppServices).toHaveBeenCalledWith({ dataDir: '/home/chair/.config/Conference Recorder/records', headAnchor: expect.objectContaining({ path: expect.stringMatching(/^\/home\/chair\/\.config\/Conference Recorder\/store-head\/[0-9a-f]{32}$/) }) });
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalled();
   });

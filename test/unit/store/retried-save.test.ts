@@ -14,7 +14,7 @@ describe('a retried save that had already landed', () => {
     const clock = new FakeClock();
     const h = await openStore({ now: clock.now });
     const record = await createConference(h);
-    const risk = { kind: 'single', values: { harm: 'Bruising seen by the school nurse.', worries: 'Missed appointments.' } };
+    const risk = { kind: 'single', values: { harm: 'Bruising seen by the school nurse.', complicatingFactors: 'Missed appointments.' } };
     clock.advanceMinutes(2);
     const first = await h.ok<Saved>('conferences.save', { id: record.id, baseRevision: 1, sections: { risk } });
     expect(first).toEqual({ revision: 2, savedAt: '2025-06-02T09:02:00.000Z' });
@@ -22,7 +22,7 @@ describe('a retried save that had already landed', () => {
 
     clock.advanceMinutes(1);
     // Same text, keys in another order: equal canonically, so it is the same save.
-    const retried = { kind: 'single', values: { worries: 'Missed appointments.', harm: 'Bruising seen by the school nurse.' } };
+    const retried = { kind: 'single', values: { complicatingFactors: 'Missed appointments.', harm: 'Bruising seen by the school nurse.' } };
     const again = await h.ok<Saved>('conferences.save', { id: record.id, baseRevision: 1, sections: { risk: retried } });
     expect(again).toEqual(first);
     expect(await snapshotFolder(h.dir)).toEqual(before);
@@ -40,7 +40,7 @@ describe('a retried save that had already landed', () => {
       h.call('conferences.save', {
         id: record.id,
         baseRevision: 1,
-        sections: { risk, plan: { kind: 'single', values: { summary: 'other' } } },
+        sections: { risk, opening: { kind: 'single', values: { purposeExplained: true } } },
       }),
       'CONFLICT',
     );
