@@ -135,9 +135,10 @@ export interface SignatureInfo {
 
 export interface SignatureBlock {
   kind: 'signature';
-  /** The chair named in the record, shown on drafts where no signature exists yet. */
-  chair: string;
+  /** Null on a draft. Kept whole so a later PDF signature can be made from the same details. */
   signature: SignatureInfo | null;
+  /** What the block says, first line emphasised: the signer, role, time and code, or that it is unsigned. */
+  lines: string[];
 }
 
 export interface PageBreak {

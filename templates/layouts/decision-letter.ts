@@ -2,11 +2,12 @@ import { CATEGORIES } from '../../domain/decision/outcomes';
 import type { Block, DocumentModel } from '../../domain/documents/model';
 import { heading, paragraph, paragraphsOf, plain, text } from '../../domain/documents/model';
 import { redactRestricted } from '../../domain/documents/redact';
-import { childName, childrenOf, childValues, itemsOf, listItems, meetingValues, stringsOf, textOf } from '../../domain/record/access';
+import { childName, childrenOf, childValues, itemsOf, listItems, stringsOf, textOf } from '../../domain/record/access';
 import type { ConferenceRecord, Values } from '../../domain/record/conference';
 import { conferenceDate, conferenceTitle, defaultFamilyVersion, documentDate, documentOf, type LayoutOptions, type RestrictionQuery } from './common';
 import { outcomeLabel } from '../../domain/decision/outcomes';
 import { restrictedBlock } from './fields';
+import { signatureBlock } from './signature';
 
 /**
  * The decision letter to the parents: for each child the outcome and the chair's reasons,
@@ -21,7 +22,6 @@ export const DECISION_LETTER = 'Decision letter';
 export function decisionLetter(record: ConferenceRecord, options: LayoutOptions = {}): DocumentModel {
   const date = conferenceDate(record);
   const held = date ? documentDate(date) : 'the date of the conference';
-  const meeting = meetingValues(record);
   const blocks: Block[] = [
     { kind: 'paragraph', style: 'title', runs: [text(`${conferenceTitle(record)}: the decision`)] },
     plain(`${greeting(record)},`),
@@ -41,7 +41,7 @@ export function decisionLetter(record: ConferenceRecord, options: LayoutOptions 
         'If you are unhappy with how the conference was run or with its decision, you can complain. Your lead social worker will give you the council’s complaints procedure and help you use it.',
     ),
     plain('Yours sincerely,'),
-    { kind: 'signature', chair: textOf(meeting['chair']) || 'The chair', signature: options.signature ?? null },
+    signatureBlock(record, options),
   );
   return documentOf({
     record,

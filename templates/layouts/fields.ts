@@ -71,7 +71,12 @@ export function fieldBlocks(fields: readonly FieldDef[], values: Values, scope: 
     pending = [];
   };
 
+  // A yes/no that only switches on a restricted answer says nothing the restricted block does not, and would tell the family it exists.
+  const gates = new Set(
+    fields.flatMap((f) => (f.restricted && f.visibleWhen && 'field' in f.visibleWhen && !f.visibleWhen.section ? [f.visibleWhen.field] : [])),
+  );
   for (const field of fields) {
+    if (gates.has(field.id) && field.type === 'yesno') continue;
     if (!isVisible(field, { record: scope.record, values, ...(scope.childId ? { childId: scope.childId } : {}) })) continue;
     const value = values[field.id];
     if (!isFilled(value) || value === undefined) continue;

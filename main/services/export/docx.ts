@@ -40,6 +40,10 @@ const BODY_SIZE = 22; // half-points: 11 pt
 const SMALL_SIZE = 18;
 
 const RESTRICTED_COLOUR = '9B1C1C';
+/** Agency, recommendation, reasons, score, worries, strengths: wide enough for "Recommendation" and "Score" unbroken. */
+const COLLATION_WIDTHS = [2.8, 3.8, 4.8, 1.9, 4.8, 4.8];
+/** Space inside table cells, so text does not touch the borders. */
+const CELL_MARGINS = { top: 50, bottom: 50, left: 90, right: 90 };
 const line = (color: string, size = 8): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color });
 
 export async function renderDocx(model: DocumentModel): Promise<Buffer> {
@@ -156,16 +160,7 @@ function block(b: Block): BodyElement[] {
     case 'notice':
       return [boxed([new Paragraph({ children: [new TextRun({ text: b.title, bold: true })] }), new Paragraph({ children: runs(b.runs) })], '1D2B3A', 'EEF2F6')];
     case 'signature':
-      return b.signature
-        ? [
-            new Paragraph({ children: [new TextRun({ text: b.signature.signer, bold: true })] }),
-            new Paragraph({ children: [new TextRun(`${b.signature.role}, ${b.signature.council}`)] }),
-            new Paragraph({ children: [new TextRun(`Signed version ${b.signature.version}. Verification code ${b.signature.verificationCode}.`)] }),
-          ]
-        : [
-            new Paragraph({ children: [new TextRun({ text: 'DRAFT — not signed.', bold: true })] }),
-            new Paragraph({ children: [new TextRun(`To be signed by ${b.chair}.`)] }),
-          ];
+      return b.lines.map((l, i) => new Paragraph({ keepNext: i < b.lines.length - 1, children: [new TextRun({ text: l, bold: i === 0 })] }));
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
   }
@@ -208,6 +203,7 @@ function table(header: readonly string[], rows: readonly Cell[][], widths?: read
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths,
+    margins: CELL_MARGINS,
     rows: [
       ...headerRow,
       ...rows.map(
@@ -228,13 +224,15 @@ function table(header: readonly string[], rows: readonly Cell[][], widths?: read
   });
 }
 
+/** A one-cell table with a border: a box. Word requires a cell to end with a paragraph, hence the empty one after a nested table. */
 function boxed(children: BodyElement[], border: string, fill: string): Table {
   const edge = line(border, 12);
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [TEXT_WIDTH],
+    margins: { top: 100, bottom: 100, left: 140, right: 140 },
     borders: { top: edge, bottom: edge, left: edge, right: edge, insideHorizontal: edge, insideVertical: edge },
-    rows: [new TableRow({ children: [new TableCell({ shading: { type: ShadingType.CLEAR, fill, color: 'auto' }, children: [...children, new Paragraph({})] })] })],
+    rows: [new TableRow({ children: [new TableCell({ shading: { type: ShadingType.CLEAR, fill, color: 'auto' }, children: children.at(-1) instanceof Table ? [...children, new Paragraph({})] : children })] })],
   });
 }
 
@@ -250,7 +248,7 @@ function collation(b: Collation): BodyElement[] {
   return [
     new Paragraph({ children: [new TextRun({ text: 'Decision: ', bold: true }), new TextRun({ text: b.decision, bold: true })] }),
     new Paragraph({ children: [new TextRun({ text: b.summary, size: SMALL_SIZE })] }),
-    table(['Agency', 'Recommendation', 'Reasons', 'Score', 'Worries', 'Strengths'], rows, [3, 3.4, 5, 1.6, 5, 5], SMALL_SIZE),
+    table(['Agency', 'Recommendation', 'Reasons', 'Score', 'Worries', 'Strengths'], rows, COLLATION_WIDTHS, SMALL_SIZE),
     new Paragraph({}),
   ];
 }

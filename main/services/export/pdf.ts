@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
@@ -36,8 +37,58 @@ function setUp(): FallbackFace[] {
   pdfmake.setFonts(fonts);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
+  shareLayoutCache();
   faces = fallback;
   return faces;
+}
+
+/**
+ * Most of a PDF's time goes on shaping each word with the font (fontkit), and pdfkit keeps
+ * the shaped words per document, so every export started cold. The shapes depend only on
+ * the font file, so one cache per font is shared by every document in the process. pdfmake
+ * gives no hook for this, so its font provider is wrapped; if a new pdfmake version moves
+ * it, the wrap is skipped and exports are only slower. The cache is cleared when it grows
+ * large, and by `forgetExportCaches()` (call it when the store locks: the words come from records).
+ */
+const layoutCaches = new Map<string, Record<string, unknown>>();
+const MAX_CACHED_WORDS = 50_000;
+let cachedWords = 0;
+
+export function forgetExportCaches(): void {
+  layoutCaches.clear();
+  cachedWords = 0;
+}
+
+interface EmbeddedFontLike {
+  layoutCache?: Record<string, unknown>;
+}
+
+function shareLayoutCache(): void {
+  const require = createRequire(import.meta.url);
+  const module = require('pdfmake/js/PDFDocument') as { default?: { prototype?: Record<string, unknown> } };
+  const proto = module.default?.prototype;
+  const original = proto?.['provideFont'];
+  if (!proto || typeof original !== 'function') return;
+  proto['provideFont'] = function provideFont(this: unknown, family: string, bold: boolean, italics: boolean): EmbeddedFontLike {
+    const font = (original as (f: string, b: boolean, i: boolean) => EmbeddedFontLike).call(this, family, bold, italics);
+    if (font && typeof font === 'object' && font.layoutCache) {
+      const key = `${family}/${bold ? 'b' : ''}${italics ? 'i' : ''}`;
+      if (cachedWords > MAX_CACHED_WORDS) forgetExportCaches();
+      let shared = layoutCaches.get(key);
+      if (!shared) {
+        shared = new Proxy(Object.create(null) as Record<string, unknown>, {
+          set(target, word: string, value) {
+            if (!(word in target)) cachedWords += 1;
+            target[word] = value;
+            return true;
+          },
+        });
+        layoutCaches.set(key, shared);
+      }
+      font.layoutCache = shared;
+    }
+    return font;
+  };
 }
 
 // A4 is 595.28 × 841.89 pt; margins of 2 cm.
@@ -166,18 +217,7 @@ class PdfBlocks {
       case 'notice':
         return [this.box([{ text: this.runs([{ text: b.title, bold: true }]) }, { text: this.runs(b.runs) }], { all: INK, fill: '#EEF2F6' })];
       case 'signature':
-        return b.signature
-          ? [
-              {
-                stack: [
-                  { text: this.runs([{ text: b.signature.signer, bold: true }]) },
-                  { text: this.runs([{ text: `${b.signature.role}, ${b.signature.council}` }]) },
-                  { text: this.runs([{ text: `Signed version ${b.signature.version}. Verification code ${b.signature.verificationCode}.` }]) },
-                ],
-                margin: [0, 6, 0, 0],
-              },
-            ]
-          : [{ stack: [{ text: 'DRAFT — not signed.', bold: true }, { text: this.runs([{ text: `To be signed by ${b.chair}.` }]) }], margin: [0, 6, 0, 0] }];
+        return [{ stack: b.lines.map((l, i) => ({ text: this.runs([{ text: l, bold: i === 0 }]) })), margin: [0, 6, 0, 0], unbreakable: true }];
       case 'pageBreak':
         return [{ text: '', pageBreak: 'after' }];
     }
@@ -244,13 +284,13 @@ class PdfBlocks {
     return [
       { text: this.runs([{ text: 'Decision: ', bold: true }, { text: b.decision, bold: true }]), margin: [0, 2, 0, 2] },
       { text: this.runs([{ text: b.summary }]), style: 'small', margin: [0, 0, 0, 4] },
-      this.table(['Agency', 'Recommendation', 'Reasons', 'Score', 'Worries', 'Strengths'], rows, [3, 3.4, 5, 1.6, 5, 5], false, 8),
+      this.table(['Agency', 'Recommendation', 'Reasons', 'Score', 'Worries', 'Strengths'], rows, [2.8, 3.8, 4.8, 1.9, 4.8, 4.8], false, 8),
     ];
   }
 
   /** Bars drawn as vector shapes beside each score; the score is printed too, so nothing depends on colour. */
   private chart(b: Chart): Content[] {
-    const barWidth = 220;
+    const barWidth = 200;
     const rows: TableCell[][] = b.bars.map((bar) => [
       { text: this.runs([{ text: bar.label }]) },
       { text: bar.score === null ? 'No score' : String(bar.score), alignment: 'right' },
@@ -267,7 +307,7 @@ class PdfBlocks {
       { text: this.runs([{ text: b.title, bold: true }]), margin: [0, 4, 0, 2] },
       { text: this.runs([{ text: `Scale: ${b.scaleDefinition}` }]), style: 'small', margin: [0, 0, 0, 4] },
       {
-        table: { headerRows: 1, widths: [150, 50, barWidth + 8], body: [[{ text: 'Who', style: 'th' }, { text: `Score (0 to ${b.max})`, style: 'th' }, { text: '', style: 'th' }], ...rows] },
+        table: { headerRows: 1, widths: [150, 72, barWidth + 8], body: [[{ text: 'Who', style: 'th' }, { text: `Score (0 to ${b.max})`, style: 'th' }, { text: '', style: 'th' }], ...rows] },
         layout: 'lightHorizontalLines',
         margin: [0, 0, 0, 10],
       } as Content,

@@ -182,6 +182,9 @@ describe('a signed record', () => {
     });
     expect(plainText(docxPart(signed.docx, 'word/footer1.xml').replace(/<[^>]+>/g, ''))).toContain(line);
     expect(signed.docxText).not.toContain('DRAFT');
+    const block = 'Signed on 15 January 2026 at 16:20: version 1, verification code K7QF-2M9D.';
+    expect(signed.docxText).toContain(block);
+    expect(signed.pdfText).toContain(block);
   });
 });
 

@@ -48,7 +48,8 @@ function bodyText(pages: readonly string[], model: DocumentModel): string {
       // pdfmake breaks lines after a hyphen already in the text (it never adds one), so a hyphen ending a line joins on.
       let text = plainText(page.replace(/-\n/g, '-')).split(header).join(' ').split(footer).join(' ');
       text = text.replace(/Page \d+ of \d+/g, ' ');
-      if (model.draft) text = text.replace(/(^|\s)DRAFT(\s|$)/g, ' ');
+      // The diagonal watermark comes out as "DRAFT" or, letter by letter, "D R A F T".
+      if (model.draft) text = text.replace(/(^|\s)(DRAFT|D R A F T)(\s|$)/g, ' ');
       return squash(text);
     })
     .join(' ');
