@@ -41,9 +41,9 @@ const SMALL_SIZE = 18;
 
 const RESTRICTED_COLOUR = '9B1C1C';
 /** Agency, recommendation, reasons, score, worries, strengths: wide enough for "Recommendation" and "Score" unbroken. */
-const COLLATION_WIDTHS = [2.8, 3.8, 4.8, 1.9, 4.8, 4.8];
+const COLLATION_WIDTHS = [3.0, 4.1, 4.6, 1.7, 4.6, 4.6];
 /** Space inside table cells, so text does not touch the borders. */
-const CELL_MARGINS = { top: 50, bottom: 50, left: 90, right: 90 };
+const CELL_MARGINS = { top: 50, bottom: 50, left: 70, right: 70 };
 const line = (color: string, size = 8): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color });
 
 export async function renderDocx(model: DocumentModel): Promise<Buffer> {

@@ -132,8 +132,16 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
         { text: `Page ${page} of ${pages}`, fontSize: 8, width: 70, alignment: 'right' },
       ],
     }),
-    // Keep a heading with what follows it rather than stranding it at the foot of a page.
-    pageBreakBefore: (node, queries) => node.headlineLevel !== undefined && queries.getFollowingNodesOnPage().length === 0,
+    // Keep a heading with what follows it: a heading that would start in the last 8% of the
+    // text area, or the last 12% with another heading straight after it (a section and
+    // its first child), starts the next page instead. Positions are the surer test: pdfmake's
+    // "following nodes" include the page's header and footer.
+    pageBreakBefore: (node, queries) => {
+      if (typeof node.headlineLevel !== 'number') return false;
+      const ratio = (node.startPosition as { verticalRatio?: number } | undefined)?.verticalRatio ?? 0;
+      if (ratio > 0.92) return true;
+      return ratio > 0.88 && typeof queries.getFollowingNodesOnPage()[0]?.headlineLevel === 'number';
+    },
     content: r.blocks(model.blocks),
   };
   if (model.draft) definition.watermark = { text: 'DRAFT', color: RESTRICTED, opacity: 0.1, bold: true, fontSize: 120 };
@@ -170,9 +178,11 @@ class PdfBlocks {
         const parent = b.level > 1 ? this.outlineIds[b.level - 2] : undefined;
         this.outlineIds[b.level - 1] = id;
         this.outlineIds.length = b.level;
+        const parts = splitByFont(b.text, this.faces);
         return [
           {
-            text: this.runs([{ text: b.text }]),
+            // A plain string where one font will do, so the keep-with-next rule sees the heading as one node.
+            text: parts.length === 1 && parts[0]?.family === BODY_FAMILY ? b.text : this.runs([{ text: b.text }]),
             style: `h${b.level}`,
             headlineLevel: b.level,
             outline: true,
