@@ -28,8 +28,11 @@ export interface Heading {
 export interface Paragraph {
   kind: 'paragraph';
   runs: Run[];
-  /** `title` for a document's title (not a heading, so it stays out of the outline); `small` for notes. */
-  style?: 'normal' | 'small' | 'title';
+  /**
+   * `title` for a document's title (not a heading, so it stays out of the outline); `small`
+   * for notes; `label` for the bold name of an answer, kept on the same page as the answer.
+   */
+  style?: 'normal' | 'small' | 'title' | 'label';
 }
 
 /** A table cell: its text, and whether that text is restricted (kept out of the family copy). */
@@ -182,6 +185,8 @@ export interface DocumentModel {
 export const text = (value: string, emphasis: { bold?: boolean; italic?: boolean } = {}): Run => ({ text: value, ...emphasis });
 export const heading = (level: HeadingLevel, value: string): Heading => ({ kind: 'heading', level, text: value });
 export const paragraph = (...runs: Run[]): Paragraph => ({ kind: 'paragraph', runs });
+/** The name of an answer, printed in bold above it and kept on the same page as it. */
+export const label = (value: string): Paragraph => ({ kind: 'paragraph', style: 'label', runs: [text(value, { bold: true })] });
 export const plain = (value: string, style?: Paragraph['style']): Paragraph =>
   style ? { kind: 'paragraph', runs: [text(value)], style } : { kind: 'paragraph', runs: [text(value)] };
 export const cell = (value: string, restricted = false): Cell => (restricted ? { runs: [text(value)], restricted } : { runs: [text(value)] });

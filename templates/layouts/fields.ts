@@ -1,5 +1,5 @@
 import type { Block, Cell } from '../../domain/documents/model';
-import { cell, heading, paragraph, paragraphsOf, text } from '../../domain/documents/model';
+import { cell, heading, label as labelBlock, paragraphsOf } from '../../domain/documents/model';
 import { childName, childrenOf, isFilled, isScaleScore, itemsOf, perChildOf, stringsOf } from '../../domain/record/access';
 import type { ConferenceRecord, FieldValue, Values } from '../../domain/record/conference';
 import { isVisible } from '../../domain/template/conditions';
@@ -104,7 +104,7 @@ export function restrictedBlock(blocks: Block[], replacement?: Block[], reason =
 }
 
 export function labelled(label: string, body: string): Block[] {
-  return [paragraph(text(label, { bold: true })), ...paragraphsOf(body)];
+  return [labelBlock(label), ...paragraphsOf(body)];
 }
 
 function longBlocks(field: FieldDef, value: FieldValue, scope: FieldScope): Block[] {

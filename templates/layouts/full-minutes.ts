@@ -2,7 +2,7 @@ import { collate, type ChildCollation } from '../../domain/collation/collate';
 import { agencyLabel } from '../../domain/agencies/agency-label';
 import { CATEGORIES } from '../../domain/decision/outcomes';
 import type { Block, Chart, Collation, DocumentModel } from '../../domain/documents/model';
-import { cell, heading, paragraph, paragraphsOf, plain, text } from '../../domain/documents/model';
+import { cell, heading, label, paragraph, paragraphsOf, plain, text } from '../../domain/documents/model';
 import { childName, childrenOf, childValues, listItems, meetingValues, singleValues, textOf } from '../../domain/record/access';
 import type { ConferenceRecord, GroupItem } from '../../domain/record/conference';
 import { evaluate } from '../../domain/template/conditions';
@@ -116,7 +116,7 @@ function overridesFor(sectionId: string): FieldOverride | undefined {
     return (field, value, _values, scope) =>
       field.id === 'ownWords' && typeof value === 'string'
         ? [
-            paragraph(text(field.label, { bold: true })),
+            label(field.label),
             { kind: 'quotation', attribution: `${childName(scope.record, scope.childId ?? '')}, in their own words`, text: value },
           ]
         : undefined;
@@ -126,10 +126,10 @@ function overridesFor(sectionId: string): FieldOverride | undefined {
       if (field.id !== 'rationale' || typeof value !== 'string') return undefined;
       const query = { sectionId: scope.sectionId, fieldId: field.id, ...(scope.childId ? { childId: scope.childId } : {}) };
       const family = (scope.options.familyVersion ?? defaultFamilyVersion)(query, values);
-      const own: Block[] = [paragraph(text(field.label, { bold: true })), ...paragraphsOf(value)];
+      const own: Block[] = [label(field.label), ...paragraphsOf(value)];
       if (family === undefined) return own;
       // The original is kept from the family; the chair's family version stands in its place.
-      const replacement: Block[] = [paragraph(text(`${field.label} (the version written for the family)`, { bold: true })), ...paragraphsOf(family)];
+      const replacement: Block[] = [label(`${field.label} (the version written for the family)`), ...paragraphsOf(family)];
       return isRestrictedField(field, scope) ? own : [restrictedBlock(own, replacement, 'the chair has written the rationale again for the family, leaving out restricted information')];
     };
   }

@@ -123,7 +123,8 @@ function block(b: Block): BodyElement[] {
       return [new Paragraph({ heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][b.level - 1], children: [new TextRun(b.text)] })];
     case 'paragraph':
       if (b.style === 'title') return [new Paragraph({ heading: HeadingLevel.TITLE, children: runs(b.runs) })];
-      return [new Paragraph({ children: runs(b.runs, b.style === 'small' ? { size: SMALL_SIZE } : {}) })];
+      // An answer's label keeps with the answer, as headings do through their styles.
+      return [new Paragraph({ keepNext: b.style === 'label', children: runs(b.runs, b.style === 'small' ? { size: SMALL_SIZE } : {}) })];
     case 'list':
       return b.items.map((item) =>
         new Paragraph({ children: runs(item), ...(b.ordered ? { numbering: { reference: 'numbered', level: 0 } } : { bullet: { level: 0 } }) }),

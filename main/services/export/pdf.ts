@@ -96,6 +96,8 @@ const MARGIN = 56.7;
 const TEXT_WIDTH = 595.28 - 2 * MARGIN;
 const INK = '#1D2B3A';
 const RESTRICTED = '#9B1C1C';
+/** A block this short (in characters) moves to the next page with its heading rather than leave the heading stranded. */
+const KEEP_WITH_HEADING_BELOW = 900;
 /** Characters in a table row above which the row may break across pages (about a third of a page of text). */
 const KEEP_ROW_WHOLE_BELOW = 1500;
 
@@ -132,20 +134,33 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
         { text: `Page ${page} of ${pages}`, fontSize: 8, width: 70, alignment: 'right' },
       ],
     }),
-    // Keep a heading with what follows it: a heading that would start in the last 8% of the
-    // text area, or the last 12% with another heading straight after it (a section and
-    // its first child), starts the next page instead. Positions are the surer test: pdfmake's
-    // "following nodes" include the page's header and footer.
-    pageBreakBefore: (node, queries) => {
-      if (typeof node.headlineLevel !== 'number') return false;
-      const ratio = (node.startPosition as { verticalRatio?: number } | undefined)?.verticalRatio ?? 0;
-      if (ratio > 0.92) return true;
-      return ratio > 0.88 && typeof queries.getFollowingNodesOnPage()[0]?.headlineLevel === 'number';
-    },
     content: r.blocks(model.blocks),
   };
   if (model.draft) definition.watermark = { text: 'DRAFT', color: RESTRICTED, opacity: 0.1, bold: true, fontSize: 120 };
   return pdfmake.createPdf(definition).getBuffer();
+}
+
+function textLength(block: Block): number {
+  const runs = (list: readonly Run[]) => list.reduce((n, r) => n + r.text.length, 0);
+  switch (block.kind) {
+    case 'heading':
+      return block.text.length;
+    case 'paragraph':
+      return runs(block.runs);
+    case 'list':
+      return block.items.reduce((n, item) => n + runs(item), 0);
+    case 'table':
+      return block.rows.reduce((n, row) => n + row.reduce((m, c) => m + runs(c.runs), 0), 0) + 40 * block.rows.length;
+    case 'quotation':
+      return block.text.length;
+    case 'signature':
+      return block.lines.join('').length;
+    case 'notice':
+      return runs(block.runs);
+    default:
+      // Collations, charts and restricted boxes are big or can grow: never tie them to a heading.
+      return Number.POSITIVE_INFINITY;
+  }
 }
 
 class PdfBlocks {
@@ -167,8 +182,29 @@ class PdfBlocks {
     ) as Content[];
   }
 
+  /**
+   * Headings and answer labels are kept with what follows them by putting a run of them and the next block,
+   * when that block is short, in one unbreakable stack. (pdfmake's pageBreakBefore hook would
+   * do it too, but each break it adds lays the whole document out again: several times slower.)
+   * A long block is left out of the stack, because pdfmake drops whatever of an unbreakable
+   * stack does not fit on one page.
+   */
   blocks(input: readonly Block[]): Content[] {
-    return input.flatMap((b) => this.block(b));
+    const out: Content[] = [];
+    const leadsIn = (b: Block | undefined) => b?.kind === 'heading' || (b?.kind === 'paragraph' && b.style === 'label');
+    for (let i = 0; i < input.length; i += 1) {
+      if (!leadsIn(input[i])) {
+        out.push(...this.block(input[i]!));
+        continue;
+      }
+      const group: Content[] = [];
+      while (leadsIn(input[i])) group.push(...this.block(input[i++]!));
+      const next = input[i];
+      if (next && next.kind !== 'pageBreak' && textLength(next) <= KEEP_WITH_HEADING_BELOW) group.push(...this.block(next));
+      else i -= 1;
+      out.push({ stack: group, unbreakable: true });
+    }
+    return out;
   }
 
   private block(b: Block): Content[] {
@@ -184,7 +220,6 @@ class PdfBlocks {
             // A plain string where one font will do, so the keep-with-next rule sees the heading as one node.
             text: parts.length === 1 && parts[0]?.family === BODY_FAMILY ? b.text : this.runs([{ text: b.text }]),
             style: `h${b.level}`,
-            headlineLevel: b.level,
             outline: true,
             outlineText: b.text,
             id,
