@@ -52,11 +52,10 @@ function setUp(): FallbackFace[] {
  */
 const layoutCaches = new Map<string, Record<string, unknown>>();
 const MAX_CACHED_WORDS = 50_000;
-let cachedWords = 0;
+const sharedCaches = new WeakSet<object>();
 
 export function forgetExportCaches(): void {
   layoutCaches.clear();
-  cachedWords = 0;
 }
 
 interface EmbeddedFontLike {
@@ -71,19 +70,16 @@ function shareLayoutCache(): void {
   if (!proto || typeof original !== 'function') return;
   proto['provideFont'] = function provideFont(this: unknown, family: string, bold: boolean, italics: boolean): EmbeddedFontLike {
     const font = (original as (f: string, b: boolean, i: boolean) => EmbeddedFontLike).call(this, family, bold, italics);
-    if (font && typeof font === 'object' && font.layoutCache) {
+    // pdfmake asks for a font on every piece of text; only a font new to this document is wired up.
+    if (font && typeof font === 'object' && font.layoutCache && !sharedCaches.has(font.layoutCache)) {
       const key = `${family}/${bold ? 'b' : ''}${italics ? 'i' : ''}`;
-      if (cachedWords > MAX_CACHED_WORDS) forgetExportCaches();
+      const words = [...layoutCaches.values()].reduce((n, cache) => n + Object.keys(cache).length, 0);
+      if (words > MAX_CACHED_WORDS) forgetExportCaches();
       let shared = layoutCaches.get(key);
       if (!shared) {
-        shared = new Proxy(Object.create(null) as Record<string, unknown>, {
-          set(target, word: string, value) {
-            if (!(word in target)) cachedWords += 1;
-            target[word] = value;
-            return true;
-          },
-        });
+        shared = Object.create(null) as Record<string, unknown>;
         layoutCaches.set(key, shared);
+        sharedCaches.add(shared);
       }
       font.layoutCache = shared;
     }
