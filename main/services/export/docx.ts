@@ -157,9 +157,11 @@ function block(b: Block): BodyElement[] {
           RESTRICTED_COLOUR,
           'FBF1F1',
         ),
+        new Paragraph({}),
       ];
     case 'notice':
-      return [boxed([new Paragraph({ children: [new TextRun({ text: b.title, bold: true })] }), new Paragraph({ children: runs(b.runs) })], '1D2B3A', 'EEF2F6')];
+      // The empty paragraph after a box stops Word joining two boxes that follow each other into one table.
+      return [boxed([new Paragraph({ children: [new TextRun({ text: b.title, bold: true })] }), new Paragraph({ children: runs(b.runs) })], '1D2B3A', 'EEF2F6'), new Paragraph({})];
     case 'signature':
       return b.lines.map((l, i) => new Paragraph({ keepNext: i < b.lines.length - 1, children: [new TextRun({ text: l, bold: i === 0 })] }));
     case 'pageBreak':
