@@ -1,18 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { createConference, PASSPHRASE, screenshot } from './app';
 import { meetingField, openChildrenSection } from './conference-page';
+import { expectNoSeriousViolations as expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-/** Fails with the rule ids and the offending selectors, so a report says what to fix. */
+/** axe, and every screen keeps its landmarks and one h1. */
 async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  expect(serious, `axe on the ${screen} screen`).toEqual([]);
+  await expectNoAxeViolations(page, screen);
   // Every screen keeps its landmarks and one h1.
   await expect(page.getByRole('main')).toHaveCount(1);
   await expect(page.getByRole('banner')).toHaveCount(1);

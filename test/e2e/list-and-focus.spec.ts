@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { outcomeLabel } from '../../domain/decision/outcomes';
 import { countOf } from '../../domain/template/plural';
 import { screenshot, unlock } from './app';
+import { expectNoSeriousViolations } from './axe';
 import { expect, startShell, test } from './fixtures';
 import { LONG_AGENCIES, prepareStore, type PreparedStore } from './list-and-chart-store';
 
@@ -11,16 +11,6 @@ import { LONG_AGENCIES, prepareStore, type PreparedStore } from './list-and-char
  * domain rules give; the error summary is an alert that takes focus; a field reached with the
  * keyboard is never under the sticky save bar; agency names on the chart do not overlap.
  */
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  expect(serious, `axe on the ${screen} screen`).toEqual([]);
-}
 
 let prepared: PreparedStore;
 test.beforeAll(async () => {
@@ -110,13 +100,6 @@ test('a field reached with the keyboard is never under the sticky save bar', asy
     expect(checked).toBeGreaterThan(60);
     expect(obscured).toEqual([]);
     await screenshot(page, 'contract-focus-clear-of-save-bar');
-    // axe measures geometry: blocks the browser has skipped rendering (content-visibility: auto,
-    // kept for typing speed) have placeholder sizes, which axe reads as targets overlapping. Laid
-    // out in full, at the top, the page is checked as a chair sees it.
-    await page.evaluate(() => {
-      for (const block of document.querySelectorAll<HTMLElement>('.g-main .g-child, .g-main .g-item')) block.style.contentVisibility = 'visible';
-      window.scrollTo(0, 0);
-    });
     await expectNoSeriousViolations(page, 'agency contributions');
   } finally {
     await shell.stop();

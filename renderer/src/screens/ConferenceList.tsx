@@ -38,7 +38,7 @@ function ChildOutcomes({ children }: { children: ConferenceSummary['children'] }
     <ul className="plain-list child-outcomes">
       {children.map((child) => (
         <li key={child.id}>
-          <bdi className="child-outcomes__name">{child.name || <span className="muted">Name not recorded</span>}</bdi>
+          <bdi className="child-outcomes__name" dir="auto">{child.name || <span className="muted">Name not recorded</span>}</bdi>
           <span className={child.outcome === null ? 'child-outcomes__outcome muted' : 'child-outcomes__outcome'}>{outcomeText(child.outcome)}</span>
         </li>
       ))}
