@@ -19,7 +19,7 @@ import { roles } from './paths';
  * that no longer contains the anchored line.
  */
 
-/** Where the sealed head is kept: a file in the user's config folder, or (in Electron) the OS keychain. */
+/** Where the sealed head is kept: a file in the user's config folder (main/app-root.ts says why not the OS keychain). */
 export interface HeadAnchor {
   read(): Promise<Buffer | null>;
   write(bytes: Buffer): Promise<void>;
