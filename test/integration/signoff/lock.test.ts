@@ -173,7 +173,7 @@ describe('tampered signed versions are reported', () => {
     const { h, record } = await signedWhitfield();
     const path = h.store.paths.conference(record.id);
     const bytes = await readFile(path);
-    bytes[bytes.length - 10] ^= 0x01;
+    bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0x01;
     await writeFile(path, bytes);
     const result = await h.call('conferences.signatures', { id: record.id });
     expect(result).toMatchObject({ ok: false, error: { code: 'CORRUPT' } });
