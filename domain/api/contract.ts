@@ -9,6 +9,14 @@ import {
 } from '../record/conference';
 import { ConferenceSummarySchema } from '../record/summary';
 import { LocalSettingsSchema } from '../rules/local-settings';
+import { EXPORT_DOCUMENTS, EXPORT_FORMATS } from '../signoff/file-name';
+import {
+  ChairProfileInputSchema,
+  ChairProfileSchema,
+  MAX_ADDENDUM_LENGTH,
+  SignaturesSchema,
+  SignedVersionViewSchema,
+} from '../signoff/schemas';
 
 /**
  * The one API contract: operation name → input schema → output schema.
@@ -44,12 +52,14 @@ export const HistoryEntrySchema = z.strictObject({
   seq: z.number().int().nonnegative(),
   at: IsoDateTimeSchema,
   actor: z.string(),
-  action: z.enum(['created', 'saved', 'migrated']),
+  action: z.enum(['created', 'saved', 'migrated', 'signed', 'addendum']),
   /** Which sections changed, by id: the history says what changed without copying it. */
   sections: z.array(z.string()),
   revision: z.number().int().nonnegative(),
   recordHash: z.string(),
   prevHash: z.string(),
+  /** For 'signed' and 'addendum': the hash of the signed version, so the history vouches for it too. */
+  signedVersionHash: z.string().optional(),
   hash: z.string(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
@@ -128,6 +138,40 @@ export const apiContract = {
   'conferences.history': {
     input: z.strictObject({ id: IdSchema }),
     output: z.strictObject({ entries: z.array(HistoryEntrySchema), intact: z.boolean() }),
+  },
+  'profile.get': {
+    input: Empty,
+    output: z.strictObject({ profile: ChairProfileSchema.nullable() }),
+  },
+  'profile.set': {
+    input: ChairProfileInputSchema,
+    output: z.strictObject({ profile: ChairProfileSchema }),
+  },
+  'conferences.sign': {
+    input: z.strictObject({ id: IdSchema, baseRevision: z.number().int().nonnegative() }),
+    output: z.strictObject({ signed: SignedVersionViewSchema, revision: z.number().int().nonnegative() }),
+  },
+  'conferences.addendum': {
+    input: z.strictObject({
+      id: IdSchema,
+      reason: z.string().trim().min(1).max(2000),
+      text: z.string().trim().min(1).max(MAX_ADDENDUM_LENGTH),
+    }),
+    output: z.strictObject({ signed: SignedVersionViewSchema }),
+  },
+  'conferences.signatures': {
+    input: z.strictObject({ id: IdSchema }),
+    output: SignaturesSchema,
+  },
+  'conferences.export': {
+    input: z.strictObject({ id: IdSchema, document: z.enum(EXPORT_DOCUMENTS), format: z.enum(EXPORT_FORMATS) }),
+    output: z.strictObject({
+      fileName: z.string(),
+      mimeType: z.string(),
+      /** The file's bytes; a long PDF is a few MB as base64, well inside the transports' limits. */
+      base64: z.string(),
+      draft: z.boolean(),
+    }),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -16,6 +16,12 @@ export const OPERATIONS = [
   'conferences.get',
   'conferences.save',
   'conferences.history',
+  'profile.get',
+  'profile.set',
+  'conferences.sign',
+  'conferences.addendum',
+  'conferences.signatures',
+  'conferences.export',
 ] as const;
 export type OperationId = (typeof OPERATIONS)[number];
 

@@ -16,6 +16,9 @@ export const API_ERROR_CODES = [
   'STORE_TOO_NEW', // the data was written by a newer version of the app
   'CORRUPT', // a file could not be read or decrypted
   'TAMPERED', // the history chain or a record does not match its hashes
+  'SIGNED', // the conference is signed: it is locked, and corrections are addenda
+  'NOT_READY', // signing refused: readiness checks still fail
+  'NO_PROFILE', // signing needs the chair profile (name, role, council) first
   'INTERNAL',
 ] as const;
 export const ApiErrorCodeSchema = z.enum(API_ERROR_CODES);

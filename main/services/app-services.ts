@@ -1,5 +1,6 @@
 import type { Handlers } from './dispatch';
 import { ConferenceStore, type StoreOptions } from './store/store';
+import { exportConference } from './export/conference-export';
 
 /**
  * The services behind every API operation, as the handler table `dispatch` expects. Plain Node
@@ -27,5 +28,11 @@ export function handlersFor(store: ConferenceStore): Handlers {
     'conferences.get': ({ id }) => store.get(id),
     'conferences.save': (input) => store.save(input),
     'conferences.history': ({ id }) => store.history(id),
+    'profile.get': async () => ({ profile: await store.getProfile() }),
+    'profile.set': async (input) => ({ profile: await store.setProfile(input) }),
+    'conferences.sign': ({ id, baseRevision }) => store.sign(id, baseRevision),
+    'conferences.addendum': ({ id, reason, text }) => store.addendum(id, reason, text),
+    'conferences.signatures': ({ id }) => store.signatures(id),
+    'conferences.export': async ({ id, document, format }) => exportConference(await store.exportSource(id), document, format),
   };
 }

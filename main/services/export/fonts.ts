@@ -15,7 +15,8 @@ import { dirname, join } from 'node:path';
  * left to right; emoji appear as black-and-white outlines. The Word file has neither limit.
  */
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the app bundle (electron-vite) declares its own at the top level.
+const requireHere = createRequire(import.meta.url);
 
 export interface FontFile {
   /** The name pdfmake knows the file by, in its in-memory file system. */
@@ -33,7 +34,7 @@ export const BODY_FAMILY = 'Roboto';
 
 function packageDir(pkg: string): string {
   // Each package's main entry sits at its root (pdfmake's js/index.js one folder down).
-  const entry = require.resolve(pkg);
+  const entry = requireHere.resolve(pkg);
   return pkg === 'pdfmake' ? dirname(dirname(entry)) : dirname(entry);
 }
 

@@ -10,6 +10,7 @@ import { appendHistory, genesisHash, readHistoryTail } from './history';
 import type { DataKey } from './key';
 import { migrateRecord, type JsonObject, type Migration } from './migrations';
 import { roles, type StorePaths } from './paths';
+import { SignedBlockSchema, type SignedBlock } from '../signing/signed-block';
 
 /**
  * One conference on disk: `conferences/<id>.enc` holds the record together with the history
@@ -28,6 +29,12 @@ export const StoredConferenceSchema = z.strictObject({
   /** Validated with ConferenceRecordSchema after any migration has run. */
   record: z.record(z.string(), z.unknown()),
   entry: HistoryEntrySchema,
+  /**
+   * Present once the conference is signed: every signed version, in order, and the addenda's
+   * text. Kept in the same atomically replaced document as the record and its history entry,
+   * so a signature can never be on disk without the record it signs, nor the other way round.
+   */
+  signed: SignedBlockSchema.optional(),
 });
 export type StoredConference = z.infer<typeof StoredConferenceSchema>;
 
@@ -103,7 +110,7 @@ export class ConferenceFiles {
     db: Low<StoredConference | null>,
     adapter: EncryptedJsonAdapter<StoredConference>,
     previous: HistoryEntry | null,
-    next: { record: JsonObject; entry: HistoryEntry | null },
+    next: { record: JsonObject; entry: HistoryEntry | null; signed?: SignedBlock },
   ): Promise<Pick<IndexEntry, 'bytes' | 'ino' | 'ctimeMs'>> {
     const entry = next.entry ?? previous;
     if (entry === null) throw new Error('A new conference needs a history entry.');
@@ -117,7 +124,10 @@ export class ConferenceFiles {
         tail = await readHistoryTail(path, key, id);
       }
     }
-    db.data = { format: 1, storeVersion: this.storeVersion, record: next.record, entry };
+    // Whatever rewrites the document (a migration, a sign-off, an addendum) keeps its signed
+    // versions: only a sign-off or an addendum passes a new, longer list.
+    const signed = next.signed ?? db.data?.signed;
+    db.data = { format: 1, storeVersion: this.storeVersion, record: next.record, entry, ...(signed ? { signed } : {}) };
     await db.write();
     if (next.entry !== null) await appendHistory(path, key, id, tail, [next.entry]);
     return this.stamp(id);

@@ -55,6 +55,22 @@ export interface ConferenceContext {
   now: () => Date;
 }
 
+/**
+ * Signed: the document holds signed versions, or its latest history entry is a signature
+ * (so removing the signed versions from a re-sealed document does not unlock it either).
+ */
+export function isSigned(stored: StoredConference): boolean {
+  return (stored.signed?.versions.length ?? 0) > 0 || stored.entry.action === 'signed' || stored.entry.action === 'addendum';
+}
+
+export function signedFailure(stored: StoredConference): ApiFailure {
+  const count = stored.signed?.versions.length ?? 1;
+  return new ApiFailure(
+    'SIGNED',
+    `These minutes were signed (${count === 1 ? 'version 1' : `${count} signed versions`}) and can no longer be changed. Corrections are made as a signed addendum: use “Add an addendum”. Nothing has been changed.`,
+  );
+}
+
 const CONFLICT_MESSAGE =
   'This conference was changed elsewhere since you opened it. Reload to see the latest version; your unsaved text is still on screen.';
 
@@ -122,26 +138,9 @@ export class Conferences {
   }
 
   async save(input: SaveInput): Promise<{ revision: number; savedAt: string }> {
-    const loaded = await this.#load(input.id);
+    const loaded = await this.loadForChange(input.id);
     const { record, stored } = loaded;
     refuseNamesOutsideTemplate(templateFor(record.type), input.sections);
-    if (stored.entry.recordHash !== recordHash(stored.record)) {
-      throw new ApiFailure(
-        'TAMPERED',
-        `Conference ${input.id} was not saved because its stored copy does not match its history. Nothing has been changed; report this to your information governance lead.`,
-      );
-    }
-    if (this.#wentBack(input.id, stored)) {
-      // Saving would chain a new entry onto the old history and make the earlier version the
-      // only one there is, burying the newer one (which a backup may still hold). Refused until
-      // the folder is restored; the chair's text stays on screen.
-      const problem = problems.rolledBackConference(input.id, this.c.index.get(input.id)?.summary.conferenceDate ?? null);
-      this.c.problems.set(problem);
-      throw new ApiFailure(
-        'TAMPERED',
-        `Conference ${input.id} was not saved because its file is an earlier version than the one this app last saved. Nothing has been changed; your text is still on screen. Report this to your information governance lead.`,
-      );
-    }
     const changed = Object.keys(input.sections)
       .filter((key) => {
         const before = record.sections[key];
@@ -180,6 +179,43 @@ export class Conferences {
     // The save completed any interrupted history; tampering stays reported until re-checked.
     if (this.c.problems.get(input.id)?.kind === 'recovered') this.c.problems.delete(input.id);
     return { revision: next.revision, savedAt: at };
+  }
+
+  /**
+   * The conference, checked before anything is written to it: its stored copy matches its
+   * history, it has not been put back to an earlier version, and it is not signed. A signed
+   * conference is locked here, in the service, whatever the page shows: every operation that
+   * writes a record passes this check (sign-off and addenda use `load` and their own rules).
+   */
+  async loadForChange(id: string, options: { allowSigned?: boolean } = {}): Promise<LoadedConference> {
+    const loaded = await this.#load(id);
+    const { stored } = loaded;
+    if (stored.entry.recordHash !== recordHash(stored.record)) {
+      throw new ApiFailure(
+        'TAMPERED',
+        `Conference ${id} was not saved because its stored copy does not match its history. Nothing has been changed; report this to your information governance lead.`,
+      );
+    }
+    if (this.#wentBack(id, stored)) {
+      // Saving would chain a new entry onto the old history and make the earlier version the
+      // only one there is, burying the newer one (which a backup may still hold). Refused until
+      // the folder is restored; the chair's text stays on screen.
+      const problem = problems.rolledBackConference(id, this.c.index.get(id)?.summary.conferenceDate ?? null);
+      this.c.problems.set(problem);
+      throw new ApiFailure(
+        'TAMPERED',
+        `Conference ${id} was not saved because its file is an earlier version than the one this app last saved. Nothing has been changed; your text is still on screen. Report this to your information governance lead.`,
+      );
+    }
+    if (!options.allowSigned && isSigned(stored)) throw signedFailure(stored);
+    return loaded;
+  }
+
+  /** The conference as stored, for reading (signatures, exports); nothing is checked for writing. */
+  async load(id: string): Promise<{ loaded: LoadedConference; history: Assessment; problems: StoreProblem[] }> {
+    const loaded = await this.#load(id);
+    const history = await this.#assess(id, loaded);
+    return { loaded, history, problems: this.#note(id, history, this.#wentBack(id, loaded.stored)) };
   }
 
   async #load(id: string): Promise<LoadedConference> {

@@ -13,6 +13,7 @@ export interface StorePaths {
   index: string;
   indexJournal: string;
   settings: string;
+  chairProfile: string;
   lock: string;
   conferencesDir: string;
   historyDir: string;
@@ -29,6 +30,7 @@ export function storePaths(root: string): StorePaths {
     index: join(root, 'index.enc'),
     indexJournal: join(root, 'index.journal'),
     settings: join(root, 'settings.enc'),
+    chairProfile: join(root, 'chair-profile.enc'),
     lock: join(root, 'folder.lock'),
     conferencesDir,
     historyDir,
@@ -43,6 +45,7 @@ export const roles = {
   index: 'index',
   indexJournal: 'index-journal',
   settings: 'settings',
+  chairProfile: 'chair-profile',
   storeHead: 'store-head',
   conference: (id: string) => `conference:${id}`,
   history: (id: string) => `history:${id}`,

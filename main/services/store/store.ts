@@ -26,6 +26,10 @@ import { CONFERENCE_FILE, storePaths, type StorePaths } from './paths';
 import { ProblemRegistry, problems } from './problems';
 import { SerialQueue } from './serial-queue';
 import { SettingsStore } from './settings-store';
+import { SignOff } from './sign-off';
+import { ChairProfileStore } from '../signing/chair-profile-store';
+import type { ChairProfile, ChairProfileInput, Signatures, SignedVersionView } from '../../../domain/signoff/schemas';
+import type { LoadedConference } from './conference-file';
 import { HeadKeeper, type HeadAnchor } from './store-head';
 import { newVaultFile, readVaultFile, unwrapDataKey, writeVaultFile, type VaultFile } from './vault-file';
 
@@ -89,6 +93,15 @@ interface Session {
   index: ConferenceIndex;
   settings: SettingsStore;
   conferences: Conferences;
+  profile: ChairProfileStore;
+  signOff: SignOff;
+}
+
+/** What an export is made from: the record as stored, its signed versions (verified) and addenda. */
+export interface ExportSource {
+  record: ConferenceRecord;
+  signed: LoadedConference['stored']['signed'];
+  signatures: Signatures;
 }
 
 function minutes(n: number): string {
@@ -302,6 +315,37 @@ export class ConferenceStore {
     return this.#queue.run(async () => (await this.#require()).conferences.save(input));
   }
 
+  // ── chair profile and sign-off ──────────────────────────────────────────
+
+  getProfile(): Promise<ChairProfile | null> {
+    return this.#queue.run(async () => (await this.#require()).profile.get());
+  }
+
+  setProfile(input: ChairProfileInput): Promise<ChairProfile> {
+    return this.#queue.run(async () => (await this.#require()).profile.set(input));
+  }
+
+  sign(id: string, baseRevision: number): Promise<{ signed: SignedVersionView; revision: number }> {
+    return this.#queue.run(async () => (await this.#require()).signOff.sign(id, baseRevision));
+  }
+
+  addendum(id: string, reason: string, text: string): Promise<{ signed: SignedVersionView }> {
+    return this.#queue.run(async () => (await this.#require()).signOff.addendum(id, reason, text));
+  }
+
+  signatures(id: string): Promise<Signatures> {
+    return this.#queue.run(async () => (await this.#require()).signOff.signatures(id));
+  }
+
+  /** Read in the queue; the caller renders outside it, so a long PDF does not hold up other calls. */
+  exportSource(id: string): Promise<ExportSource> {
+    return this.#queue.run(async () => {
+      const session = await this.#require();
+      const { loaded } = await session.conferences.load(id);
+      return { record: loaded.record, signed: loaded.stored.signed, signatures: await session.signOff.signatures(id) };
+    });
+  }
+
   // ── internals ────────────────────────────────────────────────────────────
 
   async #openSession(vault: VaultFile, dataKey: Buffer, lock: FolderLock): Promise<{ found: StoreProblem[]; session: Session }> {
@@ -322,8 +366,12 @@ export class ConferenceStore {
       if (migrating) await writeVaultFile(this.paths.vault, { ...vault, storeSchemaVersion: this.#target });
       const settings = new SettingsStore(this.paths, key, this.#now);
       found.push(...(await settings.load()));
-      const conferences = new Conferences({ paths: this.paths, key, files, index, problems: this.#problems, actor: this.#actor, now: this.#now });
-      const session: Session = { key, lock, index, settings, conferences };
+      const profile = new ChairProfileStore(this.paths, key, this.#now);
+      found.push(...(await profile.load()));
+      const context = { paths: this.paths, key, files, index, problems: this.#problems, actor: this.#actor, now: this.#now };
+      const conferences = new Conferences(context);
+      const signOff = new SignOff({ ...context, conferences, profile, localSettings: () => settings.get().local });
+      const session: Session = { key, lock, index, settings, conferences, profile, signOff };
       this.#session = session;
       this.#lastActivity = this.#now().getTime();
       this.#idleLockedAfter = null;

@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useMemo, useRef, useState, type JSX } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState, type JSX, type ReactNode } from 'react';
 import { collate, type ChildCollation } from '../../../domain/collation/collate';
 import type { ConferenceRecord, SectionValue } from '../../../domain/record/conference';
 import type { FieldRef } from '../../../domain/rules/finding';
@@ -34,6 +34,10 @@ export interface GuidedConferenceProps {
   settleMs?: number;
   /** The council's local rule sets (timescales, quorum) from its settings; the domain's defaults otherwise. */
   rules?: readonly RuleSet[];
+  /** Shown in the readiness panel once the minutes are ready (the "Sign the minutes" control). */
+  signAction?: ReactNode;
+  /** A signed conference: every field is shown but none can be changed (the service refuses anyway). */
+  readOnly?: boolean;
 }
 
 /** Sections whose per-child blocks show the collation beside the chair's answers. */
@@ -61,7 +65,7 @@ function focusFirst(ids: readonly string[], framesLeft = 10): void {
  * on a copy of the record that catches up once typing pauses, as a deferred render, so they
  * never hold up typing.
  */
-export const GuidedConference = memo(function GuidedConference({ record: initial, onSectionChange, template: given, settleMs = SETTLE_MS, rules }: GuidedConferenceProps) {
+export const GuidedConference = memo(function GuidedConference({ record: initial, onSectionChange, template: given, settleMs = SETTLE_MS, rules, signAction, readOnly = false }: GuidedConferenceProps) {
   const template = useMemo(() => given ?? templateFor(initial.type), [given, initial.type]);
   const { record, getRecord, updateSection } = useWorkingRecord(template, initial, onSectionChange);
   const deferred = useDeferredValue(useSettled(record, settleMs));
@@ -188,6 +192,7 @@ export const GuidedConference = memo(function GuidedConference({ record: initial
         />
         <div className="g-main">
           {section ? (
+            <ReadOnlyWhen readOnly={readOnly}>
             <SectionView
               key={section.id}
               section={section}
@@ -198,10 +203,11 @@ export const GuidedConference = memo(function GuidedConference({ record: initial
               problems={readiness.problems}
               extraFor={COLLATION_BESIDE.has(section.id) ? extraFor : undefined}
             />
+            </ReadOnlyWhen>
           ) : view === COLLATION_VIEW ? (
             <CollationPage collations={collations} />
           ) : (
-            <ReadinessPanel readiness={readiness} />
+            <ReadinessPanel readiness={readiness} action={readOnly ? undefined : signAction} />
           )}
           {section && <SectionPager sections={sections} current={section.id} onOpen={open} />}
           <RemovalNoticeBar notice={notice} onUndo={() => notice?.undo()} onDismiss={() => setNotice(null)} />
@@ -210,6 +216,21 @@ export const GuidedConference = memo(function GuidedConference({ record: initial
     </GuidedContext.Provider>
   );
 });
+
+/**
+ * A signed conference's fields are drawn inside a disabled fieldset, so none can be typed in
+ * (the section navigation stays outside it); while editing, nothing wraps them, so the layout
+ * is exactly as before.
+ */
+function ReadOnlyWhen({ readOnly, children }: { readOnly: boolean; children: ReactNode }) {
+  return readOnly ? (
+    <fieldset className="g-readonly" disabled>
+      {children}
+    </fieldset>
+  ) : (
+    <>{children}</>
+  );
+}
 
 /**
  * The collation for each child, keeping the previous object for a child whose collation has

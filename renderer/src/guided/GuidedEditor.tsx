@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { localRuleSets } from '../../../domain/rules/readiness';
 import { CHILDREN_SECTION, type ConferenceRecord, type SectionValue } from '../../../domain/record/conference';
 import { SaveStatus } from '../autosave/SaveStatus';
@@ -23,7 +23,17 @@ function childNames(section: SectionValue | undefined): string {
  * on), the save state is shown and announced by the app's own SaveStatus, locking first
  * flushes what is queued, and readiness uses the council's local rules from Settings.
  */
-export function GuidedEditor({ record }: { record: ConferenceRecord }) {
+export function GuidedEditor({
+  record,
+  readOnly = false,
+  renderSign,
+}: {
+  record: ConferenceRecord;
+  /** Signed: shown as it was signed, nothing editable. */
+  readOnly?: boolean;
+  /** The sign-off control for the readiness panel; given `flush` so it signs only what is saved. */
+  renderSign?: (flush: () => Promise<boolean>) => ReactNode;
+}) {
   const { client, setUnsavedWork, handOverUnsaved, settings } = useSession();
   // The council's own quorum and timescale rules, as set in Settings.
   const rules = useMemo(() => localRuleSets(settings.local), [settings.local]);
@@ -41,6 +51,8 @@ export function GuidedEditor({ record }: { record: ConferenceRecord }) {
   );
   const autosave = useAutosave({ revision: record.revision, savedAt: record.updatedAt, save, onLocked, canSendOnLeaving });
   const { flush, queue, leave, wouldLoseWork } = autosave;
+  // Stable, so the memoised form does not redraw when the save status changes.
+  const signAction = useMemo(() => renderSign?.(flush), [renderSign, flush]);
   const [names, setNames] = useState(() => childNames(record.sections[CHILDREN_SECTION]));
   const saveBar = useStickyClearance<HTMLDivElement>('--savebar-height', 'top');
 
@@ -63,11 +75,24 @@ export function GuidedEditor({ record }: { record: ConferenceRecord }) {
         {names || 'No children named yet'}
       </p>
       <div className="g-savebar" ref={saveBar}>
-        <SaveStatus status={autosave.status} held={[]} onRetry={() => void flush()} />
-        <p className="hint">Changes save automatically as you type.</p>
+        {readOnly ? (
+          <p className="hint">Signed minutes: shown as they were signed. Corrections are made as an addendum below.</p>
+        ) : (
+          <>
+            <SaveStatus status={autosave.status} held={[]} onRetry={() => void flush()} />
+            <p className="hint">Changes save automatically as you type.</p>
+          </>
+        )}
       </div>
       <LocalSettingsContext.Provider value={settings.local}>
-        <GuidedConference key={record.id} record={record} onSectionChange={onSectionChange} rules={rules} />
+        <GuidedConference
+          key={record.id}
+          record={record}
+          onSectionChange={onSectionChange}
+          rules={rules}
+          readOnly={readOnly}
+          signAction={signAction}
+        />
       </LocalSettingsContext.Provider>
     </>
   );

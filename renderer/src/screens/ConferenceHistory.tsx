@@ -27,6 +27,8 @@ const ACTIONS: Record<HistoryEntry['action'], string> = {
   created: 'Created',
   saved: 'Saved',
   migrated: 'Updated to a new version of the app',
+  signed: 'Signed by the chair',
+  addendum: 'Addendum signed',
 };
 
 /**

@@ -1,4 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { Signatures, SignedVersionView } from '../../../domain/signoff/schemas';
+import { AddendumForm } from '../signoff/AddendumForm';
+import { ExportBlock } from '../signoff/ExportBlock';
+import { SignedBanner } from '../signoff/SignedBanner';
+import { SignMinutes } from '../signoff/SignMinutes';
+import { signedSentence } from '../signoff/format';
 import type { StoreProblem } from '../../../domain/api/contract';
 import { CONFERENCE_TYPE_LABELS, type ConferenceRecord } from '../../../domain/record/conference';
 import { errorMessage } from '../api';
@@ -12,22 +18,32 @@ import { routeHref } from '../session/routes';
 type PageState =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
-  | { kind: 'loaded'; record: ConferenceRecord; problems: StoreProblem[] };
+  | { kind: 'loaded'; record: ConferenceRecord; problems: StoreProblem[]; signatures: Signatures };
 
 export function ConferencePage({ id }: { id: string }) {
   const { client } = useSession();
   const [state, setState] = useState<PageState>({ kind: 'loading' });
+  const [loads, setLoads] = useState(0);
+  const [justSigned, setJustSigned] = useState<string | null>(null);
   usePageTitle('Conference');
 
   useEffect(() => {
     let active = true;
-    client['conferences.get']({ id })
-      .then((result) => active && setState({ kind: 'loaded', record: result.conference, problems: result.problems }))
+    Promise.all([client['conferences.get']({ id }), client['conferences.signatures']({ id })])
+      .then(([result, signatures]) => active && setState({ kind: 'loaded', record: result.conference, problems: result.problems, signatures }))
       .catch((error: unknown) => active && setState({ kind: 'failed', message: errorMessage(error) }));
     return () => {
       active = false;
     };
-  }, [client, id]);
+  }, [client, id, loads]);
+
+  // After signing or an addendum the page is read again from the store: what it shows is what was signed.
+  const onSigned = useCallback((version: SignedVersionView) => {
+    setJustSigned(signedSentence(version));
+    setLoads((n) => n + 1);
+  }, []);
+  const onAdded = useCallback(() => setLoads((n) => n + 1), []);
+  const renderSign = useCallback((flush: () => Promise<boolean>) => <SignMinutes id={id} flush={flush} onSigned={onSigned} />, [id, onSigned]);
 
   return (
     <>
@@ -44,7 +60,17 @@ export function ConferencePage({ id }: { id: string }) {
         <>
           <PageHeading caption="Conference">{CONFERENCE_TYPE_LABELS[state.record.type]}</PageHeading>
           <StoreProblems problems={state.problems} />
-          <GuidedEditor record={state.record} />
+          {state.signatures.versions.length > 0 ? (
+            <>
+              <SignedBanner signatures={state.signatures} justSigned={justSigned} />
+              {/* Keyed by revision so a fresh read replaces the form's state entirely. */}
+              <GuidedEditor key={`signed-${state.record.revision}`} record={state.record} readOnly />
+              <AddendumForm id={id} onAdded={onAdded} />
+            </>
+          ) : (
+            <GuidedEditor record={state.record} renderSign={renderSign} />
+          )}
+          <ExportBlock id={id} signed={state.signatures.versions.length > 0} />
         </>
       ) : (
         <>

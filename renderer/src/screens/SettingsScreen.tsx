@@ -7,6 +7,7 @@ import { TextField } from '../components/TextField';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/SessionContext';
 import { LocalRulesForm } from './LocalRulesForm';
+import { ChairProfileForm } from '../signoff/ChairProfileForm';
 
 const MINUTES_ID = 'auto-lock-minutes';
 const MAX_MINUTES = 240;
@@ -76,6 +77,7 @@ export function SettingsScreen() {
           Save settings
         </button>
       </form>
+      <ChairProfileForm />
       <LocalRulesForm settings={settings} />
     </div>
   );

@@ -88,5 +88,20 @@ export function createMemoryHandlers(): Handlers & { calls: string[] } {
       return { revision: updated.revision, savedAt: updated.updatedAt };
     },
     'conferences.history': async () => ({ entries: [], intact: true }),
+    // Signing and export are not part of the transport's tests: the real store's suite covers them.
+    'profile.get': async () => ({ profile: null }),
+    'profile.set': async () => {
+      throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
+    },
+    'conferences.sign': async () => {
+      throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
+    },
+    'conferences.addendum': async () => {
+      throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
+    },
+    'conferences.signatures': async () => ({ versions: [], intact: true }),
+    'conferences.export': async () => {
+      throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
+    },
   };
 }

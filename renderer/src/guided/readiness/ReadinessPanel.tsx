@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { FindingsList } from './FindingsList';
 import type { GuidedReadiness } from './use-readiness';
 
@@ -5,7 +6,7 @@ import type { GuidedReadiness } from './use-readiness';
  * Ready to sign, or exactly what stands in the way: blocking findings first (each a link to
  * its field), then warnings that need a look but do not stop signing.
  */
-export function ReadinessPanel({ readiness }: { readiness: GuidedReadiness }) {
+export function ReadinessPanel({ readiness, action }: { readiness: GuidedReadiness; action?: ReactNode }) {
   const blocking = readiness.findings.filter((f) => f.severity === 'blocking');
   const warnings = readiness.findings.filter((f) => f.severity === 'warning');
   const notes = readiness.findings.filter((f) => f.severity === 'info');
@@ -18,6 +19,7 @@ export function ReadinessPanel({ readiness }: { readiness: GuidedReadiness }) {
         <div className="g-panel g-panel--ready">
           <p className="g-panel__title">Ready to sign</p>
           <p>Every rule for a defensible record is met: each child has a decision with a rationale, agencies’ views are engaged with, and the children’s voices are recorded.</p>
+          {action}
         </div>
       ) : (
         <div className="g-panel g-panel--blocking">

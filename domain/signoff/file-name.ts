@@ -1,0 +1,74 @@
+import type { ConferenceType } from '../record/conference';
+
+/**
+ * Export file names a records officer would keep: date first (so a folder sorts by date), the
+ * conference type as councils abbreviate it, the family's surname, then which document —
+ * `2026-01-15 ICPC Whitfield - family copy.pdf` — so nobody sends the full minutes when they
+ * meant the family copy. A draft says so in its name as well as on every page.
+ */
+
+export const EXPORT_DOCUMENTS = ['full-minutes', 'family-copy', 'decision-letter', 'actions'] as const;
+export type ExportDocument = (typeof EXPORT_DOCUMENTS)[number];
+export const EXPORT_FORMATS = ['docx', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const DOCUMENT_FILE_WORDS: Record<ExportDocument, string> = {
+  'full-minutes': 'minutes',
+  'family-copy': 'family copy',
+  'decision-letter': 'decision letter',
+  actions: 'actions list',
+};
+
+export const DOCUMENT_TITLES: Record<ExportDocument, string> = {
+  'full-minutes': 'Full minutes',
+  'family-copy': 'Family copy',
+  'decision-letter': 'Decision letter to parents',
+  actions: 'Actions list for the core group',
+};
+
+const TYPE_ABBREVIATIONS: Record<ConferenceType, string> = {
+  initial: 'ICPC',
+  review: 'RCPC',
+  'pre-birth-initial': 'Pre-birth ICPC',
+  'pre-birth-review': 'Pre-birth RCPC',
+  'transfer-in': 'Transfer-in CPC',
+};
+
+export const MIME_TYPES: Record<ExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+/**
+ * Safe on Windows, macOS and Linux file systems: no path separators or characters Windows
+ * refuses (/ \ : * ? " < > |), no control characters, no trailing dots or spaces (Windows
+ * drops them), no reserved device names; letters of every script are kept.
+ */
+export function safeFileNamePart(text: string): string {
+  const cleaned = text
+    .normalize('NFC')
+    .replace(/[/\\:*?"<>|\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/[. ]+$/u, '');
+  const short = [...cleaned].slice(0, 60).join('').trim();
+  return /^(con|prn|aux|nul|com\d|lpt\d)$/iu.test(short) ? `${short}_` : short;
+}
+
+export interface FileNameParts {
+  /** yyyy-mm-dd, or '' when the conference has no date yet. */
+  date: string;
+  type: ConferenceType;
+  /** The first child's name as recorded; its last word is used. */
+  firstChildName: string;
+  document: ExportDocument;
+  format: ExportFormat;
+  draft: boolean;
+}
+
+export function exportFileName(parts: FileNameParts): string {
+  const surname = safeFileNamePart(parts.firstChildName.trim().split(/\s+/u).at(-1) ?? '') || 'Unnamed';
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(parts.date) ? parts.date : 'Undated';
+  const draft = parts.draft ? ' (DRAFT)' : '';
+  return `${date} ${TYPE_ABBREVIATIONS[parts.type]} ${surname} - ${DOCUMENT_FILE_WORDS[parts.document]}${draft}.${parts.format}`;
+}

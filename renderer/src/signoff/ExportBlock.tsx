@@ -1,0 +1,93 @@
+import './signoff.css';
+import { useState } from 'react';
+import { DOCUMENT_TITLES, EXPORT_DOCUMENTS, type ExportDocument, type ExportFormat } from '../../../domain/signoff/file-name';
+import { errorMessage } from '../api';
+import { useSession } from '../session/SessionContext';
+
+/** The file's bytes to the browser's downloads (or Electron's save), named by the service. */
+function download(fileName: string, mimeType: string, base64: string): void {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the download a moment to start before the bytes are let go.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Each document the conference exports, in Word and PDF. Unsigned conferences export drafts
+ * (DRAFT on every page and in the file name); signed ones carry the signature and addenda.
+ */
+export function ExportBlock({ id, signed }: { id: string; signed: boolean }) {
+  const { client } = useSession();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+
+  async function exportOne(document: ExportDocument, format: ExportFormat) {
+    setBusy(`${document}.${format}`);
+    setMessage(null);
+    try {
+      const file = await client['conferences.export']({ id, document, format });
+      download(file.fileName, file.mimeType, file.base64);
+      setMessage({ text: `Downloaded “${file.fileName}”.`, error: false });
+    } catch (error) {
+      setMessage({ text: `The document was not exported. ${errorMessage(error)}`, error: true });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section className="signoff-block" aria-labelledby="export-title">
+      <h2 className="heading-m" id="export-title">
+        Export
+      </h2>
+      <p className="body">
+        {signed
+          ? 'Each document carries the signature and its verification code on every page, and every addendum.'
+          : 'Not signed yet: documents export as drafts, marked DRAFT on every page and in the file name.'}
+      </p>
+      <table className="export-table">
+        <thead>
+          <tr>
+            <th scope="col">Document</th>
+            <th scope="col">Download</th>
+          </tr>
+        </thead>
+        <tbody>
+          {EXPORT_DOCUMENTS.map((document) => (
+            <tr key={document}>
+              <th scope="row">{DOCUMENT_TITLES[document]}</th>
+              <td>
+                {(['docx', 'pdf'] as const).map((format) => (
+                  <button
+                    key={format}
+                    type="button"
+                    className="button button--secondary export-table__button"
+                    disabled={busy !== null}
+                    aria-label={`${DOCUMENT_TITLES[document]} as ${format === 'docx' ? 'Word' : 'PDF'}`}
+                    onClick={() => void exportOne(document, format)}
+                  >
+                    {busy === `${document}.${format}` ? 'Preparing…' : format === 'docx' ? 'Word' : 'PDF'}
+                  </button>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {message && (
+        <p className={`body${message.error ? ' error-text' : ''}`} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}
