@@ -224,6 +224,9 @@ for (const entry of entries.filter((e) => e.startsWith('/out/main/') && /\.(?:c|
   const code = readFileSync(join(root, entry), 'utf8');
   for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\(\s*)["']([^"'./][^"']*)["']/g)) {
     const specifier = match[1];
+    // Only what could be a package name: a template's label such as "Where the harm comes from"
+    // followed by a quote also matches the pattern above.
+    if (!/^(?:@[a-z0-9][\w.~-]*\/)?[a-z0-9][\w.~-]*(?:\/[^\s,]*)?$/.test(specifier)) continue;
     const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
     if (name === 'electron' || name.startsWith('node:') || builtins.has(name)) continue;
     mainImports.add(name);
