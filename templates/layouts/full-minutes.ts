@@ -8,7 +8,7 @@ import type { ConferenceRecord, GroupItem } from '../../domain/record/conference
 import { evaluate } from '../../domain/template/conditions';
 import type { SectionDef } from '../../domain/template/types';
 import { templateFor } from '../conference-templates';
-import { conferenceDate, conferenceTitle, defaultFamilyVersion, documentDate, documentOf, familyName, type LayoutOptions } from './common';
+import { conferenceDate, conferenceTitle, defaultFamilyVersion, FAMILY_RATIONALE_FIELD, documentDate, documentOf, familyName, type LayoutOptions, withRecordRestrictions } from './common';
 import { fieldBlocks, isRestrictedField, restrictedBlock, shortValue, type FieldOverride, type FieldScope } from './fields';
 import { signatureBlocks } from './signature';
 
@@ -21,7 +21,8 @@ import { signatureBlocks } from './signature';
 
 export const FULL_MINUTES = 'Full minutes';
 
-export function fullMinutes(record: ConferenceRecord, options: LayoutOptions = {}): DocumentModel {
+export function fullMinutes(record: ConferenceRecord, given: LayoutOptions = {}): DocumentModel {
+  const options = withRecordRestrictions(record, given);
   return documentOf({
     record,
     options,
@@ -123,6 +124,8 @@ function overridesFor(sectionId: string): FieldOverride | undefined {
   }
   if (sectionId === 'decision') {
     return (field, value, values, scope) => {
+      // The family version stands in for the rationale in the family copy (below), so it is not printed twice.
+      if (field.id === FAMILY_RATIONALE_FIELD) return [];
       if (field.id !== 'rationale' || typeof value !== 'string') return undefined;
       const query = { sectionId: scope.sectionId, fieldId: field.id, ...(scope.childId ? { childId: scope.childId } : {}) };
       const family = (scope.options.familyVersion ?? defaultFamilyVersion)(query, values);
@@ -130,7 +133,10 @@ function overridesFor(sectionId: string): FieldOverride | undefined {
       if (family === undefined) return own;
       // The original is kept from the family; the chair's family version stands in its place.
       const replacement: Block[] = [label(`${field.label} (the version written for the family)`), ...paragraphsOf(family)];
-      return isRestrictedField(field, scope) ? own : [restrictedBlock(own, replacement, 'the chair has written the rationale again for the family, leaving out restricted information')];
+      // Marked restricted or not, the original stays out of the family copy and the family version goes in.
+      return isRestrictedField(field, scope)
+        ? [restrictedBlock(own, replacement)]
+        : [restrictedBlock(own, replacement, 'the chair has written the rationale again for the family, leaving out restricted information')];
     };
   }
   return undefined;
