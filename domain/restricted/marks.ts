@@ -1,5 +1,5 @@
 import { textOf } from '../record/access';
-import type { ConferenceRecord, GroupItem, Values } from '../record/conference';
+import type { ConferenceRecord, GroupItem, SectionValue, Values } from '../record/conference';
 import type { FieldRef } from '../rules/finding';
 
 /**
@@ -15,6 +15,9 @@ export const RESTRICTED_SECTION = 'restricted';
 export const MARKS_FIELD = 'marks';
 export const CLOSED_PARTS_FIELD = 'closedParts';
 
+/** One empty list, so a form memoising on the marks sees the same object while there are none. */
+const NO_MARKS: GroupItem[] = Object.freeze([]) as unknown as GroupItem[];
+
 /** Where a marked answer is: the same parts as a FieldRef, with the field always named. */
 export interface RestrictedMark {
   section: string;
@@ -26,8 +29,12 @@ export interface RestrictedMark {
 
 /** The stored marks, readable ones only (an item missing its section or field marks nothing). */
 export function marksOf(record: ConferenceRecord): RestrictedMark[] {
+  return marksIn(markItems(record));
+}
+
+export function marksIn(items: readonly GroupItem[]): RestrictedMark[] {
   const marks: RestrictedMark[] = [];
-  for (const item of markItems(record)) {
+  for (const item of items) {
     const mark = markOfValues(item.values);
     if (mark) marks.push(mark);
   }
@@ -35,10 +42,14 @@ export function marksOf(record: ConferenceRecord): RestrictedMark[] {
 }
 
 export function markItems(record: ConferenceRecord): GroupItem[] {
-  const section = record.sections[RESTRICTED_SECTION];
-  if (section?.kind !== 'single') return [];
+  return markItemsIn(Object.hasOwn(record.sections, RESTRICTED_SECTION) ? record.sections[RESTRICTED_SECTION] : undefined);
+}
+
+/** The marks list of a stored `restricted` section (the form holds the section, not the record). */
+export function markItemsIn(section: SectionValue | undefined): GroupItem[] {
+  if (section?.kind !== 'single') return NO_MARKS;
   const value = Object.hasOwn(section.values, MARKS_FIELD) ? section.values[MARKS_FIELD] : undefined;
-  return Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && 'values' in v) ? (value as GroupItem[]) : [];
+  return Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && 'values' in v) ? (value as GroupItem[]) : NO_MARKS;
 }
 
 function markOfValues(values: Values): RestrictedMark | null {
