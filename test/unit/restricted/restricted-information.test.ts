@@ -100,7 +100,7 @@ describe('the family copy leaves marked answers out by default', () => {
     expect(textOfModel(decisionLetter(record))).not.toContain(paragraph);
   });
 
-  it('a marked answer inside a child’s list (a plan action) and an agency’s reasons for one child are withheld as cells', () => {
+  it('an agency’s reasons for one child, marked restricted, are withheld as a cell of the collation', () => {
     const record = whitfieldWithNothingRestricted();
     const police = agency(record, 'police');
     const maya = childId(record, 'Maya Whitfield');
