@@ -1,3 +1,4 @@
+import { PRACTICE_ALERTS_SECTION } from '../../domain/alerts/practice-alerts';
 import { collate, type ChildCollation } from '../../domain/collation/collate';
 import { agencyLabel } from '../../domain/agencies/agency-label';
 import { CATEGORIES } from '../../domain/decision/outcomes';
@@ -21,6 +22,12 @@ import { signatureBlocks } from './signature';
 
 export const FULL_MINUTES = 'Full minutes';
 
+/**
+ * Kept with the conference but not part of its minutes: the chair's practice alerts are an
+ * escalation to managers about practice, listed by the manager's audit, not read by those at the meeting.
+ */
+const NOT_IN_MINUTES: ReadonlySet<string> = new Set([PRACTICE_ALERTS_SECTION]);
+
 export function fullMinutes(record: ConferenceRecord, given: LayoutOptions = {}): DocumentModel {
   const options = withRecordRestrictions(record, given);
   return documentOf({
@@ -36,6 +43,7 @@ export function minutesBlocks(record: ConferenceRecord, options: LayoutOptions):
   const template = templateFor(record.type);
   const blocks: Block[] = [...titleBlocks(record, options)];
   for (const section of template.sections) {
+    if (NOT_IN_MINUTES.has(section.id)) continue;
     if (section.visibleWhen && !evaluate(section.visibleWhen, { record, values: {} })) continue;
     blocks.push(heading(1, section.title), ...sectionBlocks(section, record, options));
   }

@@ -41,7 +41,6 @@ export const restrictedSection: SectionDef = {
           id: 'shared',
           type: 'longtext',
           label: 'What was shared in the closed part',
-          hint: 'Always restricted: in the full minutes only, never in the family copy.',
           required: true,
           restricted: true,
         },

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { createConference, createPassphrase, openApp } from './app';
+import { createConference, createPassphrase, openApp, saveStatus, unlock } from './app';
 import { expect, test } from './fixtures';
 
 /**
@@ -127,4 +127,23 @@ test('a police paragraph marked restricted, a closed part, a family version of t
   await expect(main.getByText('Response received on 14/01/2026.')).toBeVisible();
   await openReadiness(page);
   await expect(page.getByRole('link', { name: /^Practice alert 1/ })).toHaveCount(0);
+
+  // Everything was saved: after a reload the family version, the closed part, the alert and the (removed) mark are as left.
+  await expect(saveStatus(page)).toHaveText(/^All changes saved/);
+  await page.reload();
+  await unlock(page);
+  await openSection(page, 'Decision for each child');
+  await expect(main.getByLabel(/^Rationale for the family/)).toHaveValue(FAMILY_VERSION);
+  await openSection(page, 'Agency contributions');
+  await expect(main.getByRole('checkbox', { name: 'Restricted: leave out of the family copy (Information shared)' })).not.toBeChecked();
+  await main.getByRole('checkbox', { name: 'Restricted: leave out of the family copy (What they are worried about)' }).check();
+  await expect(saveStatus(page)).toHaveText(/^All changes saved/);
+  await page.reload();
+  await unlock(page);
+  await openSection(page, 'Agency contributions');
+  await expect(main.getByRole('checkbox', { name: 'Restricted: leave out of the family copy (What they are worried about)' })).toBeChecked();
+  await openSection(page, 'Restricted information');
+  await expect(main.getByLabel(/^What was shared in the closed part/)).toHaveValue('Police hold information about Jason’s relationship with a previous partner.');
+  await openSection(page, 'Practice alerts');
+  await expect(main.getByText('Response received on 14/01/2026.')).toBeVisible();
 });

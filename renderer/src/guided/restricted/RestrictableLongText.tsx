@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { PRACTICE_ALERTS_SECTION } from '../../../../domain/alerts/practice-alerts';
 import { sameAnswer, type RestrictedMark } from '../../../../domain/restricted/marks';
 import { FAMILY_RATIONALE_FIELD } from '../../../../domain/restricted/restricted-information';
 import { LongTextField } from '../fields/TextField';
@@ -15,8 +16,8 @@ export const RestrictableLongText = memo(function RestrictableLongText(props: Fi
   const api = useRestrictedMarks();
   const { field, scope } = props;
   const domId = fieldDomId(scope, field.id);
-  // The family version is what the family reads; marking it would defeat it.
-  if (!api || field.id === FAMILY_RATIONALE_FIELD) return <LongTextField {...props} />;
+  // The family version is what the family reads, and practice alerts are not in the minutes: a tick would mean nothing.
+  if (!api || field.id === FAMILY_RATIONALE_FIELD || scope.section === PRACTICE_ALERTS_SECTION) return <LongTextField {...props} />;
   if (field.restricted) {
     return (
       <div className="g-restrictable g-restrictable--on">
