@@ -146,4 +146,14 @@ test('a police paragraph marked restricted, a closed part, a family version of t
   await expect(main.getByLabel(/^What was shared in the closed part/)).toHaveValue('Police hold information about Jason’s relationship with a previous partner.');
   await openSection(page, 'Practice alerts');
   await expect(main.getByText('Response received on 14/01/2026.')).toBeVisible();
+
+  // The response time is the council's: set to 10 working days, the same alert is due on Monday 19 January.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('A manager answers a practice alert within this many working days').fill('10');
+  await page.getByRole('button', { name: 'Save local rules' }).click();
+  await expect(page.getByText('Local rules saved')).toBeVisible();
+  await page.getByRole('link', { name: 'Conferences', exact: true }).click();
+  await page.getByRole('row', { name: /Maya Whitfield/ }).getByRole('link', { name: 'Open' }).click();
+  await openSection(page, 'Practice alerts');
+  await expect(main.getByText('Response due by 19/01/2026: 10 working days after it was raised on 05/01/2026 (a local setting).')).toBeVisible();
 });
