@@ -11,7 +11,9 @@ import { familyViewsSection } from './sections/family-views';
 import { meetingSection } from './sections/meeting';
 import { openingSection } from './sections/opening';
 import { planSection } from './sections/plan';
+import { practiceAlertsSection } from './sections/practice-alerts';
 import { reasonSection } from './sections/reason';
+import { restrictedSection } from './sections/restricted';
 import { riskSection } from './sections/risk';
 import { voiceSection } from './sections/voice';
 
@@ -25,6 +27,7 @@ const SECTIONS: readonly SectionDef[] = [
   childrenSection,
   familySection,
   attendanceSection,
+  restrictedSection,
   openingSection,
   reasonSection,
   agenciesSection,
@@ -34,6 +37,7 @@ const SECTIONS: readonly SectionDef[] = [
   decisionSection,
   dissentSection,
   planSection,
+  practiceAlertsSection,
   distributionSection,
 ];
 
@@ -48,9 +52,10 @@ const TITLES: Record<ConferenceType, string> = {
 /**
  * Raised when the questions change in a way a reader of an old record should know about.
  * 2: each child's status, weighing of differing views, pre-birth and transfer-in clocks,
- * extra-familial harm.
+ * extra-familial harm. 3: restricted information (marks, closed parts, the family version of a
+ * rationale) and the chair's practice alerts.
  */
-export const TEMPLATE_VERSION = 2;
+export const TEMPLATE_VERSION = 3;
 
 export function templateFor(type: ConferenceType): ConferenceTemplate {
   return { id: `cpc-${type}`, version: TEMPLATE_VERSION, conferenceType: type, title: TITLES[type], sections: SECTIONS };

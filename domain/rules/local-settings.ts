@@ -58,6 +58,12 @@ export const PreBirthSettingsSchema = z.strictObject({
   reviewAfterBirthWorkingDays: workingDays(20),
 });
 
+/** The chair's practice alerts (escalations to managers): how long a manager has to answer. */
+export const PracticeAlertSettingsSchema = z.strictObject({
+  /** A response is due this many working days after the alert is raised (councils commonly give 5). */
+  responseWorkingDays: workingDays(5),
+});
+
 export const QuorumGroupSchema = z.strictObject({
   /** How the group is named in the quorum sentence, e.g. "health". */
   name: z.string().trim().min(1, 'Give the quorum group a name, such as “health”.').max(100),
@@ -110,6 +116,8 @@ export const LocalSettingsSchema = z.strictObject({
   quorum: QuorumSettingsSchema.prefault({}),
   // Settings stored before pre-birth targets existed still parse: the defaults fill them.
   preBirth: PreBirthSettingsSchema.prefault({}),
+  // Settings stored before practice alerts existed still parse.
+  practiceAlerts: PracticeAlertSettingsSchema.prefault({}),
   /** Bank-holiday changes proclaimed after this release (see bank-holidays.ts). */
   bankHolidayChanges: z.array(BankHolidayChangeSchema).max(200).default([]),
   /** Other days the council does not count as working days, e.g. office closures. */
@@ -119,6 +127,7 @@ export const LocalSettingsSchema = z.strictObject({
 export type TimescaleSettings = z.infer<typeof TimescaleSettingsSchema>;
 export type QuorumSettings = z.infer<typeof QuorumSettingsSchema>;
 export type PreBirthSettings = z.infer<typeof PreBirthSettingsSchema>;
+export type PracticeAlertSettings = z.infer<typeof PracticeAlertSettingsSchema>;
 export type LocalSettings = z.infer<typeof LocalSettingsSchema>;
 
 export const DEFAULT_LOCAL_SETTINGS: LocalSettings = LocalSettingsSchema.parse({});

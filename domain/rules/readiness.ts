@@ -10,6 +10,8 @@ import { quorumRules } from './quorum';
 import { reportRules } from './report-rules';
 import { timescaleRules } from './timescales';
 import { voiceFindings } from './voice-rules';
+import { practiceAlertRules } from '../alerts/practice-alerts';
+import { restrictedRationaleFindings } from '../restricted/restricted-information';
 
 export interface ReadinessReport {
   /** True only when no blocking finding remains: the minutes may then be signed. */
@@ -23,7 +25,7 @@ export type RuleSet = (record: ConferenceRecord) => RuleFinding[];
 
 /** The local (council) rule sets every conference is checked against. */
 export function localRuleSets(settings: LocalSettings = DEFAULT_LOCAL_SETTINGS): RuleSet[] {
-  return [timescaleRules(settings), quorumRules(settings.quorum), reportRules(settings)];
+  return [timescaleRules(settings), quorumRules(settings.quorum), reportRules(settings), practiceAlertRules(settings)];
 }
 
 /**
@@ -49,6 +51,7 @@ export function assessReadiness(
     ...decisionFindings(record),
     ...voiceFindings(record),
     ...childFindings(record),
+    ...restrictedRationaleFindings(record, template),
     ...local,
   ];
   const order = new Map(template.sections.map((section, index) => [section.id, index]));

@@ -1,3 +1,4 @@
+import { alertLines, todayInUk } from '../alerts/practice-alerts';
 import { agencyLabel } from '../agencies/agency-label';
 import { formatUkDate, isValidIsoDate } from '../calendar/dates';
 import { formatGestation, gestationOn } from '../calendar/gestation';
@@ -26,6 +27,8 @@ export function summaryLines(
       return attendanceLines(record, settings);
     case 'gestation':
       return where.itemId ? gestationLines(record, where.itemId, settings) : [];
+    case 'practiceAlert':
+      return where.itemId ? alertLines(record, where.itemId, settings, todayInUk()) : [];
   }
 }
 

@@ -20,7 +20,7 @@ export type FieldType =
   | 'summary'; // read-only sentences the domain works out from the record (see `summary`)
 
 /** What a summary field shows: worked out from the record, never typed. */
-export type SummaryKind = 'timescales' | 'attendance' | 'gestation';
+export type SummaryKind = 'timescales' | 'attendance' | 'gestation' | 'practiceAlert';
 
 export interface Option {
   value: string;

@@ -2,7 +2,7 @@ import type { Block, Cell, DocumentModel } from '../../domain/documents/model';
 import { cell, heading, plain, text } from '../../domain/documents/model';
 import { childName, childrenOf, childValues, itemsOf, textOf } from '../../domain/record/access';
 import type { ConferenceRecord } from '../../domain/record/conference';
-import { conferenceDate, conferenceTitle, documentDate, documentOf, familyName, type LayoutOptions } from './common';
+import { conferenceDate, conferenceTitle, documentDate, documentOf, familyName, type LayoutOptions, withRecordRestrictions } from './common';
 
 /**
  * The actions list for the core group: every action of every child's plan with who does
@@ -15,7 +15,8 @@ export const ACTIONS_LIST = 'Actions list';
 /** `frequency` is read when the plan records it; the current template keeps it in the action's words. */
 const FREQUENCY_FIELD = 'frequency';
 
-export function actionsList(record: ConferenceRecord, options: LayoutOptions = {}): DocumentModel {
+export function actionsList(record: ConferenceRecord, given: LayoutOptions = {}): DocumentModel {
+  const options = withRecordRestrictions(record, given);
   const date = conferenceDate(record);
   const blocks: Block[] = [
     { kind: 'paragraph', style: 'title', runs: [text(`Actions from the ${conferenceTitle(record).toLowerCase()}: ${familyName(record)}`)] },

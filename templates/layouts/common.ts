@@ -2,6 +2,7 @@ import { isValidIsoDate, MONTH_NAMES } from '../../domain/calendar/dates';
 import type { Block, DocumentModel, SignatureInfo } from '../../domain/documents/model';
 import { childrenOf, meetingValues, textOf } from '../../domain/record/access';
 import type { ConferenceRecord } from '../../domain/record/conference';
+import { FAMILY_RATIONALE_FIELD, restrictionPredicate } from '../../domain/restricted/restricted-information';
 import { templateFor } from '../conference-templates';
 
 /**
@@ -26,8 +27,8 @@ export interface LayoutOptions {
   /** The signed version's details; null or absent for an unsigned record, which exports only as a draft. */
   signature?: SignatureInfo | null;
   /**
-   * Marks answers restricted beyond the template's own `restricted` fields (the
-   * restricted-information model plugs in here). Default: nothing more is restricted.
+   * Marks answers restricted beyond the template's own `restricted` fields. Default: the
+   * record's own marks (domain/restricted), through `withRecordRestrictions`.
    */
   isRestricted?: RestrictionPredicate;
   /**
@@ -39,7 +40,19 @@ export interface LayoutOptions {
   complaintsContact?: string;
 }
 
-export const FAMILY_RATIONALE_FIELD = 'familyRationale';
+export { FAMILY_RATIONALE_FIELD };
+
+/**
+ * The options a layout works with: what the record says is restricted (the chair's marks and
+ * the template's flags) always is, so every export leaves marked answers out of what the
+ * family receives without the caller asking. A caller's predicate can add to it, never
+ * release a marked answer.
+ */
+export function withRecordRestrictions(record: ConferenceRecord, options: LayoutOptions): LayoutOptions {
+  const own = restrictionPredicate(record, templateFor(record.type));
+  const extra = options.isRestricted;
+  return { ...options, isRestricted: extra ? (query) => own(query) || extra(query) : own };
+}
 
 export function defaultFamilyVersion(query: RestrictionQuery, values: Readonly<Record<string, unknown>>): string | undefined {
   if (query.sectionId !== 'decision' || query.fieldId !== 'rationale') return undefined;

@@ -4,7 +4,7 @@ import { heading, paragraph, paragraphsOf, plain, text } from '../../domain/docu
 import { redactRestricted } from '../../domain/documents/redact';
 import { childName, childrenOf, childValues, itemsOf, listItems, stringsOf, textOf } from '../../domain/record/access';
 import type { ConferenceRecord, Values } from '../../domain/record/conference';
-import { conferenceDate, conferenceTitle, defaultFamilyVersion, documentDate, documentOf, type LayoutOptions, type RestrictionQuery } from './common';
+import { conferenceDate, conferenceTitle, defaultFamilyVersion, documentDate, documentOf, type LayoutOptions, type RestrictionQuery, withRecordRestrictions } from './common';
 import { outcomeLabel } from '../../domain/decision/outcomes';
 import { restrictedBlock } from './fields';
 import { signatureBlock } from './signature';
@@ -19,7 +19,8 @@ import { signatureBlock } from './signature';
 
 export const DECISION_LETTER = 'Decision letter';
 
-export function decisionLetter(record: ConferenceRecord, options: LayoutOptions = {}): DocumentModel {
+export function decisionLetter(record: ConferenceRecord, given: LayoutOptions = {}): DocumentModel {
+  const options = withRecordRestrictions(record, given);
   const date = conferenceDate(record);
   const held = date ? documentDate(date) : 'the date of the conference';
   const blocks: Block[] = [

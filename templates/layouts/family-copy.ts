@@ -2,7 +2,7 @@ import type { Block, DocumentModel, Notice } from '../../domain/documents/model'
 import { text } from '../../domain/documents/model';
 import { redactRestricted } from '../../domain/documents/redact';
 import type { ConferenceRecord } from '../../domain/record/conference';
-import { documentOf, type LayoutOptions } from './common';
+import { documentOf, type LayoutOptions, withRecordRestrictions } from './common';
 import { minutesBlocks } from './full-minutes';
 
 /**
@@ -13,7 +13,8 @@ import { minutesBlocks } from './full-minutes';
 
 export const FAMILY_COPY = 'Family copy';
 
-export function familyCopy(record: ConferenceRecord, options: LayoutOptions = {}): DocumentModel {
+export function familyCopy(record: ConferenceRecord, given: LayoutOptions = {}): DocumentModel {
+  const options = withRecordRestrictions(record, given);
   const redacted = redactRestricted(minutesBlocks(record, options));
   const blocks: Block[] = [...redacted.blocks];
   // After the title and the line saying when the conference was held.

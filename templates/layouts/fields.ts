@@ -84,7 +84,9 @@ export function fieldBlocks(fields: readonly FieldDef[], values: Values, scope: 
     const replaced = override?.(field, value, values, scope);
     if (replaced) {
       flush();
-      blocks.push(...(restricted ? [restrictedBlock(replaced)] : replaced));
+      // An override that placed its own restricted block has already decided what the family sees (e.g. a family version).
+      const decided = replaced.some((block) => block.kind === 'restricted');
+      blocks.push(...(restricted && !decided ? [restrictedBlock(replaced)] : replaced));
       continue;
     }
     if (SHORT_TYPES.has(field.type)) {

@@ -1,3 +1,4 @@
+import { PRACTICE_ALERTS_SECTION } from '../../domain/alerts/practice-alerts';
 import { collate, type ChildCollation } from '../../domain/collation/collate';
 import { agencyLabel } from '../../domain/agencies/agency-label';
 import { CATEGORIES } from '../../domain/decision/outcomes';
@@ -8,7 +9,7 @@ import type { ConferenceRecord, GroupItem } from '../../domain/record/conference
 import { evaluate } from '../../domain/template/conditions';
 import type { SectionDef } from '../../domain/template/types';
 import { templateFor } from '../conference-templates';
-import { conferenceDate, conferenceTitle, defaultFamilyVersion, documentDate, documentOf, familyName, type LayoutOptions } from './common';
+import { conferenceDate, conferenceTitle, defaultFamilyVersion, FAMILY_RATIONALE_FIELD, documentDate, documentOf, familyName, type LayoutOptions, withRecordRestrictions } from './common';
 import { fieldBlocks, isRestrictedField, restrictedBlock, shortValue, type FieldOverride, type FieldScope } from './fields';
 import { signatureBlocks } from './signature';
 
@@ -21,7 +22,14 @@ import { signatureBlocks } from './signature';
 
 export const FULL_MINUTES = 'Full minutes';
 
-export function fullMinutes(record: ConferenceRecord, options: LayoutOptions = {}): DocumentModel {
+/**
+ * Kept with the conference but not part of its minutes: the chair's practice alerts are an
+ * escalation to managers about practice, listed by the manager's audit, not read by those at the meeting.
+ */
+const NOT_IN_MINUTES: ReadonlySet<string> = new Set([PRACTICE_ALERTS_SECTION]);
+
+export function fullMinutes(record: ConferenceRecord, given: LayoutOptions = {}): DocumentModel {
+  const options = withRecordRestrictions(record, given);
   return documentOf({
     record,
     options,
@@ -35,6 +43,7 @@ export function minutesBlocks(record: ConferenceRecord, options: LayoutOptions):
   const template = templateFor(record.type);
   const blocks: Block[] = [...titleBlocks(record, options)];
   for (const section of template.sections) {
+    if (NOT_IN_MINUTES.has(section.id)) continue;
     if (section.visibleWhen && !evaluate(section.visibleWhen, { record, values: {} })) continue;
     blocks.push(heading(1, section.title), ...sectionBlocks(section, record, options));
   }
@@ -123,6 +132,8 @@ function overridesFor(sectionId: string): FieldOverride | undefined {
   }
   if (sectionId === 'decision') {
     return (field, value, values, scope) => {
+      // The family version stands in for the rationale in the family copy (below), so it is not printed twice.
+      if (field.id === FAMILY_RATIONALE_FIELD) return [];
       if (field.id !== 'rationale' || typeof value !== 'string') return undefined;
       const query = { sectionId: scope.sectionId, fieldId: field.id, ...(scope.childId ? { childId: scope.childId } : {}) };
       const family = (scope.options.familyVersion ?? defaultFamilyVersion)(query, values);
@@ -130,7 +141,10 @@ function overridesFor(sectionId: string): FieldOverride | undefined {
       if (family === undefined) return own;
       // The original is kept from the family; the chair's family version stands in its place.
       const replacement: Block[] = [label(`${field.label} (the version written for the family)`), ...paragraphsOf(family)];
-      return isRestrictedField(field, scope) ? own : [restrictedBlock(own, replacement, 'the chair has written the rationale again for the family, leaving out restricted information')];
+      // Marked restricted or not, the original stays out of the family copy and the family version goes in.
+      return isRestrictedField(field, scope)
+        ? [restrictedBlock(own, replacement)]
+        : [restrictedBlock(own, replacement, 'the chair has written the rationale again for the family, leaving out restricted information')];
     };
   }
   return undefined;

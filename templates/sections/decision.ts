@@ -118,6 +118,12 @@ export const decisionSection: SectionDef = {
       required: true,
     },
     {
+      id: 'familyRationale',
+      type: 'longtext',
+      label: 'Rationale for the family',
+      hint: 'Needed when the rationale relies on restricted information (marked restricted, or heard in a closed part): the same reasons without it. The family copy and the decision letter use this version instead; the full minutes keep the rationale.',
+    },
+    {
       id: 'weighings',
       type: 'list',
       label: 'How each differing view was weighed',

@@ -11,7 +11,8 @@ import { PerChildField } from './fields/PerChildField';
 import { ScaleField } from './fields/ScaleField';
 import { SummaryField } from './fields/SummaryField';
 import { useLocalSettings } from './local-settings';
-import { LongTextField, TextField } from './fields/TextField';
+import { TextField } from './fields/TextField';
+import { RestrictableLongText } from './restricted/RestrictableLongText';
 import type { FieldProps } from './fields/types';
 import { fieldDomId, type FieldScope } from './scope';
 import { setIn, type SetField, type Update } from './values';
@@ -19,7 +20,8 @@ import { setIn, type SetField, type Update } from './values';
 /** One renderer per field type: a new field in a template needs no change here, only a new type would. */
 const RENDERERS: Record<FieldType, ComponentType<FieldProps>> = {
   text: TextField,
-  longtext: LongTextField,
+  // Every long answer can be marked restricted where it is written.
+  longtext: RestrictableLongText,
   date: DateField,
   time: TimeField,
   select: SelectField,

@@ -21,6 +21,8 @@ import { useSettled } from './use-settled';
 import { useShortcuts, type ShortcutCode } from './shortcuts';
 import { useWorkingRecord } from './use-working-record';
 import { newId, withItems } from './values';
+import { RestrictedMarksContext, type RestrictedMarksApi } from './restricted/marks-context';
+import { markItemsIn, marksIn, MARKS_FIELD, RESTRICTED_SECTION, withMark } from '../../../domain/restricted/marks';
 import './guided.css';
 
 export interface GuidedConferenceProps {
@@ -176,9 +178,27 @@ export const GuidedConference = memo(function GuidedConference({ record: initial
   }, [readiness]);
   const blockingTotal = [...blockingBySection.values()].reduce((a, b) => a + b, 0);
 
+  // The marks list keeps its object until a tick changes it (typing a closed part leaves it
+  // alone), so long answers do not re-render on each keystroke.
+  const markItems = markItemsIn(record.sections[RESTRICTED_SECTION]);
+  const marksApi = useMemo<RestrictedMarksApi>(
+    () => ({
+      marks: marksIn(markItems),
+      setMarked: (mark, on) =>
+        updateSection(RESTRICTED_SECTION, (prev) => {
+          const values = prev?.kind === 'single' ? prev.values : {};
+          const before = markItemsIn(prev);
+          const after = withMark(before, mark, on, newId);
+          return after === before ? prev : { kind: 'single', values: { ...values, [MARKS_FIELD]: after } };
+        }),
+    }),
+    [markItems, updateSection],
+  );
+
   const section = sections.find((s) => s.id === view);
   return (
     <GuidedContext.Provider value={api}>
+      <RestrictedMarksContext.Provider value={marksApi}>
       <div className="g-layout">
         <SectionNav
           sections={sections}
@@ -213,6 +233,7 @@ export const GuidedConference = memo(function GuidedConference({ record: initial
           <RemovalNoticeBar notice={notice} onUndo={() => notice?.undo()} onDismiss={() => setNotice(null)} />
         </div>
       </div>
+      </RestrictedMarksContext.Provider>
     </GuidedContext.Provider>
   );
 });

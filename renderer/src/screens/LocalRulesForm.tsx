@@ -104,6 +104,15 @@ const NUMBER_RULES: readonly NumberRule[] = [
     get: (l) => l.preBirth.reviewAfterBirthWorkingDays,
     set: (l, v) => ({ ...l, preBirth: { ...l.preBirth, reviewAfterBirthWorkingDays: v } }),
   },
+  {
+    id: 'practice-alert-response-days',
+    label: 'A manager answers a practice alert within this many working days',
+    hint: '5 is common. An alert still unanswered after it is shown as overdue.',
+    min: 1,
+    max: 120,
+    get: (l) => l.practiceAlerts.responseWorkingDays,
+    set: (l, v) => ({ ...l, practiceAlerts: { ...l.practiceAlerts, responseWorkingDays: v } }),
+  },
 ];
 
 interface FlagRule {

@@ -1,0 +1,46 @@
+import { memo } from 'react';
+import { PRACTICE_ALERTS_SECTION } from '../../../../domain/alerts/practice-alerts';
+import { sameAnswer, type RestrictedMark } from '../../../../domain/restricted/marks';
+import { FAMILY_RATIONALE_FIELD } from '../../../../domain/restricted/restricted-information';
+import { LongTextField } from '../fields/TextField';
+import type { FieldProps } from '../fields/types';
+import { fieldDomId } from '../scope';
+import { useRestrictedMarks } from './marks-context';
+
+/**
+ * A long answer with a tick to mark it restricted (third-party or confidential police
+ * information), which keeps it out of the family copy. The text itself is untouched: the
+ * mark is stored apart from it, so ticking and unticking never lose what was typed.
+ */
+export const RestrictableLongText = memo(function RestrictableLongText(props: FieldProps) {
+  const api = useRestrictedMarks();
+  const { field, scope } = props;
+  const domId = fieldDomId(scope, field.id);
+  // The family version is what the family reads, and practice alerts are not in the minutes: a tick would mean nothing.
+  if (!api || field.id === FAMILY_RATIONALE_FIELD || scope.section === PRACTICE_ALERTS_SECTION) return <LongTextField {...props} />;
+  if (field.restricted) {
+    return (
+      <div className="g-restrictable g-restrictable--on">
+        <LongTextField {...props} />
+        <p className="g-restricted-note">Restricted: always left out of the family copy.</p>
+      </div>
+    );
+  }
+  const mark: RestrictedMark = { section: scope.section, field: field.id };
+  if (scope.childId) mark.childId = scope.childId;
+  if (scope.itemId) mark.itemId = scope.itemId;
+  if (scope.subItemId) mark.subItemId = scope.subItemId;
+  const marked = api.marks.some((m) => sameAnswer(m, mark));
+  const toggleId = `${domId}--restricted`;
+  return (
+    <div className={marked ? 'g-restrictable g-restrictable--on' : 'g-restrictable'}>
+      <LongTextField {...props} />
+      <div className="g-choice g-restricted-toggle">
+        <input id={toggleId} type="checkbox" checked={marked} onChange={(event) => api.setMarked(mark, event.target.checked)} />
+        <label htmlFor={toggleId}>
+          Restricted: leave out of the family copy<span className="visually-hidden"> ({field.label})</span>
+        </label>
+      </div>
+    </div>
+  );
+});
