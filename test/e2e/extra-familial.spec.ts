@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { ashworthInitial, withoutFields } from './journey-families';
-import { childGroup, choose, expectReady, main, readiness, sectionHeading, shot, startConference, throughSections, typeDate } from './journey-chair';
+import { childGroup, choose, expectReady, expectSaved, main, readiness, sectionHeading, shot, startConference, throughSections, typeDate } from './journey-chair';
 
 // A step that cannot find its control fails within half a minute, not at the test's end.
 test.use({ actionTimeout: 30_000 });
@@ -24,6 +24,8 @@ test('exploitation outside the family ends in a contextual safeguarding plan wit
     reason: async (entered) => {
       await choose(main(page), /^Where the harm comes from/, 'Outside the family (extra-familial harm)');
       await entered();
+      await shot(page, 'extra-familial-reason', sectionHeading(page, 'Reason for the conference'));
+      expect(await driver.axe(), 'axe on the reason').toEqual([]);
     },
     risk: async (entered) => {
       await entered();
@@ -99,4 +101,5 @@ test('exploitation outside the family ends in a contextual safeguarding plan wit
   await expect(collation.getByRole('row', { name: /^Police/ })).toContainText('Child protection plan');
   await shot(page, 'extra-familial-collation');
   expect(await driver.axe(), 'axe on the collation').toEqual([]);
+  await expectSaved(page);
 });

@@ -91,6 +91,11 @@ export async function expectReady(page: Page): Promise<Locator> {
   return panel;
 }
 
+/** Autosave has caught up: what the chair sees is what is stored. */
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByText(/^All changes saved at \d\d:\d\d$/)).toBeVisible();
+}
+
 /** A screenshot from a heading down, once the rules have caught up with the typing. */
 export async function shot(page: Page, name: string, from?: Locator): Promise<void> {
   await expect(page.getByRole('navigation', { name: 'Conference sections' })).not.toHaveAttribute('aria-busy', 'true');

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { marsdenPreBirth, withoutFields } from './journey-families';
-import { childGroup, expectReady, main, sectionHeading, shot, startConference, throughSections, typeDate } from './journey-chair';
+import { childGroup, expectReady, expectSaved, main, sectionHeading, shot, startConference, throughSections, typeDate } from './journey-chair';
 
 // A step that cannot find its control fails within half a minute, not at the test's end.
 test.use({ actionTimeout: 30_000 });
@@ -55,6 +55,7 @@ test('a pre-birth conference for an unborn baby shows the weeks of pregnancy, th
       await expect(decision.getByRole('group', { name: /^Is the baby likely to suffer significant harm after birth\?/ })).toBeVisible();
       await expect(decision.getByRole('group', { name: /^Has the child suffered ill-treatment/ })).toHaveCount(0);
       await shot(page, 'pre-birth-decision', sectionHeading(page, 'Decision for each child'));
+      expect(await driver.axe(), 'axe on the decision').toEqual([]);
     },
     plan: async (entered) => {
       await entered();
@@ -81,4 +82,5 @@ test('a pre-birth conference for an unborn baby shows the weeks of pregnancy, th
   await expect(panel.getByText(/date of birth/i)).toHaveCount(0);
   await shot(page, 'pre-birth-readiness');
   expect(await driver.axe(), 'axe on readiness').toEqual([]);
+  await expectSaved(page);
 });

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { pembertonReview, withoutFields } from './journey-families';
-import { childGroup, choose, expectReady, main, readiness, sectionHeading, shot, startConference, throughSections, typeDate } from './journey-chair';
+import { childGroup, choose, expectReady, expectSaved, readiness, sectionHeading, shot, startConference, throughSections, typeDate } from './journey-chair';
 
 // A step that cannot find its control fails within half a minute, not at the test's end.
 test.use({ actionTimeout: 30_000 });
@@ -113,4 +113,5 @@ test('a review: Isla continues on her plan, her newborn brother Rory is made sub
   await expect(ready.getByText(/Rory Pemberton/)).toHaveCount(0);
   await shot(page, 'review-newborn-readiness');
   expect(await driver.axe(), 'axe on readiness, ready').toEqual([]);
+  await expectSaved(page);
 });

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { harlowReview, withoutFields } from './journey-families';
-import { childGroup, choose, expectReady, readiness, sectionHeading, shot, startConference, throughSections } from './journey-chair';
+import { childGroup, choose, expectReady, expectSaved, readiness, sectionHeading, shot, startConference, throughSections } from './journey-chair';
 
 // A step that cannot find its control fails within half a minute, not at the test's end.
 test.use({ actionTimeout: 30_000 });
@@ -109,6 +109,14 @@ test('most agencies recommend a plan and the chair decides a child in need plan:
     'Substance misuse service',
     'The recovery worker wanted a longer period of testing under the plan; ten weeks of negative tests and Gemma’s engagement were weighed as enough, and testing continues in the child in need plan.',
   );
+  // Beside the collation, each differing view now reads with its weighing.
+  for (const agency of DIFFERING) {
+    await expect(
+      childGroup(page, POPPY)
+        .getByRole('listitem')
+        .filter({ hasText: `${agency} recommended “Continue the child protection plan”. Weighed: ` }),
+    ).toHaveCount(1);
+  }
   await shot(page, 'weighing-decision-weighed', sectionHeading(page, 'Decision for each child'));
   expect(await driver.axe(), 'axe on the decision with weighings').toEqual([]);
 
@@ -121,6 +129,7 @@ test('most agencies recommend a plan and the chair decides a child in need plan:
   await expect(page.getByRole('heading', { level: 2, name: 'Collation of agency views' })).toBeFocused();
   await shot(page, 'weighing-collation');
   expect(await driver.axe(), 'axe on the collation').toEqual([]);
+  await expectSaved(page);
 });
 
 /** Back to the decision from readiness, by the section navigation. */
