@@ -8,6 +8,7 @@ test.use({ actionTimeout: 30_000 });
 
 const POPPY = 'Poppy Harlow';
 const DIFFERING = ['Health visiting', 'Bluebell Nursery', 'Substance misuse service'] as const;
+const INSTRUCTION = 'Record how each of these views was weighed (under “How each differing view was weighed”), or record the agency’s dissent.';
 
 function departure(panel: Locator, agency: string): Locator {
   return panel.getByRole('link', {
@@ -60,6 +61,7 @@ test('most agencies recommend a plan and the chair decides a child in need plan:
       for (const agency of DIFFERING) {
         await expect(decision.getByRole('listitem').filter({ hasText: `${agency} recommended “Continue the child protection plan”. Not yet weighed.` })).toHaveCount(1);
       }
+      await expect(decision.getByText(INSTRUCTION)).toBeVisible();
       await expect(decision.getByRole('region', { name: 'How each differing view was weighed' })).toBeVisible();
       await shot(page, 'weighing-decision-named-only', sectionHeading(page, 'Decision for each child'));
       expect(await driver.axe(), 'axe on the decision').toEqual([]);
@@ -117,6 +119,8 @@ test('most agencies recommend a plan and the chair decides a child in need plan:
         .filter({ hasText: `${agency} recommended “Continue the child protection plan”. Weighed: ` }),
     ).toHaveCount(1);
   }
+  // With every view weighed, the collation no longer asks for what is done.
+  await expect(childGroup(page, POPPY).getByText(INSTRUCTION)).toHaveCount(0);
   await shot(page, 'weighing-decision-weighed', sectionHeading(page, 'Decision for each child'));
   expect(await driver.axe(), 'axe on the decision with weighings').toEqual([]);
 
