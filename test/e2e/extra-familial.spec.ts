@@ -99,6 +99,9 @@ test('exploitation outside the family ends in a contextual safeguarding plan wit
   const collation = main(page).getByRole('region', { name: `What the agencies said about ${tyler}` });
   await expect(collation.getByText('Contextual safeguarding plan (extra-familial harm)', { exact: true }).first()).toBeVisible();
   await expect(collation.getByRole('row', { name: /^Police/ })).toContainText('Child protection plan');
+  // The police's view is answered by their dissent, so nothing more is asked of the chair.
+  await expect(collation.getByRole('listitem').filter({ hasText: 'Police recommended “Child protection plan”. Their dissent is recorded.' })).toHaveCount(1);
+  await expect(collation.getByText(/^Record how each of these views was weighed/)).toHaveCount(0);
   await shot(page, 'extra-familial-collation');
   expect(await driver.axe(), 'axe on the collation').toEqual([]);
   await expectSaved(page);
