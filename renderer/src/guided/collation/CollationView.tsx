@@ -195,7 +195,10 @@ function Departures({ collation: c }: { collation: ChildCollation }) {
           </li>
         ))}
       </ul>
-      <p className="g-hint">Record how each of these views was weighed (under “How each differing view was weighed”), or record the agency’s dissent.</p>
+      {/* Asked for only while a view is neither weighed nor answered by a dissent: once all are, the request is stale. */}
+      {c.departures.some((view) => !view.dissent && !view.weighing) && (
+        <p className="g-hint">Record how each of these views was weighed (under “How each differing view was weighed”), or record the agency’s dissent.</p>
+      )}
     </div>
   );
 }
