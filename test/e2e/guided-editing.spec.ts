@@ -89,7 +89,7 @@ test('removing an agency that a dissent cites warns first, and the removal can b
 test('a 60,000-character rationale is accepted, saved, and typing after it still lands', async ({ page, shell }) => {
   const conferenceId = await newConference(page, shell.url);
   await goTo(page, 'Decision for each child', 'decision');
-  const rationale = page.getByRole('group', { name: 'Maya Whitfield' }).getByLabel(/^Rationale/);
+  const rationale = page.getByRole('group', { name: 'Maya Whitfield' }).getByLabel(/^Rationale( \(required\))?$/);
   const long = 'The conference weighed every agency’s view. '.repeat(1_400).slice(0, 60_000);
   await rationale.fill(long);
   await rationale.press('End');

@@ -49,7 +49,7 @@ test('a review: Isla continues on her plan, her newborn brother Rory is made sub
       await choose(isla, /^Is the child still likely to suffer significant harm/, 'Yes');
       await choose(isla, /^Outcome/, 'Continue the child protection plan');
       await isla.getByRole('group', { name: /^Category of the plan/ }).getByRole('checkbox', { name: 'Neglect' }).check();
-      await isla.getByLabel(/^Rationale/).fill('Isla is still likely to suffer significant harm: the change is real but only three months old, and home conditions have not yet held. Every agency recommended continuing the plan.');
+      await isla.getByLabel(/^Rationale( \(required\))?$/).fill('Isla is still likely to suffer significant harm: the change is real but only three months old, and home conditions have not yet held. Every agency recommended continuing the plan.');
 
       await choose(rory, /^Has the child suffered ill-treatment/, 'No');
       await choose(rory, /^Is it the professional judgement/, 'Yes');
@@ -57,7 +57,7 @@ test('a review: Isla continues on her plan, her newborn brother Rory is made sub
       await choose(rory, /^Outcome/, 'Child protection plan');
       await rory.getByRole('group', { name: /^Category of the plan/ }).getByRole('checkbox', { name: 'Neglect' }).check();
       await rory
-        .getByLabel(/^Rationale/)
+        .getByLabel(/^Rationale( \(required\))?$/)
         .fill('Rory was born into the home where his sister is on a plan for neglect. He has not been harmed, but as a newborn he depends entirely on care that is not yet consistent, so harm is likely.');
 
       // Beside Rory's decision, the agencies' views: three for a plan, the nursery gave none.

@@ -50,7 +50,7 @@ test('most agencies recommend a plan and the chair decides a child in need plan:
       await choose(decision, /^Outcome/, 'End the plan: child in need plan');
       await choose(decision, /^Why the plan ends/, 'No longer likely to suffer significant harm');
       // The rationale only names the agencies whose view differs.
-      await decision.getByLabel(/^Rationale/).fill('Health visiting. Bluebell Nursery. Substance misuse service.');
+      await decision.getByLabel(/^Rationale( \(required\))?$/).fill('Health visiting. Bluebell Nursery. Substance misuse service.');
 
       // The collation beside the decision marks each differing view.
       await expect(decision.getByText('Continue the child protection plan: 3 agencies')).toBeVisible();
