@@ -128,10 +128,18 @@ function wordsBesidesName(text: string, agency: GroupItem, index: number): numbe
   return rest.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
-/** The first sentence of the rationale that names the agency: a hint, never the check. */
+/**
+ * The first sentence of the rationale that names the agency: a hint, never the check. It runs
+ * for every differing agency of every child whenever readiness is worked out, so on a long
+ * rationale (60,000 characters) it must not split and re-read the text per agency: the whole
+ * text is normalised once and tested with one pattern per agency, and only a rationale that
+ * does name the agency is split into sentences to find which one.
+ */
 function sentenceNaming(rationale: string, agency: GroupItem, index: number): string | null {
+  const pattern = namePattern(agency, index);
+  if (!pattern.test(normalise(rationale))) return null;
   const sentences = rationale.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim() !== '');
-  return sentences.find((sentence) => rationaleNames(sentence, agency, index)) ?? null;
+  return sentences.find((sentence) => pattern.test(normalise(sentence))) ?? null;
 }
 
 function namesOf(agency: GroupItem, index: number): string[] {
@@ -143,14 +151,31 @@ function namesOf(agency: GroupItem, index: number): string[] {
   return names.filter((n) => n.trim() !== '');
 }
 
-function rationaleNames(rationale: string, agency: GroupItem, index: number): boolean {
-  const text = normalise(rationale);
-  return namesOf(agency, index).some((name) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(normalise(name))}($|[^\\p{L}\\p{N}])`, 'u').test(text));
+/** Any of the agency's names, as a whole word or phrase (one pattern, so one pass over the text). */
+function namePattern(agency: GroupItem, index: number): RegExp {
+  const names = namesOf(agency, index).map((name) => escape(normalise(name)));
+  return new RegExp(`(^|[^\\p{L}\\p{N}])(?:${names.join('|')})($|[^\\p{L}\\p{N}])`, 'u');
 }
+
+function rationaleNames(rationale: string, agency: GroupItem, index: number): boolean {
+  return namePattern(agency, index).test(normalise(rationale));
+}
+
+/** The last few texts normalised: the same rationale is read for each agency and each rule. */
+const normalised = new Map<string, string>();
+const NORMALISED_KEPT = 16;
 
 /** Case and apostrophe style must not decide whether an agency was engaged with. */
 function normalise(text: string): string {
-  return text.toLocaleLowerCase('en-GB').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, ' ');
+  const known = normalised.get(text);
+  if (known !== undefined) return known;
+  const result = text.toLocaleLowerCase('en-GB').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, ' ');
+  // Short texts (names, sentences) are cheap to redo; only long ones are worth keeping.
+  if (text.length >= 1_000) {
+    if (normalised.size >= NORMALISED_KEPT) normalised.delete(normalised.keys().next().value ?? '');
+    normalised.set(text, result);
+  }
+  return result;
 }
 
 function escape(text: string): string {
