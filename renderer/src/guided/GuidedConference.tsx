@@ -5,7 +5,7 @@ import type { FieldRef } from '../../../domain/rules/finding';
 import type { RuleSet } from '../../../domain/rules/readiness';
 import { isVisible } from '../../../domain/template/conditions';
 import type { ConferenceTemplate } from '../../../domain/template/types';
-import { templateFor } from '../../../templates/conference-templates';
+import { templateForRecord } from '../../../templates/conference-templates';
 import { CollationPage } from './collation/CollationPage';
 import { CollationView } from './collation/CollationView';
 import { GuidedContext, type Draft, type GuidedApi, type RemovalNotice } from './context';
@@ -62,7 +62,9 @@ function focusFirst(ids: readonly string[], framesLeft = 10): void {
  * never hold up typing.
  */
 export const GuidedConference = memo(function GuidedConference({ record: initial, onSectionChange, template: given, settleMs = SETTLE_MS, rules }: GuidedConferenceProps) {
-  const template = useMemo(() => given ?? templateFor(initial.type), [given, initial.type]);
+  const { type, templateVersion } = initial;
+  // Read through the template version the record was written under (version 1 when it has none).
+  const template = useMemo(() => given ?? templateForRecord({ type, templateVersion }), [given, type, templateVersion]);
   const { record, getRecord, updateSection } = useWorkingRecord(template, initial, onSectionChange);
   const deferred = useDeferredValue(useSettled(record, settleMs));
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(() => new Map());
