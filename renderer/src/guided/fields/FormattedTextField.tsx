@@ -2,7 +2,7 @@ import { memo, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useGuided } from '../context';
 import { fieldDomId } from '../scope';
 import { describedBy, FieldShell } from './FieldShell';
-import { DATE_FORMAT, TIME_FORMAT, type TextFormat } from './parse';
+import { DATE_ENTRY, TIME_ENTRY, type TypedEntryFormat } from '../../../../domain/template/typed-entry';
 import type { FieldProps } from './types';
 
 /**
@@ -12,7 +12,7 @@ import type { FieldProps } from './types';
  * the field and listed in the readiness panel, and saved exactly as typed, so that closing the
  * app loses nothing; the template's validation keeps it blocking signing until it is fixed.
  */
-function FormattedTextField({ field, value, setField, scope, required, problem, format }: FieldProps & { format: TextFormat }) {
+function FormattedTextField({ field, value, setField, scope, required, problem, format }: FieldProps & { format: TypedEntryFormat }) {
   const guided = useGuided();
   const domId = fieldDomId(scope, field.id);
   const stored = typeof value === 'string' ? value : '';
@@ -70,7 +70,7 @@ function FormattedTextField({ field, value, setField, scope, required, problem, 
         id={domId}
         className="g-input g-input--short"
         type="text"
-        inputMode={format === TIME_FORMAT ? 'numeric' : 'text'}
+        inputMode={format === TIME_ENTRY ? 'numeric' : 'text'}
         autoComplete="off"
         spellCheck={false}
         value={text}
@@ -85,9 +85,9 @@ function FormattedTextField({ field, value, setField, scope, required, problem, 
 }
 
 export const DateField = memo(function DateField(props: FieldProps) {
-  return <FormattedTextField {...props} format={DATE_FORMAT} />;
+  return <FormattedTextField {...props} format={DATE_ENTRY} />;
 });
 
 export const TimeField = memo(function TimeField(props: FieldProps) {
-  return <FormattedTextField {...props} format={TIME_FORMAT} />;
+  return <FormattedTextField {...props} format={TIME_ENTRY} />;
 });
