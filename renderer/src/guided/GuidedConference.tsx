@@ -22,6 +22,7 @@ import { useShortcuts, type ShortcutCode } from './shortcuts';
 import { useWorkingRecord } from './use-working-record';
 import { newId, withItems } from './values';
 import './guided.css';
+import { SECTION } from '../../../domain/template/field-names';
 
 export interface GuidedConferenceProps {
   /** The record as loaded; later changes are made here and reported section by section. */
@@ -37,8 +38,8 @@ export interface GuidedConferenceProps {
 }
 
 /** Sections whose per-child blocks show the collation beside the chair's answers. */
-const COLLATION_BESIDE = new Set(['decision']);
-const AGENCIES = 'agencies';
+const COLLATION_BESIDE = new Set<string>([SECTION.decision]);
+const AGENCIES = SECTION.agencies;
 /** A pause in typing this long lets the rules catch up; shorter than a chair's glance at the panel. */
 const SETTLE_MS = 250;
 
