@@ -35,6 +35,25 @@ export default tseslint.config(
     },
   },
   {
+    // Templates are data written against the domain's types; the domain takes a template as an
+    // argument and never imports one, so a rule cannot quietly depend on one template's wording.
+    files: ['domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'domain/ must not depend on Electron.' },
+            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'domain/ must not depend on React.' },
+            { group: nodeBuiltins, message: 'domain/ must not touch the file system or Node APIs.' },
+            { group: ['**/main/**', '**/renderer/**'], message: 'domain/ is imported by main/ and renderer/, never the reverse.' },
+            { group: ['**/templates/**', '**/templates'], message: 'domain/ must not import templates/: pass the template in.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The rules of hooks and the React Compiler's checks (refs, effects, purity) on every component and hook.
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx', 'test/**/*.tsx'],
     ...reactHooks.configs.flat.recommended,

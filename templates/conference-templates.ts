@@ -1,4 +1,5 @@
-import type { ConferenceType } from '../domain/record/conference';
+import type { ConferenceRecord, ConferenceType } from '../domain/record/conference';
+import { templateVersionOf } from '../domain/record/template-version';
 import type { ConferenceTemplate, SectionDef } from '../domain/template/types';
 import { agenciesSection } from './sections/agencies';
 import { attendanceSection } from './sections/attendance';
@@ -59,4 +60,18 @@ export const TEMPLATE_VERSION = 3;
 
 export function templateFor(type: ConferenceType): ConferenceTemplate {
   return { id: `cpc-${type}`, version: TEMPLATE_VERSION, conferenceType: type, title: TITLES[type], sections: SECTIONS };
+}
+
+/**
+ * The template a stored record is read through: the version it was written under. Version 2
+ * only added questions (version 1's answers are a subset of them, under the same ids), so both
+ * read through today's sections with the record's own version number. A record written by a
+ * newer app (a version this one does not know) is refused rather than read with the wrong questions.
+ */
+export function templateForRecord(record: Pick<ConferenceRecord, 'type' | 'templateVersion'>): ConferenceTemplate {
+  const version = templateVersionOf(record);
+  if (version > TEMPLATE_VERSION) {
+    throw new Error(`This conference was written by a newer version of Conference Recorder (template ${version}); update the app to open it.`);
+  }
+  return { ...templateFor(record.type), version };
 }

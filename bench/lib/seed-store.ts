@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { HistoryEntry } from '../../domain/api/contract';
 import type { ConferenceRecord } from '../../domain/record/conference';
-import { summarise } from '../../domain/record/summary';
+import { summarise } from '../../main/services/store/summary';
 import type { StoredConference } from '../../main/services/store/conference-file';
 import { fileStamp, IndexSnapshotSchema, type IndexEntry } from '../../main/services/store/conference-index';
 import { sealJson } from '../../main/services/store/crypto';

@@ -3,6 +3,7 @@ import { dissentRecorded, weighingOf } from '../decision/departures';
 import { isOutcome, NO_VIEW, outcomeLabel, recommendationAgrees, recommendationLabel } from '../decision/outcomes';
 import { childName, childrenOf, childValues, isScaleScore, listItems, meetingValues, perChildOf, singleValues, textOf } from '../record/access';
 import type { ConferenceRecord } from '../record/conference';
+import { SECTION } from '../template/field-names';
 
 /**
  * The collation the inspection asked for: every agency's view of one child side by side,
@@ -54,7 +55,7 @@ export interface ChildCollation {
 const ATTENDING = new Set(['present', 'part']);
 
 export function collate(record: ConferenceRecord): ChildCollation[] {
-  const agencies = listItems(record, 'agencies');
+  const agencies = listItems(record, SECTION.agencies);
   const meeting = meetingValues(record);
   const blind = meeting['blindScaling'] === true;
   const awaiting = agencies

@@ -1,6 +1,7 @@
 import { childValues, listItems, perChildOf, stringsOf, textOf } from '../record/access';
 import type { ConferenceRecord, GroupItem } from '../record/conference';
 import { isOutcome, recommendationAgrees } from './outcomes';
+import { AGENCY, DECISION, SECTION } from '../template/field-names';
 
 /**
  * The agencies whose recommendation for a child differs from the outcome chosen for them.
@@ -17,8 +18,8 @@ export function departuresFor(record: ConferenceRecord, childId: string): Depart
   const outcome = childValues(record, 'decision', childId)['outcome'];
   if (!isOutcome(outcome)) return [];
   const departures: Departure[] = [];
-  listItems(record, 'agencies').forEach((agency, index) => {
-    const recommendation = textOf(perChildOf(agency.values['recommendations'], childId)['recommendation']);
+  listItems(record, SECTION.agencies).forEach((agency, index) => {
+    const recommendation = textOf(perChildOf(agency.values[AGENCY.recommendations], childId)['recommendation']);
     if (!recommendationAgrees(recommendation, outcome)) departures.push({ agency, index, recommendation });
   });
   return departures;
@@ -39,7 +40,7 @@ export function weighingOf(record: ConferenceRecord, agencyId: string, childId: 
   if (!Array.isArray(items)) return null;
   for (const item of items) {
     if (typeof item === 'object' && item !== null && 'values' in item && item.values['agency'] === agencyId) {
-      return { itemId: item.id, text: textOf(item.values['weighing']) };
+      return { itemId: item.id, text: textOf(item.values[DECISION.weighing]) };
     }
   }
   return null;

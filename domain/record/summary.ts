@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { templateFor } from '../../templates/conference-templates';
 import { assessReadiness, localRuleSets, type RuleSet } from '../rules/readiness';
+import type { ConferenceTemplate } from '../template/types';
 import {
   CHILDREN_SECTION,
   ConferenceTypeSchema,
@@ -62,15 +62,18 @@ function text(value: unknown): string {
  */
 let defaultRules: readonly RuleSet[] | undefined;
 
-export function readinessSummary(record: ConferenceRecord): ReadinessSummary {
+export function readinessSummary(record: ConferenceRecord, template: ConferenceTemplate): ReadinessSummary {
   // Built once: the default rule sets do not change while the app runs.
   defaultRules ??= localRuleSets();
-  const report = assessReadiness(templateFor(record.type), record, defaultRules);
+  const report = assessReadiness(template, record, defaultRules);
   return { toFinish: report.findings.filter((finding) => finding.severity === 'blocking').length };
 }
 
-/** Derives the index entry from the record, so the two can never disagree. */
-export function summarise(record: ConferenceRecord): ConferenceSummary {
+/**
+ * Derives the index entry from the record, so the two can never disagree. The template is
+ * passed in (the domain never imports templates/): main/services/store/summary.ts binds it.
+ */
+export function summarise(record: ConferenceRecord, template: ConferenceTemplate): ConferenceSummary {
   const meeting = record.sections[MEETING_SECTION];
   const meetingValues = meeting?.kind === 'single' ? meeting.values : {};
   const childrenSection = record.sections[CHILDREN_SECTION];
@@ -94,6 +97,6 @@ export function summarise(record: ConferenceRecord): ConferenceSummary {
       outcome: decisionFor(child.id),
     })),
     updatedAt: record.updatedAt,
-    readiness: readinessSummary(record),
+    readiness: readinessSummary(record, template),
   };
 }

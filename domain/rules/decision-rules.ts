@@ -6,6 +6,7 @@ import { isOutcome, OUTCOMES, recommendationLabel } from '../decision/outcomes';
 import { childName, childrenOf, childValues, listItems, textOf } from '../record/access';
 import type { ConferenceRecord, GroupItem } from '../record/conference';
 import type { RuleFinding } from './finding';
+import { AGENCY, DECISION, SECTION } from '../template/field-names';
 
 /**
  * The rules that make a decision defensible, beyond "the field is filled": the answer to the
@@ -17,13 +18,13 @@ export function decisionFindings(record: ConferenceRecord): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const child of childrenOf(record)) {
     const decision = childValues(record, 'decision', child.id);
-    const outcome = decision['outcome'];
+    const outcome = decision[DECISION.outcome];
     if (!isOutcome(outcome)) continue;
     const name = childName(record, child.id);
-    const ref = { section: 'decision', childId: child.id };
-    const likely = decision['likelySignificantHarm'];
+    const ref = { section: SECTION.decision, childId: child.id };
+    const likely = decision[DECISION.likelySignificantHarm];
     // An unborn baby is asked only the second limb (harm likely after birth).
-    const limbs = isUnborn(record, child.id) ? [decision['limbB']] : [decision['limbA'], decision['limbB']];
+    const limbs = isUnborn(record, child.id) ? [decision[DECISION.limbB]] : [decision[DECISION.limbA], decision[DECISION.limbB]];
     const facts = OUTCOMES[outcome];
 
     if (likely === 'yes' && limbs.every((limb) => limb === 'no')) {
@@ -34,7 +35,7 @@ export function decisionFindings(record: ConferenceRecord): RuleFinding[] {
           limbs.length === 1
             ? `${name}: the conference found significant harm likely after birth, but answered “no” to the professional judgement that it is. Check the answers.`
             : `${name}: the conference found significant harm likely, but answered “no” to both parts of the test. Check the answers.`,
-        ref: { ...ref, field: 'likelySignificantHarm' },
+        ref: { ...ref, field: DECISION.likelySignificantHarm },
       });
     }
     if (likely === 'no' && limbs.some((limb) => limb === 'yes')) {
@@ -42,7 +43,7 @@ export function decisionFindings(record: ConferenceRecord): RuleFinding[] {
         rule: 'decision.test-inconsistent',
         severity: 'blocking',
         message: `${name}: a part of the significant-harm test is answered “yes”, but the conclusion is that harm is not likely. Check the answers.`,
-        ref: { ...ref, field: 'likelySignificantHarm' },
+        ref: { ...ref, field: DECISION.likelySignificantHarm },
       });
     }
     if (facts.plan && likely === 'no') {
@@ -50,7 +51,7 @@ export function decisionFindings(record: ConferenceRecord): RuleFinding[] {
         rule: 'decision.plan-without-risk',
         severity: 'blocking',
         message: `${name}: a child protection plan needs the conference to find the child likely to suffer significant harm.`,
-        ref: { ...ref, field: 'outcome' },
+        ref: { ...ref, field: DECISION.outcome },
       });
     }
     if (!facts.plan && !facts.alternative && likely === 'yes') {
@@ -58,18 +59,18 @@ export function decisionFindings(record: ConferenceRecord): RuleFinding[] {
         rule: 'decision.risk-without-safeguards',
         severity: 'blocking',
         message: `${name}: a child likely to suffer significant harm needs a child protection plan, or another multi-agency plan that gives sufficient safeguards — not “${facts.label}”.`,
-        ref: { ...ref, field: 'outcome' },
+        ref: { ...ref, field: DECISION.outcome },
       });
     }
-    if (facts.endsPlan && likely === 'yes' && decision['endReason'] === 'no-longer-at-risk') {
+    if (facts.endsPlan && likely === 'yes' && decision[DECISION.endReason] === 'no-longer-at-risk') {
       findings.push({
         rule: 'decision.end-reason-inconsistent',
         severity: 'blocking',
         message: `${name}: the plan is ending because the child is no longer at risk, but the conference found significant harm likely.`,
-        ref: { ...ref, field: 'endReason' },
+        ref: { ...ref, field: DECISION.endReason },
       });
     }
-    findings.push(...departureFindings(record, child.id, textOf(decision['rationale'])));
+    findings.push(...departureFindings(record, child.id, textOf(decision[DECISION.rationale])));
   }
   return findings;
 }
@@ -97,7 +98,7 @@ function departureFindings(record: ConferenceRecord, childId: string, rationale:
         rule: 'decision.weighing-too-thin',
         severity: 'blocking',
         message: `${name}: “${clip(text)}” does not show how ${label}’s view was weighed. Say in at least ${MIN_WEIGHING_WORDS} words, besides the agency’s name, what their view was and why the decision differs.`,
-        ref: { section: 'decision', childId, itemId: weighing.itemId, field: 'weighing' },
+        ref: { section: SECTION.decision, childId, itemId: weighing.itemId, field: DECISION.weighing },
       });
       continue;
     }
@@ -108,7 +109,7 @@ function departureFindings(record: ConferenceRecord, childId: string, rationale:
       message:
         `${name}: ${label} recommended “${recommendationLabel(recommendation)}”, which differs from the decision. Record how their view was weighed, under “How each differing view was weighed”, or record their dissent.` +
         (mention ? ` The rationale mentions them (“${clip(mention)}”); naming an agency is not weighing its view.` : ''),
-      ref: { section: 'decision', field: WEIGHINGS_FIELD, childId },
+      ref: { section: SECTION.decision, field: WEIGHINGS_FIELD, childId },
     });
   }
   return findings;
@@ -128,29 +129,54 @@ function wordsBesidesName(text: string, agency: GroupItem, index: number): numbe
   return rest.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
-/** The first sentence of the rationale that names the agency: a hint, never the check. */
+/**
+ * The first sentence of the rationale that names the agency: a hint, never the check. It runs
+ * for every differing agency of every child whenever readiness is worked out, so on a long
+ * rationale (60,000 characters) it must not split and re-read the text per agency: the whole
+ * text is normalised once and tested with one pattern per agency, and only a rationale that
+ * does name the agency is split into sentences to find which one.
+ */
 function sentenceNaming(rationale: string, agency: GroupItem, index: number): string | null {
+  const pattern = namePattern(agency, index);
+  if (!pattern.test(normalise(rationale))) return null;
   const sentences = rationale.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim() !== '');
-  return sentences.find((sentence) => rationaleNames(sentence, agency, index)) ?? null;
+  return sentences.find((sentence) => pattern.test(normalise(sentence))) ?? null;
 }
 
 function namesOf(agency: GroupItem, index: number): string[] {
-  const kind = textOf(agency.values['agency']);
+  const kind = textOf(agency.values[AGENCY.agency]);
   const names = [agencyLabel(agency, index), agencyKindLabel(kind), ...(AGENCY_ALIASES[kind as AgencyKind] ?? [])];
   // The representative's name as written before any role: "DC Hannah Briggs, public protection".
-  const representative = textOf(agency.values['representative']).split(/[,(]/)[0]?.trim();
+  const representative = textOf(agency.values[AGENCY.representative]).split(/[,(]/)[0]?.trim();
   if (representative) names.push(representative);
   return names.filter((n) => n.trim() !== '');
 }
 
-function rationaleNames(rationale: string, agency: GroupItem, index: number): boolean {
-  const text = normalise(rationale);
-  return namesOf(agency, index).some((name) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(normalise(name))}($|[^\\p{L}\\p{N}])`, 'u').test(text));
+/** Any of the agency's names, as a whole word or phrase (one pattern, so one pass over the text). */
+function namePattern(agency: GroupItem, index: number): RegExp {
+  const names = namesOf(agency, index).map((name) => escape(normalise(name)));
+  return new RegExp(`(^|[^\\p{L}\\p{N}])(?:${names.join('|')})($|[^\\p{L}\\p{N}])`, 'u');
 }
+
+function rationaleNames(rationale: string, agency: GroupItem, index: number): boolean {
+  return namePattern(agency, index).test(normalise(rationale));
+}
+
+/** The last few texts normalised: the same rationale is read for each agency and each rule. */
+const normalised = new Map<string, string>();
+const NORMALISED_KEPT = 16;
 
 /** Case and apostrophe style must not decide whether an agency was engaged with. */
 function normalise(text: string): string {
-  return text.toLocaleLowerCase('en-GB').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, ' ');
+  const known = normalised.get(text);
+  if (known !== undefined) return known;
+  const result = text.toLocaleLowerCase('en-GB').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, ' ');
+  // Short texts (names, sentences) are cheap to redo; only long ones are worth keeping.
+  if (text.length >= 1_000) {
+    if (normalised.size >= NORMALISED_KEPT) normalised.delete(normalised.keys().next().value ?? '');
+    normalised.set(text, result);
+  }
+  return result;
 }
 
 function escape(text: string): string {
@@ -159,7 +185,7 @@ function escape(text: string): string {
 
 /** Places that would lose their meaning if an agency were deleted: dissent entries and rationales naming it. */
 export function citationsOfAgency(record: ConferenceRecord, agencyId: string): string[] {
-  const agencies = listItems(record, 'agencies');
+  const agencies = listItems(record, SECTION.agencies);
   const index = agencies.findIndex((a) => a.id === agencyId);
   const agency = agencies[index];
   if (!agency) return [];
@@ -167,7 +193,7 @@ export function citationsOfAgency(record: ConferenceRecord, agencyId: string): s
   if (listItems(record, 'dissent').some((entry) => entry.values['agency'] === agencyId)) places.push('a dissent record');
   for (const child of childrenOf(record)) {
     if (weighingOf(record, agencyId, child.id)) places.push(`the weighing of their view for ${childName(record, child.id)}`);
-    if (rationaleNames(textOf(childValues(record, 'decision', child.id)['rationale']), agency, index)) {
+    if (rationaleNames(textOf(childValues(record, SECTION.decision, child.id)[DECISION.rationale]), agency, index)) {
       places.push(`the rationale for ${childName(record, child.id)}`);
     }
   }

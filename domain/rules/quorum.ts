@@ -3,6 +3,7 @@ import { listItems, singleValues, textOf } from '../record/access';
 import type { ConferenceRecord } from '../record/conference';
 import type { RuleFinding } from './finding';
 import { DEFAULT_LOCAL_SETTINGS, type QuorumGroup, type QuorumSettings } from './local-settings';
+import { SECTION } from '../template/field-names';
 
 /**
  * Whether the conference was quorate. The common rule (a local setting): children's
@@ -172,7 +173,7 @@ function isAttendanceStatus(value: string): value is AttendanceStatus {
  */
 export function quorumFactsFromRecord(record: ConferenceRecord): QuorumFacts {
   const attendance: AgencyAttendance[] = [];
-  listItems(record, 'agencies').forEach((item, index) => {
+  listItems(record, SECTION.agencies).forEach((item, index) => {
     const status = textOf(item.values['attendance']);
     if (!isAttendanceStatus(status)) return;
     const kind = textOf(item.values['agency']);
@@ -198,7 +199,7 @@ export function quorumFactsFromRecord(record: ConferenceRecord): QuorumFacts {
  * template already asks for each agency's attendance.
  */
 export function attendanceRecorded(record: ConferenceRecord): boolean {
-  const agencies = listItems(record, 'agencies');
+  const agencies = listItems(record, SECTION.agencies);
   return agencies.length > 0 && agencies.every((item) => isAttendanceStatus(textOf(item.values['attendance'])));
 }
 

@@ -6,6 +6,7 @@ import { listItems, meetingValues, textOf } from '../record/access';
 import type { ConferenceRecord } from '../record/conference';
 import type { RuleFinding } from './finding';
 import { DEFAULT_LOCAL_SETTINGS, holidayOptions, type LocalSettings } from './local-settings';
+import { AGENCY, SECTION } from '../template/field-names';
 
 /**
  * Each agency's report should reach the family in time to read it: a local notice, in working
@@ -21,12 +22,12 @@ export function reportFindings(record: ConferenceRecord, settings: LocalSettings
   const kind = review ? 'a review' : 'an initial conference';
   const holidays = holidayOptions(settings);
   const findings: RuleFinding[] = [];
-  listItems(record, 'agencies').forEach((agency, index) => {
-    if (agency.values['reportSharedWithFamily'] !== true) return;
-    const shared = textOf(agency.values['reportSharedDate']);
+  listItems(record, SECTION.agencies).forEach((agency, index) => {
+    if (agency.values[AGENCY.reportSharedWithFamily] !== true) return;
+    const shared = textOf(agency.values[AGENCY.reportSharedDate]);
     if (!isValidIsoDate(shared)) return;
     const label = agencyLabel(agency, index);
-    const ref = { section: 'agencies', itemId: agency.id, field: 'reportSharedDate' };
+    const ref = { section: SECTION.agencies, itemId: agency.id, field: AGENCY.reportSharedDate };
     if (shared > date) {
       findings.push({
         rule: 'reports.shared-after-conference',

@@ -8,6 +8,7 @@ import type { SummaryKind } from '../template/types';
 import { DEFAULT_LOCAL_SETTINGS, type LocalSettings } from './local-settings';
 import { attendanceRecorded, checkQuorum, quorumFactsFromRecord } from './quorum';
 import { checkTimescales, timescaleFactsFromRecord } from './timescales';
+import { SECTION } from '../template/field-names';
 
 /**
  * Sentences the form shows beside the fields they follow from, worked out by the same rules
@@ -66,7 +67,7 @@ const ATTENDANCE_WORDS: Record<string, string> = {
 };
 
 function attendanceLines(record: ConferenceRecord, settings: LocalSettings): string[] {
-  const agencies = listItems(record, 'agencies');
+  const agencies = listItems(record, SECTION.agencies);
   if (agencies.length === 0) return ['No agencies yet. Add each agency and its attendance in Agency contributions; the quorum is worked out from them.'];
   const lines = agencies.map((agency, index) => {
     const status = ATTENDANCE_WORDS[textOf(agency.values['attendance'])] ?? 'attendance not yet recorded';

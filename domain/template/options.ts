@@ -3,6 +3,7 @@ import { NO_VIEW, NO_VIEW_LABEL, OUTCOMES, outcomesForChild } from '../decision/
 import { childName, childrenOf, listItems } from '../record/access';
 import type { ConferenceRecord } from '../record/conference';
 import type { FieldDef, Option } from './types';
+import { SECTION } from './field-names';
 
 /**
  * The choices a select offers, fixed in the template or drawn from the record. Outcomes and
@@ -16,7 +17,7 @@ export function optionsFor(field: FieldDef, record: ConferenceRecord, childId?: 
     case 'children':
       return childrenOf(record).map((child) => ({ value: child.id, label: childName(record, child.id) }));
     case 'agencies':
-      return listItems(record, 'agencies').map((agency, index) => ({ value: agency.id, label: agencyLabel(agency, index) }));
+      return listItems(record, SECTION.agencies).map((agency, index) => ({ value: agency.id, label: agencyLabel(agency, index) }));
     case 'outcomes':
       return outcomesForChild(record, childId).map((value) => ({ value, label: OUTCOMES[value].label }));
     case 'recommendations':

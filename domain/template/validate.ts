@@ -8,6 +8,7 @@ import { isRequired, isVisible, presentField, type FieldContext } from './condit
 import { optionsFor } from './options';
 import { countOf } from './plural';
 import type { ConferenceTemplate, FieldDef, SectionDef } from './types';
+import { SECTION } from './field-names';
 
 /**
  * Checks a record against its template: required fields (only where visible), minimum
@@ -63,7 +64,7 @@ export function validateAgainstTemplate(template: ConferenceTemplate, record: Co
 }
 
 function itemName(section: { id: string; itemLabel?: string }, item: GroupItem, index: number, record: ConferenceRecord): string {
-  if (section.id === 'agencies') return agencyLabel(item, index);
+  if (section.id === SECTION.agencies) return agencyLabel(item, index);
   if (section.id === 'children') return childName(record, item.id);
   return `${section.itemLabel ?? 'item'} ${index + 1}`;
 }

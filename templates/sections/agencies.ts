@@ -1,6 +1,7 @@
 import { REVIEW_TYPES } from '../../domain/record/conference';
 import type { SectionDef } from '../../domain/template/types';
 import { AGENCY_KINDS } from '../../domain/agencies/agency-kinds';
+import { SECTION } from '../../domain/template/field-names';
 
 export const AGENCY_ATTENDANCE = [
   { value: 'present', label: 'Present' },
@@ -11,7 +12,7 @@ export const AGENCY_ATTENDANCE = [
 ] as const;
 
 export const agenciesSection: SectionDef = {
-  id: 'agencies',
+  id: SECTION.agencies,
   title: 'Agency contributions',
   purpose:
     'Each accountable agency’s information, worries, strengths, score and recommendation for each child. These are collated into the risk analysis.',

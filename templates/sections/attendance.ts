@@ -1,8 +1,9 @@
 import type { SectionDef } from '../../domain/template/types';
+import { SECTION } from '../../domain/template/field-names';
 
 /** Agencies' own attendance and reports are recorded with their contributions; this is the whole. */
 export const attendanceSection: SectionDef = {
-  id: 'attendance',
+  id: SECTION.attendance,
   title: 'Attendance, quorum and reports',
   purpose: 'Whether the conference was quorate, who was excluded and why, and which reports the family saw.',
   kind: 'single',

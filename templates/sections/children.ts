@@ -1,12 +1,13 @@
 import { PLAN_STATUS_FIELD, PLAN_STATUS_OPTIONS } from '../../domain/decision/child-status';
 import { PRE_BIRTH_TYPES, REVIEW_TYPES } from '../../domain/record/conference';
 import type { Condition, SectionDef } from '../../domain/template/types';
+import { SECTION } from '../../domain/template/field-names';
 
 /** Only a pre-birth conference asks whether a child is born, so only there can the answer count. */
 export const UNBORN_ITEM: Condition = { all: [{ conferenceType: PRE_BIRTH_TYPES }, { field: 'bornStatus', equals: 'unborn' }] };
 
 export const childrenSection: SectionDef = {
-  id: 'children',
+  id: SECTION.children,
   title: 'Children',
   purpose: 'Every child in the household the conference is about. Each child gets their own decision.',
   kind: 'list',

@@ -1,6 +1,7 @@
 import { REVIEW_TYPES } from '../../domain/record/conference';
 import type { Condition, SectionDef } from '../../domain/template/types';
 import { CATEGORIES } from '../../domain/decision/outcomes';
+import { SECTION } from '../../domain/template/field-names';
 
 const YES_OR_NO = [
   { value: 'yes', label: 'Yes' },
@@ -18,7 +19,7 @@ const ON_PLAN: Condition = { childStatus: 'on-plan' };
 const NEW_AT_REVIEW: Condition = { all: [{ childStatus: 'new' }, { conferenceType: REVIEW_TYPES }] };
 
 export const decisionSection: SectionDef = {
-  id: 'decision',
+  id: SECTION.decision,
   title: 'Decision for each child',
   purpose:
     'The chair’s decision for each child on the views of all agencies, with a rationale a reader can follow from the risk analysis to the plan.',

@@ -1,7 +1,8 @@
 import type { SectionDef } from '../../domain/template/types';
+import { SECTION } from '../../domain/template/field-names';
 
 export const dissentSection: SectionDef = {
-  id: 'dissent',
+  id: SECTION.dissent,
   title: 'Dissent',
   purpose: 'Any agency that disagrees with the decision: the precise nature of its disagreement and whether it will escalate.',
   kind: 'list',

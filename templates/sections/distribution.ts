@@ -1,7 +1,8 @@
 import type { SectionDef } from '../../domain/template/types';
+import { SECTION } from '../../domain/template/field-names';
 
 export const distributionSection: SectionDef = {
-  id: 'distribution',
+  id: SECTION.distribution,
   title: 'Distribution',
   purpose: 'Who receives which document. Family copies leave out restricted information.',
   kind: 'list',

@@ -1,7 +1,8 @@
 import type { SectionDef } from '../../domain/template/types';
+import { SECTION } from '../../domain/template/field-names';
 
 export const familyViewsSection: SectionDef = {
-  id: 'familyViews',
+  id: SECTION.familyViews,
   title: 'Family views',
   purpose: 'What the parents, carers and wider family said about the worries, the strengths and what should happen.',
   kind: 'single',

@@ -1,7 +1,8 @@
 import type { SectionDef } from '../../domain/template/types';
+import { SECTION } from '../../domain/template/field-names';
 
 export const familySection: SectionDef = {
-  id: 'family',
+  id: SECTION.family,
   title: 'Family',
   purpose: 'Parents, carers and other family members, and how they took part.',
   kind: 'list',

@@ -1,12 +1,13 @@
 import { INITIAL_TYPES, REVIEW_TYPES } from '../../domain/record/conference';
 import type { SectionDef } from '../../domain/template/types';
+import { SECTION } from '../../domain/template/field-names';
 
 
 export const DEFAULT_SCALE_DEFINITION =
   '0 = the children are not safe in their carers’ care; 10 = there is enough safety for the case to close.';
 
 export const meetingSection: SectionDef = {
-  id: 'meeting',
+  id: SECTION.meeting,
   title: 'Meeting details and timescales',
   purpose: 'When and how the conference met, and whether it was held in time.',
   kind: 'single',

@@ -1,7 +1,8 @@
 import type { SectionDef } from '../../domain/template/types';
+import { SECTION } from '../../domain/template/field-names';
 
 export const openingSection: SectionDef = {
-  id: 'opening',
+  id: SECTION.opening,
   title: 'Opening statements',
   purpose: 'What the chair explained at the start, so the family knew what the meeting was for.',
   kind: 'single',

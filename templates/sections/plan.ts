@@ -1,7 +1,8 @@
 import type { SectionDef } from '../../domain/template/types';
+import { SECTION } from '../../domain/template/field-names';
 
 export const planSection: SectionDef = {
-  id: 'plan',
+  id: SECTION.plan,
   title: 'Plan',
   purpose: 'The child protection plan, or the alternative plan, for each child: who does what by when, and what happens if it fails.',
   kind: 'perChild',

@@ -1,5 +1,6 @@
 import { REVIEW_TYPES } from '../../domain/record/conference';
 import type { Condition, SectionDef } from '../../domain/template/types';
+import { SECTION } from '../../domain/template/field-names';
 
 export const HARM_SOURCES = [
   { value: 'family', label: 'Within the family or household' },
@@ -12,7 +13,7 @@ export const EXTRA_FAMILIAL: Condition = { section: 'reason', field: 'harmSource
 
 
 export const reasonSection: SectionDef = {
-  id: 'reason',
+  id: SECTION.reason,
   title: 'Reason for the conference or progress since the last',
   purpose: 'Why the children are here today: the enquiries that led to an initial conference, or how the plan has gone since the last one.',
   kind: 'single',

@@ -1,9 +1,10 @@
 import type { SectionDef } from '../../domain/template/types';
 import { EXTRA_FAMILIAL } from './reason';
+import { SECTION } from '../../domain/template/field-names';
 
 /** Signs of Safety: what are we worried about, what is working well, what needs to happen. */
 export const riskSection: SectionDef = {
-  id: 'risk',
+  id: SECTION.risk,
   title: 'Risk analysis',
   purpose:
     'The agencies’ views brought together: what has happened, what is likely if nothing changes, what is working well, and what must happen.',

@@ -1,4 +1,5 @@
 import type { Condition, SectionDef } from '../../domain/template/types';
+import { SECTION } from '../../domain/template/field-names';
 
 const BORN: Condition = { childStatus: 'born' };
 const UNBORN: Condition = { childStatus: 'unborn' };
@@ -9,7 +10,7 @@ const UNBORN: Condition = { childStatus: 'unborn' };
 const PRE_VERBAL: Condition = { any: [{ childAgeUnder: 2 }, { field: 'conferenceParticipation', equals: 'too-young' }] };
 
 export const voiceSection: SectionDef = {
-  id: 'voice',
+  id: SECTION.voice,
   title: 'The voice of the child',
   purpose:
     'What each child said, showed or was observed to feel, in their own words, and how it informed the decision. Attendance is not participation.',

@@ -7,7 +7,8 @@ import {
   type ConferenceRecord,
   type SectionValue,
 } from '../../../domain/record/conference';
-import { summarise, type ConferenceSummary } from '../../../domain/record/summary';
+import type { ConferenceSummary } from '../../../domain/record/summary';
+import { summarise } from './summary';
 import { missingDefaults } from '../../../domain/template/defaults';
 import { refuseNamesOutsideTemplate } from '../../../domain/template/template-names';
 import { TEMPLATE_VERSION, templateFor } from '../../../templates/conference-templates';
@@ -158,6 +159,8 @@ export class Conferences {
     const parsed = ConferenceRecordSchema.safeParse({
       ...record,
       sections: { ...record.sections, ...input.sections },
+      // Saved under today's questions, so stamped with today's template (an older record gains it here).
+      templateVersion: TEMPLATE_VERSION,
       revision: record.revision + 1,
       updatedAt: at,
     });

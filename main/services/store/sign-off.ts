@@ -2,10 +2,10 @@ import { ApiFailure } from '../../../domain/api/result';
 import type { LocalSettings } from '../../../domain/rules/local-settings';
 import { assessReadiness } from '../../../domain/rules/readiness';
 import { ConferenceRecordSchema, type ConferenceRecord } from '../../../domain/record/conference';
-import { summarise } from '../../../domain/record/summary';
+import { summarise } from './summary';
 import type { Addendum, SignedVersionView, Signatures } from '../../../domain/signoff/schemas';
 import { purgeRemovedChildren } from '../../../domain/signoff/purge';
-import { templateFor } from '../../../templates/conference-templates';
+import { templateForRecord } from '../../../templates/conference-templates';
 import type { ChairProfileStore } from '../signing/chair-profile-store';
 import type { SignedBlock } from '../signing/signed-block';
 import {
@@ -70,7 +70,7 @@ export class SignOff {
       throw new ApiFailure('CONFLICT', 'This conference was changed elsewhere since you opened it. Reload it and check it before signing; nothing has been signed.');
     }
     // The same check, with the council's settings, as the readiness panel the chair sees.
-    const report = assessReadiness(templateFor(record.type), record, undefined, this.c.localSettings());
+    const report = assessReadiness(templateForRecord(record), record, undefined, this.c.localSettings());
     const blocking = report.findings.filter((finding) => finding.severity === 'blocking').length;
     if (!report.ready) {
       throw new ApiFailure(

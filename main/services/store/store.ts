@@ -12,7 +12,8 @@ import {
 import { ApiFailure } from '../../../domain/api/result';
 import { strongEnough } from '../../../domain/passphrase/strength';
 import type { ConferenceRecord } from '../../../domain/record/conference';
-import { summarise, type ConferenceSummary } from '../../../domain/record/summary';
+import type { ConferenceSummary } from '../../../domain/record/summary';
+import { summarise } from './summary';
 import { isNotFound, removeStaleTemps } from './atomic-file';
 import { ConferenceFiles } from './conference-file';
 import { ConferenceIndex, type SummaryResult } from './conference-index';

@@ -13,9 +13,9 @@ import { SummaryField } from './fields/SummaryField';
 import { useLocalSettings } from './local-settings';
 import { TextField } from './fields/TextField';
 import { RestrictableLongText } from './restricted/RestrictableLongText';
-import type { FieldProps } from './fields/types';
+import type { FieldProps, FieldsBlockProps } from './fields/types';
 import { fieldDomId, type FieldScope } from './scope';
-import { setIn, type SetField, type Update } from './values';
+import { setIn, type SetField } from './values';
 
 /** One renderer per field type: a new field in a template needs no change here, only a new type would. */
 const RENDERERS: Record<FieldType, ComponentType<FieldProps>> = {
@@ -33,23 +33,12 @@ const RENDERERS: Record<FieldType, ComponentType<FieldProps>> = {
   summary: SummaryField,
 };
 
-interface Props {
-  fields: readonly FieldDef[];
-  /** The current values of this block (the item, the child's values or the section). */
-  values: Values;
-  update: Update<Values>;
-  scope: FieldScope;
-  /** The deferred record: conditions and options lag a keystroke behind, never the values typed. */
-  record: ConferenceRecord;
-  headingLevel: number;
-  problems: ReadonlyMap<string, string>;
-}
 
 /**
  * The fields of one block, drawn from the template: hidden ones (visibleWhen) are left out
  * and required ones marked, by the same conditions the domain validates with.
  */
-export const FieldsBlock = memo(function FieldsBlock({ fields, values, update, scope, record, headingLevel, problems }: Props) {
+export const FieldsBlock = memo(function FieldsBlock({ fields, values, update, scope, record, headingLevel, problems }: FieldsBlockProps) {
   const setField = useCallback<SetField>((fieldId, updater) => update((prev) => setIn(prev, fieldId, updater)), [update]);
   const ownRecord = useMemo(() => withOwnValues(record, scope, values), [record, scope, values]);
   const settings = useLocalSettings();
@@ -74,6 +63,7 @@ export const FieldsBlock = memo(function FieldsBlock({ fields, values, update, s
             headingLevel={headingLevel}
             record={STRUCTURAL.has(field.type) ? record : undefined}
             problems={STRUCTURAL.has(field.type) ? problems : undefined}
+            Fields={STRUCTURAL.has(field.type) ? FieldsBlock : undefined}
           />
         );
       })}

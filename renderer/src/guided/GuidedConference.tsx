@@ -5,7 +5,7 @@ import type { FieldRef } from '../../../domain/rules/finding';
 import type { RuleSet } from '../../../domain/rules/readiness';
 import { isVisible } from '../../../domain/template/conditions';
 import type { ConferenceTemplate } from '../../../domain/template/types';
-import { templateFor } from '../../../templates/conference-templates';
+import { templateForRecord } from '../../../templates/conference-templates';
 import { CollationPage } from './collation/CollationPage';
 import { CollationView } from './collation/CollationView';
 import { GuidedContext, type Draft, type GuidedApi, type RemovalNotice } from './context';
@@ -24,6 +24,7 @@ import { newId, withItems } from './values';
 import { RestrictedMarksContext, type RestrictedMarksApi } from './restricted/marks-context';
 import { markItemsIn, marksIn, MARKS_FIELD, RESTRICTED_SECTION, withMark } from '../../../domain/restricted/marks';
 import './guided.css';
+import { SECTION } from '../../../domain/template/field-names';
 
 export interface GuidedConferenceProps {
   /** The record as loaded; later changes are made here and reported section by section. */
@@ -43,8 +44,8 @@ export interface GuidedConferenceProps {
 }
 
 /** Sections whose per-child blocks show the collation beside the chair's answers. */
-const COLLATION_BESIDE = new Set(['decision']);
-const AGENCIES = 'agencies';
+const COLLATION_BESIDE = new Set<string>([SECTION.decision]);
+const AGENCIES = SECTION.agencies;
 /** A pause in typing this long lets the rules catch up; shorter than a chair's glance at the panel. */
 const SETTLE_MS = 250;
 
@@ -68,7 +69,9 @@ function focusFirst(ids: readonly string[], framesLeft = 10): void {
  * never hold up typing.
  */
 export const GuidedConference = memo(function GuidedConference({ record: initial, onSectionChange, template: given, settleMs = SETTLE_MS, rules, signAction, readOnly = false }: GuidedConferenceProps) {
-  const template = useMemo(() => given ?? templateFor(initial.type), [given, initial.type]);
+  const { type, templateVersion } = initial;
+  // Read through the template version the record was written under (version 1 when it has none).
+  const template = useMemo(() => given ?? templateForRecord({ type, templateVersion }), [given, type, templateVersion]);
   const { record, getRecord, updateSection } = useWorkingRecord(template, initial, onSectionChange);
   const deferred = useDeferredValue(useSettled(record, settleMs));
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(() => new Map());

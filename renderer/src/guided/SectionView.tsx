@@ -77,6 +77,7 @@ function SectionBody({ section, value, updateSection, scope, record, problems, e
           headingLevel={3}
           problems={problems}
           extraFor={extraFor}
+          Fields={FieldsBlock}
         />
       );
     case 'list':
@@ -94,6 +95,7 @@ function SectionBody({ section, value, updateSection, scope, record, problems, e
           record={record}
           headingLevel={3}
           problems={problems}
+          Fields={FieldsBlock}
         />
       );
   }

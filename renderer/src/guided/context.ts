@@ -1,14 +1,15 @@
 import { createContext, useContext } from 'react';
 import type { ConferenceRecord, GroupItem } from '../../../domain/record/conference';
 import type { FieldRef } from '../../../domain/rules/finding';
+import type { UnreadableEntry } from '../../../domain/rules/unreadable-entry';
 import type { FieldScope } from './scope';
 
-/** A date or time typed in a form the record cannot hold yet; kept so the text is not lost. */
-export interface Draft {
-  ref: FieldRef;
-  label: string;
+/**
+ * A date or time typed in a form the record cannot hold yet; kept so the text is not lost. The
+ * domain's UnreadableEntry (ref, label, message) plus the text, keyed by element id on screen.
+ */
+export interface Draft extends UnreadableEntry {
   text: string;
-  message: string;
 }
 
 export interface RemovalNotice {

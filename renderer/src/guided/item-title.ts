@@ -4,6 +4,7 @@ import { childName } from '../../../domain/record/access';
 import type { ConferenceRecord, GroupItem } from '../../../domain/record/conference';
 import { optionsFor } from '../../../domain/template/options';
 import type { FieldDef } from '../../../domain/template/types';
+import { SECTION } from '../../../domain/template/field-names';
 
 export function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase('en-GB') + text.slice(1);
@@ -25,7 +26,7 @@ export function itemTitle(
   record: ConferenceRecord,
 ): { prefix: string; name: string } {
   const prefix = `${capitalise(itemLabel)} ${index + 1}`;
-  if (listId === 'agencies') return { prefix, name: agencyLabel(item, index) === `Agency ${index + 1}` ? '' : agencyLabel(item, index) };
+  if (listId === SECTION.agencies) return { prefix, name: agencyLabel(item, index) === `Agency ${index + 1}` ? '' : agencyLabel(item, index) };
   if (listId === 'children') {
     const name = childName(record, item.id);
     return { prefix, name: name === `Child ${index + 1}` ? '' : name };

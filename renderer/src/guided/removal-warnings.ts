@@ -4,6 +4,7 @@ import { citationsOfAgency } from '../../../domain/rules/decision-rules';
 import { isFilled } from '../../../domain/record/access';
 import type { ConferenceTemplate } from '../../../domain/template/types';
 import type { FieldScope } from './scope';
+import { SECTION } from '../../../domain/template/field-names';
 
 /**
  * What would lose its meaning if an item went. Agencies: the domain's own list of places
@@ -12,7 +13,7 @@ import type { FieldScope } from './scope';
  */
 export function removalWarnings(template: ConferenceTemplate, record: ConferenceRecord, scope: FieldScope, item: GroupItem): string[] {
   const topLevel = !scope.itemId && !scope.childId;
-  if (topLevel && scope.section === 'agencies') return citationsOfAgency(record, item.id);
+  if (topLevel && scope.section === SECTION.agencies) return citationsOfAgency(record, item.id);
   if (topLevel && scope.section === 'children') {
     const titles = template.sections
       .filter((section) => section.id !== 'children' && holdsAnswersFor(record.sections[section.id], item.id))

@@ -58,6 +58,5 @@ export function sectionHeadingId(sectionId: string): string {
   return `h--${sectionId}`;
 }
 
-/** Ids for a hint and an error, tied to the control with aria-describedby. */
-export const hintId = (domId: string): string => `${domId}--hint`;
-export const errorId = (domId: string): string => `${domId}--error`;
+/** Ids for a hint and an error: the form components' own (components/FieldShell). */
+export { errorId, hintId } from '../components/field-ids';

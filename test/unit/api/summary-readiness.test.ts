@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioRecords } from '../../../main/demo/scenarios';
-import { summarise } from '../../../domain/record/summary';
+import { summarise } from '../../../main/services/store/summary';
 import { assessReadiness } from '../../../domain/rules/readiness';
 import { templateFor } from '../../../templates/conference-templates';
 import type { ConferenceRecord } from '../../../domain/record/conference';

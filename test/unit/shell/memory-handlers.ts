@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS, type Settings, type VaultState } from '../../../domain/api/contract';
 import { ApiFailure } from '../../../domain/api/result';
 import type { ConferenceRecord } from '../../../domain/record/conference';
-import { summarise } from '../../../domain/record/summary';
+import { summarise } from '../../../main/services/store/summary';
 import type { Handlers } from '../../../main/services/dispatch';
 
 /**
@@ -50,7 +50,7 @@ export function createMemoryHandlers(): Handlers & { calls: string[] } {
     },
     'conferences.list': async () => {
       requireUnlocked();
-      return { conferences: [...records.values()].map(summarise), problems: [] };
+      return { conferences: [...records.values()].map((record) => summarise(record)), problems: [] };
     },
     'conferences.create': async (input) => {
       requireUnlocked();

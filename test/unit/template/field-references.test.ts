@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONFERENCE_TYPES, type ConferenceRecord, type ConferenceType } from '../../../domain/record/conference';
 import type { FieldRef, RuleFinding } from '../../../domain/rules/finding';
 import { assessReadiness } from '../../../domain/rules/readiness';
+import { RULE_FIELDS, SECTION } from '../../../domain/template/field-names';
 import type { ConferenceTemplate, FieldDef } from '../../../domain/template/types';
 import { RecordBuilder } from '../../../main/demo/record-builder';
 import { brennanRecord, oseiRecord, whitfieldRecord } from '../../../main/demo/scenarios';
@@ -107,5 +108,28 @@ describe('every finding points at a real field of its conference type’s templa
     expect(resolves(template, { section: 'decision', field: 'rationale' })).toBe(true);
     expect(resolves(template, { section: 'decision', field: 'rationalle' })).toBe(false);
     expect(resolves(template, { section: 'decisions', field: 'rationale' })).toBe(false);
+  });
+});
+
+describe('the names the rules read by (domain/template/field-names.ts) are the template’s', () => {
+  it.each(CONFERENCE_TYPES)('%s: every section the domain names is a section of the template, and every template section is named', (type) => {
+    const template = templateFor(type);
+    expect(template.sections.map((s) => s.id).sort()).toEqual(Object.values(SECTION).sort());
+  });
+
+  it.each(CONFERENCE_TYPES)('%s: every field a rule declares it reads is a field of that section', (type) => {
+    const template = templateFor(type);
+    const missing = Object.entries(RULE_FIELDS).flatMap(([section, fields]) =>
+      Object.values(fields)
+        .filter((field) => !resolves(template, { section, field }))
+        .map((field) => `${section}.${field}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('would catch a declared field the template does not have', () => {
+    const template = templateFor('initial');
+    expect(resolves(template, { section: SECTION.decision, field: RULE_FIELDS.decision.likelySignificantHarm })).toBe(true);
+    expect(resolves(template, { section: SECTION.decision, field: 'likelySignificantHarms' })).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { memo, type ChangeEvent } from 'react';
 import { fieldDomId } from '../scope';
-import { describedBy, FieldShell, GroupShell } from './FieldShell';
+import { describedBy, FieldShell, GroupShell } from '../../components/FieldShell';
 import type { FieldProps } from './types';
 
 const optionId = (domId: string, index: number): string => (index === 0 ? domId : `${domId}--${index}`);

@@ -1,8 +1,8 @@
-import { memo, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useGuided } from '../context';
 import { fieldDomId } from '../scope';
-import { describedBy, FieldShell } from './FieldShell';
-import { DATE_FORMAT, TIME_FORMAT, type TextFormat } from './parse';
+import { TextField } from '../../components/TextField';
+import { DATE_ENTRY, TIME_ENTRY, type TypedEntryFormat } from '../../../../domain/template/typed-entry';
 import type { FieldProps } from './types';
 
 /**
@@ -12,7 +12,7 @@ import type { FieldProps } from './types';
  * the field and listed in the readiness panel, and saved exactly as typed, so that closing the
  * app loses nothing; the template's validation keeps it blocking signing until it is fixed.
  */
-function FormattedTextField({ field, value, setField, scope, required, problem, format }: FieldProps & { format: TextFormat }) {
+function FormattedTextField({ field, value, setField, scope, required, problem, format }: FieldProps & { format: TypedEntryFormat }) {
   const guided = useGuided();
   const domId = fieldDomId(scope, field.id);
   const stored = typeof value === 'string' ? value : '';
@@ -34,8 +34,7 @@ function FormattedTextField({ field, value, setField, scope, required, problem, 
     setField(field.id, () => next);
   };
 
-  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
-    const typed = event.target.value;
+  const onChange = (typed: string) => {
     setText(typed);
     const parsed = format.parse(typed);
     if (parsed.ok && parsed.value !== committed.current) store(parsed.value);
@@ -65,29 +64,25 @@ function FormattedTextField({ field, value, setField, scope, required, problem, 
   const hint = [field.hint, format.example].filter(Boolean).join(' ');
   const shown = error ?? problem;
   return (
-    <FieldShell domId={domId} label={field.label} hint={hint} required={required} error={shown}>
-      <input
-        id={domId}
-        className="g-input g-input--short"
-        type="text"
-        inputMode={format === TIME_FORMAT ? 'numeric' : 'text'}
-        autoComplete="off"
-        spellCheck={false}
-        value={text}
-        onChange={onChange}
-        onBlur={onBlur}
-        aria-describedby={describedBy(domId, hint, shown)}
-        aria-required={required || undefined}
-        aria-invalid={shown ? true : undefined}
-      />
-    </FieldShell>
+    <TextField
+      id={domId}
+      label={field.label}
+      hint={hint}
+      required={required}
+      error={shown}
+      width="short"
+      inputMode={format === TIME_ENTRY ? 'numeric' : 'text'}
+      value={text}
+      onChange={onChange}
+      onBlur={onBlur}
+    />
   );
 }
 
 export const DateField = memo(function DateField(props: FieldProps) {
-  return <FormattedTextField {...props} format={DATE_FORMAT} />;
+  return <FormattedTextField {...props} format={DATE_ENTRY} />;
 });
 
 export const TimeField = memo(function TimeField(props: FieldProps) {
-  return <FormattedTextField {...props} format={TIME_FORMAT} />;
+  return <FormattedTextField {...props} format={TIME_ENTRY} />;
 });

@@ -8,7 +8,7 @@ import { Heading } from '../Heading';
 import { capitalise, itemTitle } from '../item-title';
 import { enterItem, fieldDomId, refDomId, type FieldScope } from '../scope';
 import { newId, updateItem, type Update, type Updater } from '../values';
-import { FieldsBlock } from '../FieldsBlock';
+import type { FieldsRenderer } from './types';
 
 export interface ListProps {
   /** The section id (list sections) or field id (list fields): names items the domain's way. */
@@ -26,6 +26,8 @@ export interface ListProps {
   record: ConferenceRecord;
   headingLevel: number;
   problems: ReadonlyMap<string, string>;
+  /** Draws each item's fields (FieldsBlock, handed down: see FieldsRenderer). */
+  Fields: FieldsRenderer;
 }
 
 /**
@@ -51,7 +53,7 @@ const INDEX_FROM = 4;
  * dissent naming an agency), the chair is told first, inline rather than in a modal.
  */
 export const ListField = memo(function ListField(props: ListProps) {
-  const { listId, label, itemLabel, fields, minItems, items, updateItems, scope, addId, record, headingLevel, problems } = props;
+  const { listId, label, itemLabel, fields, minItems, items, updateItems, scope, addId, record, headingLevel, problems, Fields } = props;
   const guided = useGuided();
 
   const add = () => {
@@ -101,6 +103,7 @@ export const ListField = memo(function ListField(props: ListProps) {
           record={record}
           headingLevel={headingLevel}
           problems={problems}
+          Fields={Fields}
         />
       ))}
       {minItems !== undefined && items.length < minItems && (
@@ -127,9 +130,10 @@ interface ItemProps {
   record: ConferenceRecord;
   headingLevel: number;
   problems: ReadonlyMap<string, string>;
+  Fields: FieldsRenderer;
 }
 
-const ListItem = memo(function ListItem({ item, index, titlePrefix, titleName, itemLabel, fields, updateItems, scope, record, headingLevel, problems }: ItemProps) {
+const ListItem = memo(function ListItem({ item, index, titlePrefix, titleName, itemLabel, fields, updateItems, scope, record, headingLevel, problems, Fields }: ItemProps) {
   const guided = useGuided();
   const [warnings, setWarnings] = useState<string[] | null>(null);
   const itemScope = useMemo(() => enterItem(scope, item.id), [scope, item.id]);
@@ -202,7 +206,7 @@ const ListItem = memo(function ListItem({ item, index, titlePrefix, titleName, i
           Remove<span className="visually-hidden"> {fullTitle}</span>
         </button>
       )}
-      <FieldsBlock fields={fields} values={item.values} update={update} scope={itemScope} record={record} headingLevel={headingLevel + 1} problems={problems} />
+      <Fields fields={fields} values={item.values} update={update} scope={itemScope} record={record} headingLevel={headingLevel + 1} problems={problems} />
     </fieldset>
   );
 });

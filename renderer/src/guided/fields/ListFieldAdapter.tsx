@@ -4,19 +4,19 @@ import { Heading } from '../Heading';
 import { fieldDomId, hintId } from '../scope';
 import { itemsOfValue, type Updater } from '../values';
 import { ListField } from './ListField';
-import { RequiredMark } from './FieldShell';
+import { RequiredMark } from '../../components/FieldShell';
 import type { FieldProps } from './types';
 
 /** A list inside a block (danger statements, visits, actions): a headed group around ListField. */
 export const ListFieldAdapter = memo(function ListFieldAdapter(props: FieldProps) {
-  const { field, value, setField, scope, record, headingLevel, problems, required, problem } = props;
+  const { field, value, setField, scope, record, headingLevel, problems, required, problem, Fields } = props;
   const addId = fieldDomId(scope, field.id);
   const headingId = `${addId}--heading`;
   const updateItems = useCallback(
     (updater: Updater<GroupItem[]>) => setField(field.id, (prev) => updater(itemsOfValue(prev))),
     [setField, field.id],
   );
-  if (!record || !problems) throw new Error('A list field needs the record and the problems map.');
+  if (!record || !problems || !Fields) throw new Error('A list field needs the record, the problems map and the fields renderer.');
   return (
     <section className="g-subgroup" aria-labelledby={headingId} aria-describedby={field.hint ? hintId(addId) : undefined}>
       <Heading level={headingLevel} id={headingId} className="g-subgroup__title">
@@ -42,6 +42,7 @@ export const ListFieldAdapter = memo(function ListFieldAdapter(props: FieldProps
         record={record}
         headingLevel={headingLevel + 1}
         problems={problems}
+        Fields={Fields}
       />
     </section>
   );

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { isScaleScore, meetingValues, textOf } from '../../../../domain/record/access';
 import { useGuided } from '../context';
 import { fieldDomId } from '../scope';
-import { GroupShell } from './FieldShell';
+import { GroupShell } from '../../components/FieldShell';
 import type { FieldProps } from './types';
 
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];

@@ -1,7 +1,8 @@
-import type { ConferenceRecord, FieldValue } from '../../../../domain/record/conference';
+import type { ComponentType } from 'react';
+import type { ConferenceRecord, FieldValue, Values } from '../../../../domain/record/conference';
 import type { FieldDef, Option } from '../../../../domain/template/types';
 import type { FieldScope } from '../scope';
-import type { SetField } from '../values';
+import type { SetField, Update } from '../values';
 
 /**
  * Props every field renderer takes. A leaf field gets only plain values that stay equal
@@ -25,4 +26,26 @@ export interface FieldProps {
   /** Lists and per-child groups only: the deferred record and all value problems, for their blocks. */
   record?: ConferenceRecord;
   problems?: ReadonlyMap<string, string>;
+  /** Lists and per-child groups only: what draws the fields of each item or child (FieldsBlock). */
+  Fields?: FieldsRenderer;
 }
+
+/** The props of a block of fields (FieldsBlock): an item's, a child's or a section's. */
+export interface FieldsBlockProps {
+  fields: readonly FieldDef[];
+  /** The current values of this block (the item, the child's values or the section). */
+  values: Values;
+  update: Update<Values>;
+  scope: FieldScope;
+  /** The deferred record: conditions and options lag a keystroke behind, never the values typed. */
+  record: ConferenceRecord;
+  headingLevel: number;
+  problems: ReadonlyMap<string, string>;
+}
+
+/**
+ * Draws a block of fields. Handed down to lists and per-child groups rather than imported by
+ * them, so FieldsBlock → list → FieldsBlock is not an import cycle (bundled in another order,
+ * a cycle leaves one of them undefined: "Element type is invalid").
+ */
+export type FieldsRenderer = ComponentType<FieldsBlockProps>;

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { childName } from '../../../../domain/record/access';
 import type { ConferenceRecord } from '../../../../domain/record/conference';
 import type { RuleFinding } from '../../../../domain/rules/finding';
 import { assessReadiness, type ReadinessReport, type RuleSet } from '../../../../domain/rules/readiness';
+import { withUnreadableEntries } from '../../../../domain/rules/unreadable-entry';
 import type { ConferenceTemplate } from '../../../../domain/template/types';
 import type { Draft } from '../context';
 import { useLocalSettings } from '../local-settings';
@@ -18,9 +18,9 @@ export interface GuidedReadiness extends ReadinessReport {
 const NONE: readonly RuleFinding[] = [];
 
 /**
- * The domain's readiness (template, decision, voice, timescale and quorum rules) plus one
- * finding per date or time typed in a form that cannot be read, with the parser's precise
- * message (the record keeps the text as typed, which the template also reports as invalid).
+ * The domain's readiness (template, decision, voice, timescale and quorum rules) plus the
+ * domain's finding for each date or time typed in a form that cannot be read (the record keeps
+ * the text as typed, which the template also reports as invalid).
  */
 export function useReadiness(
   template: ConferenceTemplate,
@@ -32,22 +32,9 @@ export function useReadiness(
   const settings = useLocalSettings();
   const report = useMemo(() => assessReadiness(template, record, rules, settings), [template, record, rules, settings]);
   const assessed = useMemo(() => {
-    const order = new Map(template.sections.map((section, index) => [section.id, index]));
-    const titles = new Map(template.sections.map((section) => [section.id, section.title]));
-    const draftFindings: RuleFinding[] = [...drafts.values()].map((draft) => ({
-      rule: 'form.unreadable-entry',
-      severity: 'blocking',
-      message: `${[titles.get(draft.ref.section), draft.ref.childId ? childName(record, draft.ref.childId) : '', `“${draft.label}”`]
-        .filter(Boolean)
-        .join(', ')}: ${draft.message}`,
-      ref: draft.ref,
-    }));
-    // A draft's own message is more precise ("2026 is not a leap year") than the template's
-    // "is not a real date" for the same field, so the field is listed once, with the draft's.
-    const withoutDrafted = report.findings.filter((f) => !(f.rule === 'template.invalid' && drafts.has(refDomId(f.ref))));
-    const findings = [...withoutDrafted, ...draftFindings].sort(
-      (a, b) => (order.get(a.ref.section) ?? 99) - (order.get(b.ref.section) ?? 99),
-    );
+    // The domain words the unreadable-entry findings and drops the template's vaguer one for
+    // the same field; the renderer only keys its drafts by element id.
+    const findings = withUnreadableEntries(template, record, report.findings, [...drafts.values()]);
     const bySection = new Map<string, RuleFinding[]>();
     const problems = new Map<string, string>();
     for (const finding of findings) {

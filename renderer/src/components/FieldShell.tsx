@@ -1,5 +1,13 @@
 import type { ReactNode } from 'react';
-import { errorId, hintId } from '../scope';
+import { errorId, hintId } from './field-ids';
+
+/**
+ * One family of form fields for the whole app (the screens and the guided form), in the GOV.UK
+ * pattern: label (with "(required)"), hint, error message prefixed "Error:" for screen readers,
+ * then the control, which lists the hint and error in aria-describedby. The ids follow the
+ * control's id, so a rule finding that names a field also names its hint and error.
+ */
+export { errorId, hintId };
 
 /** The ids a control lists in aria-describedby: its hint and its error, when shown. */
 export function describedBy(domId: string, hint: string | undefined, error: string | undefined): string | undefined {
@@ -30,7 +38,7 @@ export function ErrorText({ domId, error }: { domId: string; error: string | und
 
 interface ShellProps {
   domId: string;
-  label: string;
+  label: ReactNode;
   hint: string | undefined;
   required: boolean;
   error: string | undefined;
