@@ -1,3 +1,4 @@
+import { SECTION } from '../template/field-names';
 import { formatUkDate, isValidIsoDate, type IsoDate } from '../calendar/dates';
 import { addWorkingDays } from '../calendar/working-days';
 import { listItems, textOf } from '../record/access';
@@ -13,7 +14,7 @@ import { DEFAULT_LOCAL_SETTINGS, holidayOptions, type LocalSettings } from '../r
  * can list every alert raised and whether it was answered.
  */
 
-export const PRACTICE_ALERTS_SECTION = 'practiceAlerts';
+export const PRACTICE_ALERTS_SECTION = SECTION.practiceAlerts;
 
 export const ALERT_CONCERNS = [
   { value: 'drift', label: 'Drift or delay in the plan' },

@@ -1,3 +1,4 @@
+import { SECTION } from '../template/field-names';
 import { textOf } from '../record/access';
 import type { ConferenceRecord, GroupItem, SectionValue, Values } from '../record/conference';
 import type { FieldRef } from '../rules/finding';
@@ -11,7 +12,7 @@ import type { FieldRef } from '../rules/finding';
  * answer anywhere can be marked without a companion field in every section of the template.
  */
 
-export const RESTRICTED_SECTION = 'restricted';
+export const RESTRICTED_SECTION = SECTION.restricted;
 export const MARKS_FIELD = 'marks';
 export const CLOSED_PARTS_FIELD = 'closedParts';
 

@@ -15,11 +15,13 @@ export const SECTION = {
   agencies: 'agencies',
   voice: 'voice',
   familyViews: 'familyViews',
+  restricted: 'restricted',
   risk: 'risk',
   decision: 'decision',
   dissent: 'dissent',
   plan: 'plan',
   distribution: 'distribution',
+  practiceAlerts: 'practiceAlerts',
 } as const;
 
 export type SectionId = (typeof SECTION)[keyof typeof SECTION];
