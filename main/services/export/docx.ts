@@ -20,6 +20,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, Cell, Chart, Collation, DocumentModel, Run } from '../../../domain/documents/model';
+import { LARGE_PRINT_DOCX } from './large-print';
 
 /**
  * Writes the document model as a Word file. Word is the accessible format: headings use
@@ -47,6 +48,7 @@ const CELL_MARGINS = { top: 50, bottom: 50, left: 70, right: 70 };
 const line = (color: string, size = 8): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color });
 
 export async function renderDocx(model: DocumentModel): Promise<Buffer> {
+  if (model.print === 'large') return Packer.toBuffer(largePrintDocument(model));
   const document = new Document({
     title: model.metadata.title,
     creator: model.metadata.author,
@@ -93,6 +95,47 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   return Packer.toBuffer(document);
 }
 
+
+/**
+ * A letter to a child: the same blocks in large print (large-print.ts). Kept apart from the
+ * minutes' document so neither layout's styles can drift into the other.
+ */
+function largePrintDocument(model: DocumentModel): Document {
+  const L = LARGE_PRINT_DOCX;
+  const heading = (size: number) => ({ run: { font: FONT, size, bold: true, color: '1D2B3A' }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } });
+  return new Document({
+    title: model.metadata.title,
+    creator: model.metadata.author,
+    lastModifiedBy: model.metadata.author,
+    subject: model.metadata.subject,
+    description: model.metadata.subject,
+    keywords: model.metadata.keywords ?? '',
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: L.bodySize, language: { value: model.metadata.language } }, paragraph: { spacing: { after: L.spaceAfter, line: L.lineSpacing } } },
+        title: { run: { font: FONT, size: L.titleSize, bold: true, color: '1D2B3A' }, paragraph: { spacing: { after: 360 } } },
+        heading1: heading(L.headingSizes[0]),
+        heading2: heading(L.headingSizes[1]),
+        heading3: heading(L.headingSizes[2]),
+      },
+    },
+    sections: [
+      {
+        properties: { page: { size: { width: PAGE_WIDTH, height: PAGE_HEIGHT }, margin: { top: L.margin, bottom: L.margin, left: L.margin, right: L.margin } } },
+        headers: { default: new Header({ children: [small(model.header, model.draft)] }) },
+        footers: {
+          default: new Footer({
+            children: [
+              small(model.footer, model.draft),
+              new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ size: SMALL_SIZE, children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] }),
+            ],
+          }),
+        },
+        children: blocks(model.blocks),
+      },
+    ],
+  });
+}
 
 function small(value: string, bold: boolean): Paragraph {
   return new Paragraph({ children: [new TextRun({ text: value, size: SMALL_SIZE, bold })] });
