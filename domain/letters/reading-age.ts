@@ -92,11 +92,3 @@ export function readingAgeSentence(result: ReadingAge): string {
     }
   }
 }
-
-/**
- * Whether the letter reads above the child's age: worth a gentle word, never a block. A
- * child's own reading age varies too much for more than that.
- */
-export function readsAboveAge(result: ReadingAge, childAge: number | null): boolean {
-  return result.kind === 'measured' && childAge !== null && result.age > childAge;
-}
