@@ -6,6 +6,7 @@ import {
   Header,
   HeadingLevel,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
@@ -112,7 +113,7 @@ function largePrintDocument(model: DocumentModel): Document {
     keywords: model.metadata.keywords ?? '',
     styles: {
       default: {
-        document: { run: { font: FONT, size: L.bodySize, language: { value: model.metadata.language } }, paragraph: { spacing: { after: L.spaceAfter, line: L.lineSpacing } } },
+        document: { run: { font: FONT, size: L.bodySize, language: { value: model.metadata.language } }, paragraph: { spacing: { after: L.spaceAfter, line: L.lineSpacing, lineRule: LineRuleType.AUTO } } },
         title: { run: { font: FONT, size: L.titleSize, bold: true, color: '1D2B3A' }, paragraph: { spacing: { after: 360 } } },
         heading1: heading(L.headingSizes[0]),
         heading2: heading(L.headingSizes[1]),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_WORDS, readingAge, readingAgeSentence } from '../../../domain/letters/reading-age';
-import { childLetters, isOldEnoughForLetter } from '../../../domain/letters/child-letters';
+import { CHILD_LETTER_FIELD, childLetters, isOldEnoughForLetter } from '../../../domain/letters/child-letters';
 import { childrenOf } from '../../../domain/record/access';
 import { whitfieldRecord } from '../../../main/demo/scenarios';
 
@@ -70,5 +70,17 @@ describe('which children get a letter', () => {
     maya!.values['dateOfBirth'] = '';
     expect(isOldEnoughForLetter(record, maya!.id)).toBe(true);
     expect(childLetters(record)).toEqual([]); // none written yet
+  });
+
+  it('names a letter by the child’s whole name when two children share a first name', () => {
+    const record = whitfieldRecord();
+    const [maya, leo] = childrenOf(record);
+    leo!.values['name'] = 'Maya Whitfield-Brook';
+    leo!.values['dateOfBirth'] = '2016-02-01';
+    const voice = record.sections['voice'];
+    if (voice?.kind !== 'perChild') throw new Error('no voice section');
+    voice.perChild[maya!.id] = { ...voice.perChild[maya!.id], [CHILD_LETTER_FIELD]: 'Dear Maya' };
+    voice.perChild[leo!.id] = { ...voice.perChild[leo!.id], [CHILD_LETTER_FIELD]: 'Dear Maya' };
+    expect(childLetters(record).map((l) => l.recipient)).toEqual(['Maya Whitfield', 'Maya Whitfield-Brook']);
   });
 });
