@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allBlocks, type Block, type DocumentModel, type SignatureInfo } from '../../../domain/documents/model';
@@ -59,6 +62,21 @@ function restrictedTexts(record: ConferenceRecord): string[] {
   return found.map((t) => t.trim()).filter((t) => t.length > 12);
 }
 
+/** The height of a word's box on the PDF's first page, from pdftotext -bbox (a reader that shares no code with pdfmake). */
+function bodyWordHeight(pdf: Buffer, word: string): number {
+  const dir = mkdtempSync(join(tmpdir(), 'cpc-bbox-'));
+  try {
+    writeFileSync(join(dir, 'letter.pdf'), pdf);
+    const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(dir, 'letter.pdf'), '-'], { encoding: 'utf8' });
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const match = new RegExp(`<word xMin="[\\d.]+" yMin="([\\d.]+)" xMax="[\\d.]+" yMax="([\\d.]+)">${escaped}</word>`).exec(html);
+    if (!match) throw new Error(`“${word}” is not on the first page`);
+    return Number(match[2]) - Number(match[1]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function paragraphs(value: string): string[] {
   return value.split(/\n+/).map((p) => p.trim()).filter((p) => p !== '');
 }
@@ -95,11 +113,13 @@ describe('the letter to a child', () => {
     expect(rendered.pdfText).not.toContain(plainText(paragraphs(rationale)[0]!).slice(0, 60));
     expect(rendered.pdfText).not.toContain('toddler');
 
-    // Large print: 16 pt body in Word (size 32 half-points) and in the PDF (pdftotext -bbox would show it; pdffonts cannot),
-    // checked on the Word styles and on the PDF's page count against the same text in the minutes' size.
+    // Large print: 16 pt body in Word (size 32 half-points) and in the PDF, where a word's box from
+    // pdftotext is about 1.17 × the type size tall (Roboto's ascent + descent): ≥ 18 pt means ≥ 16 pt type.
     expect(docxPart(rendered.docx, 'word/styles.xml')).toMatch(/<w:docDefaults>[\s\S]*<w:sz w:val="32"\/>/);
-    const small = await renderBoth({ ...model, print: undefined } as DocumentModel);
-    expect(rendered.pdfPages.length).toBeGreaterThanOrEqual(small.pdfPages.length);
+    expect(bodyWordHeight(rendered.pdf, 'worries.')).toBeGreaterThanOrEqual(18);
+    // The same words in the minutes' standard size are far smaller, so the measure tells the two apart.
+    const standard = await renderBoth({ ...model, print: undefined } as DocumentModel);
+    expect(bodyWordHeight(standard.pdf, 'worries.')).toBeLessThan(14);
 
     for (const page of rendered.pdfPages) expect(plainText(page)).toContain('Verification code K7QF-2M9D-3XWP');
     expect(pdfInfo(rendered.pdf)['Title']).toContain('Letter to Maya');
