@@ -9,7 +9,7 @@ import type { ConferenceSummary } from '../../../domain/record/summary';
 import type { Signatures } from '../../../domain/signoff/schemas';
 import { dispatch } from '../../../main/services/dispatch';
 import { folderExportHandlers, writeNew } from '../../../main/services/export/folder-export';
-import { pdfPages, squash } from '../export/extract';
+import { docxPart, pdfPages, squash } from '../export/extract';
 import { expectFailure, harness, openStore, PASSPHRASE, type Harness } from '../../unit/store/helpers';
 import { CHAIR, enterWhitfield } from './ready';
 
@@ -81,6 +81,13 @@ describe('letters to the children through the API', () => {
     expect(body).not.toContain('The review is on 9 April 2026.');
     const docx = await h.ok<Exported>('conferences.exportChildLetter', { id: record.id, childId: maya, format: 'docx' });
     expect(docx.fileName).toBe('2026-01-15 ICPC Whitfield - letter to Maya.docx');
+    expect(docxPart(Buffer.from(docx.base64, 'base64'), 'word/footer1.xml')).toContain(latest!.verificationCode);
+
+    // The minutes' footers, too, name the latest signed version only (version 1 is still listed in the body's history of versions).
+    const minutes = await h.ok<Exported>('conferences.export', { id: record.id, document: 'full-minutes', format: 'docx' });
+    const footer = docxPart(Buffer.from(minutes.base64, 'base64'), 'word/footer1.xml');
+    expect(footer).toContain(`Version 2. Verification code ${latest!.verificationCode}`);
+    expect(footer).not.toContain(first!.verificationCode);
   });
 
   it('the signed mark survives locking and an index rebuilt from the conference files', async () => {
