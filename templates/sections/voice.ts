@@ -136,7 +136,7 @@ export const voiceSection: SectionDef = {
       // on its own, in large print, as the letter to this child (templates/layouts/child-letter.ts).
       id: CHILD_LETTER_FIELD,
       type: 'longtext',
-      label: 'Your letter to the child',
+      label: 'The chair’s letter to the child',
       hint: 'In your own words, for the child to keep: what the meeting was for, what was decided and why, and what happens next. Use short sentences and the words the child uses. It is exported as a large-print letter with the child’s name and yours.',
       visibleWhen: OLD_ENOUGH_FOR_LETTER,
     },

@@ -58,7 +58,7 @@ test('the chair writes Maya a letter, sees its reading age, signs, and exports e
 
     await openSection(page, 'The voice of the child');
     // Maya is seven: her letter is asked for. Leo is two: his is not.
-    const letters = page.getByRole('main').getByLabel(/^Your letter to the child/);
+    const letters = page.getByRole('main').getByLabel(/^The chair’s letter to the child/);
     await expect(letters).toHaveCount(1);
     const letter = letters.first();
     const readingAge = page.locator('.letter-field__reading-age');

@@ -36,6 +36,12 @@ const PAGE_WIDTH = 11906;
 const PAGE_HEIGHT = 16838;
 const MARGIN = 1134;
 const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+/**
+ * The width tables and boxes fill: the standard text width, or the large-print letter's
+ * narrower one while that letter's blocks are built (synchronously, so no other document's
+ * blocks can be built meanwhile).
+ */
+let textWidth = TEXT_WIDTH;
 
 const FONT = 'Arial';
 const BODY_SIZE = 22; // half-points: 11 pt
@@ -103,6 +109,13 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
  */
 function largePrintDocument(model: DocumentModel): Document {
   const L = LARGE_PRINT_DOCX;
+  let children: BodyElement[];
+  textWidth = PAGE_WIDTH - 2 * L.margin;
+  try {
+    children = blocks(model.blocks);
+  } finally {
+    textWidth = TEXT_WIDTH;
+  }
   const heading = (size: number) => ({ run: { font: FONT, size, bold: true, color: '1D2B3A' }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } });
   return new Document({
     title: model.metadata.title,
@@ -132,7 +145,7 @@ function largePrintDocument(model: DocumentModel): Document {
             ],
           }),
         },
-        children: blocks(model.blocks),
+        children,
       },
     ],
   });
@@ -229,7 +242,7 @@ function table(header: readonly string[], rows: readonly Cell[][], widths?: read
   const columns = Math.max(header.length, ...rows.map((r) => r.length), 1);
   const relative = widths && widths.length === columns ? widths : Array.from({ length: columns }, () => 1);
   const total = relative.reduce((a, b) => a + b, 0);
-  const columnWidths = relative.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+  const columnWidths = relative.map((w) => Math.floor((w / total) * textWidth));
   const headerRow =
     header.length > 0
       ? [
@@ -248,7 +261,7 @@ function table(header: readonly string[], rows: readonly Cell[][], widths?: read
         ]
       : [];
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: textWidth, type: WidthType.DXA },
     columnWidths,
     margins: CELL_MARGINS,
     rows: [
@@ -275,8 +288,8 @@ function table(header: readonly string[], rows: readonly Cell[][], widths?: read
 function boxed(children: BodyElement[], border: string, fill: string): Table {
   const edge = line(border, 12);
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [TEXT_WIDTH],
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: [textWidth],
     margins: { top: 100, bottom: 100, left: 140, right: 140 },
     borders: { top: edge, bottom: edge, left: edge, right: edge, insideHorizontal: edge, insideVertical: edge },
     rows: [new TableRow({ children: [new TableCell({ shading: { type: ShadingType.CLEAR, fill, color: 'auto' }, children: children.at(-1) instanceof Table ? [...children, new Paragraph({})] : children })] })],
