@@ -6,6 +6,8 @@ import { appMenuTemplate, contextMenuTemplate } from './app-menu';
 import { APP_ENTRY_URL } from './app-origin';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './app-protocol';
 import { registerIpc } from './ipc';
+import { exportFolderChooser } from './export-folder';
+import { folderExportHandlers } from './services/export/folder-export';
 import { hardenSession, hardenWebContents } from './security';
 import { holdCloseUntilSaved } from './window-close';
 
@@ -110,7 +112,9 @@ async function start(): Promise<void> {
     userDataDir: app.getPath('userData'),
   });
   closeOnQuit(root);
-  registerIpc(ipcMain, root.handlers);
+  // Issue 8: the export dialog saves into a folder the chair picks (a folder dialog here, in main).
+  const chooseFolder = exportFolderChooser({ env: process.env, isPackaged: app.isPackaged, dialog, window: () => mainWindow });
+  registerIpc(ipcMain, { ...root.handlers, ...folderExportHandlers(root.handlers, chooseFolder) });
 
   mainWindow = createMainWindow();
 

@@ -16,6 +16,9 @@ import { renderDocx } from '../main/services/export/docx';
 import { renderPdf } from '../main/services/export/pdf';
 import { DOCUMENT_KINDS, LAYOUTS, type LayoutOptions } from '../templates/layouts';
 import { hostileWhitfield } from '../test/integration/export/hostile';
+import { CHILD_LETTER_FIELD } from '../domain/letters/child-letters';
+import { childrenOf } from '../domain/record/access';
+import { childLetterDocument } from '../templates/layouts/child-letter';
 
 const OUT = join('test-results', 'export-pages');
 const SIGNED: SignatureInfo = {
@@ -53,6 +56,23 @@ for (const { name, record, options } of runs) {
     run('pdftoppm', ['-r', '60', '-png', join(OUT, `${base}.pdf`), join(OUT, `${base}-pdf`)]);
     console.log(`wrote ${base}`);
   }
+}
+
+// Issue 8: a letter to a child (Maya, 7), signed and as a draft, in the large-print layout.
+for (const [name, signature] of [['whitfield-letter-to-maya-signed', SIGNED], ['whitfield-letter-to-maya-draft', null]] as const) {
+  const record = whitfieldRecord();
+  const maya = childrenOf(record)[0]!;
+  const voice = record.sections['voice'];
+  if (voice?.kind !== 'perChild') throw new Error('The Whitfield scenario has no voice section.');
+  voice.perChild[maya.id] = {
+    ...voice.perChild[maya.id],
+    [CHILD_LETTER_FIELD]: 'Dear Maya,\nThank you for the pictures you drew for me.\nOn Thursday the grown-ups who help your family met to talk about how to keep you and Leo safe.\nSam will keep visiting you at home and at school.',
+  };
+  const model = childLetterDocument(record, maya.id, { signature });
+  writeFileSync(join(OUT, `${name}.pdf`), await renderPdf(model));
+  writeFileSync(join(docxDir, `${name}.docx`), await renderDocx(model));
+  run('pdftoppm', ['-r', '60', '-png', join(OUT, `${name}.pdf`), join(OUT, `${name}-pdf`)]);
+  console.log(`wrote ${name}`);
 }
 
 // LibreOffice reads our Word files as a second, independent program; its pages show how Word-like readers lay them out.

@@ -54,9 +54,11 @@ const TITLES: Record<ConferenceType, string> = {
  * Raised when the questions change in a way a reader of an old record should know about.
  * 2: each child's status, weighing of differing views, pre-birth and transfer-in clocks,
  * extra-familial harm. 3: restricted information (marks, closed parts, the family version of a
- * rationale) and the chair's practice alerts.
+ * rationale) and the chair's practice alerts. 4: the chair's letter to each child old enough
+ * (an added optional question: records of versions 1–3 read through today's sections unchanged,
+ * so no store migration is needed).
  */
-export const TEMPLATE_VERSION = 3;
+export const TEMPLATE_VERSION = 4;
 
 export function templateFor(type: ConferenceType): ConferenceTemplate {
   return { id: `cpc-${type}`, version: TEMPLATE_VERSION, conferenceType: type, title: TITLES[type], sections: SECTIONS };

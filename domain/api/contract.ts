@@ -173,6 +173,26 @@ export const apiContract = {
       draft: z.boolean(),
     }),
   },
+  // Issue 8, letters to the children and the export dialog: each child's letter, and saving to a folder in the desktop app.
+  'conferences.exportChildLetter': {
+    input: z.strictObject({ id: IdSchema, childId: IdSchema, format: z.enum(EXPORT_FORMATS) }),
+    output: z.strictObject({ fileName: z.string(), mimeType: z.string(), base64: z.string(), draft: z.boolean() }),
+  },
+  /** The desktop app asks where to save (a folder dialog in main); the browser shell answers `available: false` and downloads instead. */
+  'exports.chooseFolder': {
+    input: Empty,
+    output: z.strictObject({ available: z.boolean(), chosen: z.boolean(), folderName: z.string().nullable() }),
+  },
+  /** Exports one document into the folder last chosen: main writes it, so the page never names a path or sends bytes to disk. */
+  'exports.saveToFolder': {
+    input: z.strictObject({
+      id: IdSchema,
+      document: z.enum([...EXPORT_DOCUMENTS, 'child-letter']),
+      childId: IdSchema.optional(),
+      format: z.enum(EXPORT_FORMATS),
+    }),
+    output: z.strictObject({ fileName: z.string(), savedAs: z.string(), draft: z.boolean() }),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type ApiContract = typeof apiContract;

@@ -22,6 +22,10 @@ export const OPERATIONS = [
   'conferences.addendum',
   'conferences.signatures',
   'conferences.export',
+  // Issue 8: letters to the children, the export dialog's folder.
+  'conferences.exportChildLetter',
+  'exports.chooseFolder',
+  'exports.saveToFolder',
 ] as const;
 export type OperationId = (typeof OPERATIONS)[number];
 

@@ -179,6 +179,11 @@ export interface DocumentModel {
   /** Repeated at the foot of every page, before the page number: signer, time and code, or DRAFT. */
   footer: string;
   blocks: Block[];
+  /**
+   * `large` for a letter to a child: 16 pt body text, bigger headings, shorter lines and
+   * more space between them. Absent for the standard minutes layout.
+   */
+  print?: 'large';
 }
 
 /** Helpers so layouts read as prose rather than object literals. */

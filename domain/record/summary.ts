@@ -48,6 +48,12 @@ export const ConferenceSummarySchema = z.strictObject({
   ),
   updatedAt: IsoDateTimeSchema,
   readiness: ReadinessSummarySchema.optional(),
+  /**
+   * The latest signed version, so the list can show "Signed" without opening the conference.
+   * Absent while unsigned, and for entries written before it was kept (until the next unlock's
+   * rebuild or the next signature).
+   */
+  signed: z.strictObject({ version: z.number().int().min(1), signedAt: IsoDateTimeSchema }).optional(),
 });
 export type ConferenceSummary = z.infer<typeof ConferenceSummarySchema>;
 
@@ -73,7 +79,12 @@ export function readinessSummary(record: ConferenceRecord, template: ConferenceT
  * Derives the index entry from the record, so the two can never disagree. The template is
  * passed in (the domain never imports templates/): main/services/store/summary.ts binds it.
  */
-export function summarise(record: ConferenceRecord, template: ConferenceTemplate): ConferenceSummary {
+export interface LatestSignature {
+  version: number;
+  signedAt: string;
+}
+
+export function summarise(record: ConferenceRecord, template: ConferenceTemplate, signed?: LatestSignature): ConferenceSummary {
   const meeting = record.sections[MEETING_SECTION];
   const meetingValues = meeting?.kind === 'single' ? meeting.values : {};
   const childrenSection = record.sections[CHILDREN_SECTION];
@@ -98,5 +109,6 @@ export function summarise(record: ConferenceRecord, template: ConferenceTemplate
     })),
     updatedAt: record.updatedAt,
     readiness: readinessSummary(record, template),
+    ...(signed ? { signed: { version: signed.version, signedAt: signed.signedAt } } : {}),
   };
 }

@@ -72,3 +72,20 @@ export function exportFileName(parts: FileNameParts): string {
   const draft = parts.draft ? ' (DRAFT)' : '';
   return `${date} ${TYPE_ABBREVIATIONS[parts.type]} ${surname} - ${DOCUMENT_FILE_WORDS[parts.document]}${draft}.${parts.format}`;
 }
+
+export interface ChildLetterFileNameParts extends Omit<FileNameParts, 'document'> {
+  /** How the letter names the child: the first name, or the full name where two children share one. */
+  recipient: string;
+}
+
+/**
+ * A letter to a child names the child in the file name — `2026-01-15 ICPC Whitfield - letter
+ * to Jayden.pdf` — so a letter is never handed to the wrong child or mistaken for the parents'.
+ */
+export function childLetterFileName(parts: ChildLetterFileNameParts): string {
+  const surname = safeFileNamePart(parts.firstChildName.trim().split(/\s+/u).at(-1) ?? '') || 'Unnamed';
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(parts.date) ? parts.date : 'Undated';
+  const recipient = safeFileNamePart(parts.recipient) || 'the child';
+  const draft = parts.draft ? ' (DRAFT)' : '';
+  return `${date} ${TYPE_ABBREVIATIONS[parts.type]} ${surname} - letter to ${recipient}${draft}.${parts.format}`;
+}

@@ -1,6 +1,8 @@
 import type { Handlers } from './dispatch';
 import { ConferenceStore, type StoreOptions } from './store/store';
 import { exportConference } from './export/conference-export';
+import { exportChildLetter } from './export/child-letter-export';
+import { NO_FOLDER_HANDLERS } from './export/folder-export';
 
 /**
  * The services behind every API operation, as the handler table `dispatch` expects. Plain Node
@@ -34,5 +36,8 @@ export function handlersFor(store: ConferenceStore): Handlers {
     'conferences.addendum': ({ id, reason, text }) => store.addendum(id, reason, text),
     'conferences.signatures': ({ id }) => store.signatures(id),
     'conferences.export': async ({ id, document, format }) => exportConference(await store.exportSource(id), document, format),
+    // Issue 8: letters to the children; folders are the desktop app's (main/index.ts replaces these two).
+    'conferences.exportChildLetter': async ({ id, childId, format }) => exportChildLetter(await store.exportSource(id), childId, format),
+    ...NO_FOLDER_HANDLERS,
   };
 }

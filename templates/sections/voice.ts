@@ -1,5 +1,6 @@
 import type { Condition, SectionDef } from '../../domain/template/types';
 import { SECTION } from '../../domain/template/field-names';
+import { CHILD_LETTER_FIELD, OLD_ENOUGH_FOR_LETTER } from '../../domain/letters/child-letters';
 
 const BORN: Condition = { childStatus: 'born' };
 const UNBORN: Condition = { childStatus: 'unborn' };
@@ -129,6 +130,15 @@ export const voiceSection: SectionDef = {
       label: 'How the decision will be explained to the child, and by whom',
       required: { not: PRE_VERBAL },
       visibleWhen: BORN,
+    },
+    {
+      // Optional: some children will have the decision explained face to face instead. Exported
+      // on its own, in large print, as the letter to this child (templates/layouts/child-letter.ts).
+      id: CHILD_LETTER_FIELD,
+      type: 'longtext',
+      label: 'The chair’s letter to the child',
+      hint: 'In your own words, for the child to keep: what the meeting was for, what was decided and why, and what happens next. Use short sentences and the words the child uses. It is exported as a large-print letter with the child’s name and yours.',
+      visibleWhen: OLD_ENOUGH_FOR_LETTER,
     },
   ],
 };

@@ -23,6 +23,27 @@ export interface ExportedFile {
  * never exported as signed: the chair is told, and nothing is written.
  */
 export async function exportConference(source: ExportSource, document: ExportDocument, format: ExportFormat): Promise<ExportedFile> {
+  const { record, signed } = source;
+  const signature = signatureFor(source);
+  const model = withAddenda(LAYOUTS[document](record, { signature }), signed?.addenda ?? []);
+  const bytes = format === 'pdf' ? await renderPdf(model) : await renderDocx(model);
+  return {
+    fileName: exportFileName({
+      date: textOf(meetingValues(record)['date']),
+      type: record.type,
+      firstChildName: textOf(childrenOf(record)[0]?.values['name']),
+      document,
+      format,
+      draft: signature === null,
+    }),
+    mimeType: MIME_TYPES[format],
+    base64: bytes.toString('base64'),
+    draft: signature === null,
+  };
+}
+
+/** The latest signed version's details for the footer and signature block; null for a draft; refused if the versions do not verify. */
+export function signatureFor(source: ExportSource): SignatureInfo | null {
   const { record, signed, signatures } = source;
   let signature: SignatureInfo | null = null;
   if (signed !== undefined) {
@@ -42,19 +63,5 @@ export async function exportConference(source: ExportSource, document: ExportDoc
       verificationCode: latest.verificationCode,
     };
   }
-  const model = withAddenda(LAYOUTS[document](record, { signature }), signed?.addenda ?? []);
-  const bytes = format === 'pdf' ? await renderPdf(model) : await renderDocx(model);
-  return {
-    fileName: exportFileName({
-      date: textOf(meetingValues(record)['date']),
-      type: record.type,
-      firstChildName: textOf(childrenOf(record)[0]?.values['name']),
-      document,
-      format,
-      draft: signature === null,
-    }),
-    mimeType: MIME_TYPES[format],
-    base64: bytes.toString('base64'),
-    draft: signature === null,
-  };
+  return signature;
 }

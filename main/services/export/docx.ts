@@ -6,6 +6,7 @@ import {
   Header,
   HeadingLevel,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
@@ -20,6 +21,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, Cell, Chart, Collation, DocumentModel, Run } from '../../../domain/documents/model';
+import { LARGE_PRINT_DOCX } from './large-print';
 
 /**
  * Writes the document model as a Word file. Word is the accessible format: headings use
@@ -34,6 +36,12 @@ const PAGE_WIDTH = 11906;
 const PAGE_HEIGHT = 16838;
 const MARGIN = 1134;
 const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+/**
+ * The width tables and boxes fill: the standard text width, or the large-print letter's
+ * narrower one while that letter's blocks are built (synchronously, so no other document's
+ * blocks can be built meanwhile).
+ */
+let textWidth = TEXT_WIDTH;
 
 const FONT = 'Arial';
 const BODY_SIZE = 22; // half-points: 11 pt
@@ -47,6 +55,7 @@ const CELL_MARGINS = { top: 50, bottom: 50, left: 70, right: 70 };
 const line = (color: string, size = 8): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color });
 
 export async function renderDocx(model: DocumentModel): Promise<Buffer> {
+  if (model.print === 'large') return Packer.toBuffer(largePrintDocument(model));
   const document = new Document({
     title: model.metadata.title,
     creator: model.metadata.author,
@@ -93,6 +102,54 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   return Packer.toBuffer(document);
 }
 
+
+/**
+ * A letter to a child: the same blocks in large print (large-print.ts). Kept apart from the
+ * minutes' document so neither layout's styles can drift into the other.
+ */
+function largePrintDocument(model: DocumentModel): Document {
+  const L = LARGE_PRINT_DOCX;
+  let children: BodyElement[];
+  textWidth = PAGE_WIDTH - 2 * L.margin;
+  try {
+    children = blocks(model.blocks);
+  } finally {
+    textWidth = TEXT_WIDTH;
+  }
+  const heading = (size: number) => ({ run: { font: FONT, size, bold: true, color: '1D2B3A' }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } });
+  return new Document({
+    title: model.metadata.title,
+    creator: model.metadata.author,
+    lastModifiedBy: model.metadata.author,
+    subject: model.metadata.subject,
+    description: model.metadata.subject,
+    keywords: model.metadata.keywords ?? '',
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: L.bodySize, language: { value: model.metadata.language } }, paragraph: { spacing: { after: L.spaceAfter, line: L.lineSpacing, lineRule: LineRuleType.AUTO } } },
+        title: { run: { font: FONT, size: L.titleSize, bold: true, color: '1D2B3A' }, paragraph: { spacing: { after: 360 } } },
+        heading1: heading(L.headingSizes[0]),
+        heading2: heading(L.headingSizes[1]),
+        heading3: heading(L.headingSizes[2]),
+      },
+    },
+    sections: [
+      {
+        properties: { page: { size: { width: PAGE_WIDTH, height: PAGE_HEIGHT }, margin: { top: L.margin, bottom: L.margin, left: L.margin, right: L.margin } } },
+        headers: { default: new Header({ children: [small(model.header, model.draft)] }) },
+        footers: {
+          default: new Footer({
+            children: [
+              small(model.footer, model.draft),
+              new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ size: SMALL_SIZE, children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+}
 
 function small(value: string, bold: boolean): Paragraph {
   return new Paragraph({ children: [new TextRun({ text: value, size: SMALL_SIZE, bold })] });
@@ -185,7 +242,7 @@ function table(header: readonly string[], rows: readonly Cell[][], widths?: read
   const columns = Math.max(header.length, ...rows.map((r) => r.length), 1);
   const relative = widths && widths.length === columns ? widths : Array.from({ length: columns }, () => 1);
   const total = relative.reduce((a, b) => a + b, 0);
-  const columnWidths = relative.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+  const columnWidths = relative.map((w) => Math.floor((w / total) * textWidth));
   const headerRow =
     header.length > 0
       ? [
@@ -204,7 +261,7 @@ function table(header: readonly string[], rows: readonly Cell[][], widths?: read
         ]
       : [];
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: textWidth, type: WidthType.DXA },
     columnWidths,
     margins: CELL_MARGINS,
     rows: [
@@ -231,8 +288,8 @@ function table(header: readonly string[], rows: readonly Cell[][], widths?: read
 function boxed(children: BodyElement[], border: string, fill: string): Table {
   const edge = line(border, 12);
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [TEXT_WIDTH],
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: [textWidth],
     margins: { top: 100, bottom: 100, left: 140, right: 140 },
     borders: { top: edge, bottom: edge, left: edge, right: edge, insideHorizontal: edge, insideVertical: edge },
     rows: [new TableRow({ children: [new TableCell({ shading: { type: ShadingType.CLEAR, fill, color: 'auto' }, children: children.at(-1) instanceof Table ? [...children, new Paragraph({})] : children })] })],

@@ -4,6 +4,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Block, Cell, Chart, Collation, DocumentModel, Run } from '../../../domain/documents/model';
 import { BODY_FAMILY, bodyFonts, fallbackFaces, splitByFont, type FallbackFace } from './fonts';
+import { LARGE_PRINT_PDF } from './large-print';
 
 /**
  * Writes the document model as a PDF with pdfmake 0.3. The PDF is for reading and printing;
@@ -99,10 +100,11 @@ const KEEP_ROW_WHOLE_BELOW = 1500;
 
 export async function renderPdf(model: DocumentModel): Promise<Buffer> {
   const fallback = setUp();
-  const r = new PdfBlocks(fallback);
+  const large = model.print === 'large';
+  const r = new PdfBlocks(fallback, large ? LARGE_PRINT_PDF.paragraphGap : 6);
   const definition: TDocumentDefinitions = {
     pageSize: 'A4',
-    pageMargins: [MARGIN, MARGIN + 6, MARGIN, MARGIN + 14],
+    pageMargins: large ? LARGE_PRINT_PDF.pageMargins : [MARGIN, MARGIN + 6, MARGIN, MARGIN + 14],
     language: model.metadata.language,
     displayTitle: true,
     info: {
@@ -113,7 +115,7 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
       creator: 'Conference Recorder',
       producer: 'Conference Recorder',
     },
-    defaultStyle: { font: BODY_FAMILY, fontSize: 10.5, lineHeight: 1.2, color: '#111111' },
+    defaultStyle: { font: BODY_FAMILY, ...(large ? LARGE_PRINT_PDF.defaultStyle : { fontSize: 10.5, lineHeight: 1.2, color: '#111111' }) },
     styles: {
       title: { fontSize: 20, bold: true, color: INK, margin: [0, 0, 0, 10] },
       h1: { fontSize: 15, bold: true, color: INK, margin: [0, 14, 0, 6] },
@@ -121,6 +123,7 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
       h3: { fontSize: 11, bold: true, color: '#33475B', margin: [0, 8, 0, 3] },
       small: { fontSize: 8.5 },
       th: { bold: true, fillColor: '#DDE3EA' },
+      ...(large ? LARGE_PRINT_PDF.styles : {}),
     },
     header: () => ({ text: r.runs([{ text: model.header, bold: model.draft }]), fontSize: 8, margin: [MARGIN, 22, MARGIN, 0] }),
     footer: (page: number, pages: number) => ({
@@ -163,7 +166,10 @@ class PdfBlocks {
   private outlineIds: (string | undefined)[] = [];
   private nextId = 0;
 
-  constructor(private readonly faces: readonly FallbackFace[]) {}
+  constructor(
+    private readonly faces: readonly FallbackFace[],
+    private readonly paragraphGap = 6,
+  ) {}
 
   /** Text runs split by the font that has their characters; pdfmake prints them as text, never as markup. */
   runs(input: readonly Run[]): Content[] {
@@ -224,7 +230,7 @@ class PdfBlocks {
         ];
       }
       case 'paragraph':
-        return [{ text: this.runs(b.runs), margin: [0, 0, 0, 6], ...(b.style === 'title' ? { style: 'title' } : b.style === 'small' ? { style: 'small' } : {}) }];
+        return [{ text: this.runs(b.runs), margin: [0, 0, 0, this.paragraphGap], ...(b.style === 'title' ? { style: 'title' } : b.style === 'small' ? { style: 'small' } : {}) }];
       case 'list': {
         const items = b.items.map((item) => ({ text: this.runs(item) }));
         return [b.ordered ? { ol: items, margin: [0, 0, 0, 6] } : { ul: items, margin: [0, 0, 0, 6] }];

@@ -482,7 +482,7 @@ async function summariseFile(files: ConferenceFiles, id: string): Promise<Summar
   const result = await files.load(id);
   if (result.kind === 'ok') {
     const { record, stored } = result.conference;
-    return { kind: 'ok', entry: { summary: summarise(record), head: stored.entry.hash, ...files.stamp(id) } };
+    return { kind: 'ok', entry: { summary: summarise(record, stored.signed), head: stored.entry.hash, ...files.stamp(id) } };
   }
   return { kind: result.kind };
 }

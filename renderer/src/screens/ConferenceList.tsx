@@ -47,7 +47,9 @@ function ChildOutcomes({ children }: { children: ConferenceSummary['children'] }
 }
 
 /** From the domain's readiness rules, counted when the conference was last saved. */
-function Readiness({ readiness }: { readiness: ConferenceSummary['readiness'] }) {
+function Readiness({ readiness, signed }: { readiness: ConferenceSummary['readiness']; signed: ConferenceSummary['signed'] }) {
+  // A signed conference is finished: its latest signed version is what every export carries.
+  if (signed) return <strong className="tag tag--signed">{`Signed, version ${signed.version}`}</strong>;
   if (readiness === undefined) return <span className="muted">Open to check</span>;
   if (readiness.toFinish === 0) return <strong className="tag tag--ready">Ready to sign</strong>;
   return <span className="tag tag--to-finish">{countOf(readiness.toFinish, 'thing')} to finish</span>;
@@ -83,7 +85,7 @@ function ConferenceTable({ conferences }: { conferences: ConferenceSummary[] }) 
                 <ChildOutcomes children={conference.children} />
               </td>
               <td>
-                <Readiness readiness={conference.readiness} />
+                <Readiness readiness={conference.readiness} signed={conference.signed} />
               </td>
               <td className="nowrap">{formatDateTime(conference.updatedAt)}</td>
               <td>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Signatures, SignedVersionView } from '../../../domain/signoff/schemas';
 import { AddendumForm } from '../signoff/AddendumForm';
 import { ExportBlock } from '../signoff/ExportBlock';
+import { DecisionLetterDue } from '../letters/DecisionLetterDue';
 import { SignedBanner } from '../signoff/SignedBanner';
 import { SignMinutes } from '../signoff/SignMinutes';
 import { signedSentence } from '../signoff/format';
@@ -70,7 +71,9 @@ export function ConferencePage({ id }: { id: string }) {
           ) : (
             <GuidedEditor record={state.record} renderSign={renderSign} />
           )}
-          <ExportBlock id={id} signed={state.signatures.versions.length > 0} />
+          <ExportBlock id={id} signed={state.signatures.versions.length > 0}>
+            <DecisionLetterDue record={state.record} signed={state.signatures.versions.length > 0} />
+          </ExportBlock>
         </>
       ) : (
         <>

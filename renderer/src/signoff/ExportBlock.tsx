@@ -1,31 +1,16 @@
 import './signoff.css';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { DOCUMENT_TITLES, EXPORT_DOCUMENTS, type ExportDocument, type ExportFormat } from '../../../domain/signoff/file-name';
 import { errorMessage } from '../api';
 import { useSession } from '../session/SessionContext';
-
-/** The file's bytes to the browser's downloads (or Electron's save), named by the service. */
-function download(fileName: string, mimeType: string, base64: string): void {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the download a moment to start before the bytes are let go.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { download } from '../letters/download';
+import { ExportDialog } from '../letters/ExportDialog';
 
 /**
  * Each document the conference exports, in Word and PDF. Unsigned conferences export drafts
  * (DRAFT on every page and in the file name); signed ones carry the signature and addenda.
  */
-export function ExportBlock({ id, signed }: { id: string; signed: boolean }) {
+export function ExportBlock({ id, signed, children }: { id: string; signed: boolean; children?: ReactNode }) {
   const { client } = useSession();
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -54,6 +39,9 @@ export function ExportBlock({ id, signed }: { id: string; signed: boolean }) {
           ? 'Each document carries the signature and its verification code on every page, and every addendum.'
           : 'Not signed yet: documents export as drafts, marked DRAFT on every page and in the file name.'}
       </p>
+      {children}
+      {/* Issue 8: every output, each child's letter and both formats at once. The table below exports one file. */}
+      <ExportDialog id={id} signed={signed} />
       <table className="export-table">
         <thead>
           <tr>

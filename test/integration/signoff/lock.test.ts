@@ -51,6 +51,14 @@ function attemptsFor(operation: OperationName, record: ConferenceRecord): unknow
       return [{ id, reason: 'Leo’s date of birth was recorded wrongly.', text: 'Leo was born on 03/04/2024, not 04/03/2024.' }];
     case 'conferences.export':
       return (['full-minutes', 'family-copy', 'decision-letter', 'actions'] as const).map((document) => ({ id, document, format: 'docx' }));
+    // Issue 8: each child's letter (none written here: refused, nothing changes), and the desktop app's folder export.
+    case 'conferences.exportChildLetter': {
+      const children = record.sections['children'];
+      const ids = children?.kind === 'list' ? children.items.map((item) => item.id) : [];
+      return ids.flatMap((childId) => [{ id, childId, format: 'pdf' }, { id, childId, format: 'docx' }]);
+    }
+    case 'exports.saveToFolder':
+      return [{ id, document: 'full-minutes', format: 'pdf' }, { id, document: 'child-letter', childId: id, format: 'docx' }];
     default:
       throw new Error(`No attempts written for ${operation}: add some to this test.`);
   }

@@ -103,5 +103,12 @@ export function createMemoryHandlers(): Handlers & { calls: string[] } {
     'conferences.export': async () => {
       throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
     },
+    'conferences.exportChildLetter': async () => {
+      throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
+    },
+    'exports.chooseFolder': async () => ({ available: false, chosen: false, folderName: null }),
+    'exports.saveToFolder': async () => {
+      throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
+    },
   };
 }

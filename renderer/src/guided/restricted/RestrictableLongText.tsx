@@ -2,6 +2,8 @@ import { memo } from 'react';
 import { PRACTICE_ALERTS_SECTION } from '../../../../domain/alerts/practice-alerts';
 import { sameAnswer, type RestrictedMark } from '../../../../domain/restricted/marks';
 import { FAMILY_RATIONALE_FIELD } from '../../../../domain/restricted/restricted-information';
+import { CHILD_LETTER_FIELD } from '../../../../domain/letters/child-letters';
+import { ChildLetterField } from '../../letters/ChildLetterField';
 import { LongTextField } from '../fields/TextField';
 import type { FieldProps } from '../fields/types';
 import { fieldDomId } from '../scope';
@@ -16,6 +18,8 @@ export const RestrictableLongText = memo(function RestrictableLongText(props: Fi
   const api = useRestrictedMarks();
   const { field, scope } = props;
   const domId = fieldDomId(scope, field.id);
+  // Issue 8: the letter to a child has its reading age beside it, and no restricted tick.
+  if (field.id === CHILD_LETTER_FIELD) return <ChildLetterField {...props} />;
   // The family version is what the family reads, and practice alerts are not in the minutes: a tick would mean nothing.
   if (!api || field.id === FAMILY_RATIONALE_FIELD || scope.section === PRACTICE_ALERTS_SECTION) return <LongTextField {...props} />;
   if (field.restricted) {
