@@ -33,7 +33,7 @@ import { clientConfig, plainFailure, type TeamServer } from './team-server';
 
 export type TeamRole = 'chair' | 'minute_taker' | 'manager' | 'team_admin';
 
-async function connect(config: pg.ClientConfig): Promise<pg.Client> {
+export async function connect(config: pg.ClientConfig): Promise<pg.Client> {
   const client = new pg.Client(config);
   try {
     await client.connect();
@@ -71,6 +71,8 @@ export async function enrol(server: TeamServer, login: string, setupCode: string
 export interface SignedInMember {
   client: pg.Client;
   login: string;
+  /** Kept for the session only (like the keys), so a dropped connection can be made again without asking. */
+  databasePassword: string;
   role: TeamRole;
   personalKey: Buffer;
   /** Every team key version this member was given, opened. */
@@ -91,7 +93,7 @@ export async function signIn(server: TeamServer, login: string, passphrase: stri
     const teamKeys = new Map<number, Buffer>();
     const grants = await client.query<{ version: number; wrapped: Buffer }>('SELECT version, wrapped FROM cpc.team_key_grants WHERE member = session_user');
     for (const grant of grants.rows) teamKeys.set(grant.version, openFor(privateKey, grant.wrapped, teamKeyRole(grant.version, login)));
-    return { client, login, role: me.role, personalKey: secrets.personalKey, teamKeys };
+    return { client, login, databasePassword: secrets.databasePassword, role: me.role, personalKey: secrets.personalKey, teamKeys };
   } catch (error) {
     await client.end().catch(() => undefined);
     secrets.personalKey.fill(0);

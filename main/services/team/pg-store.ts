@@ -32,9 +32,9 @@ import { SerialQueue } from '../store/serial-queue';
 import { addendumHash, verify, view } from '../store/sign-off';
 import { summarise } from '../store/summary';
 import { conferenceKeyRole } from './member-keys';
-import { latestTeamKey, signIn, type SignedInMember } from './membership';
+import { connect, latestTeamKey, signIn, type SignedInMember } from './membership';
 import { applySave, newRecord } from './records';
-import { plainFailure, type TeamServer } from './team-server';
+import { clientConfig, plainFailure, type TeamServer } from './team-server';
 
 /**
  * The conference store on a council's PostgreSQL server. Same interface and behaviour as the
@@ -134,8 +134,7 @@ export class PgConferenceStore implements ConferenceStore {
         await member.client.end().catch(() => undefined);
         throw new ApiFailure('FORBIDDEN', 'Your team admin has not confirmed you yet. Ask them to confirm you, then sign in again.');
       }
-      // The server going away mid-session must not crash the app; the next call reports it.
-      member.client.on('error', () => undefined);
+      this.#watch(member.client);
       this.#member = member;
       this.lastSignInMs = performance.now() - started;
       return [];
@@ -411,12 +410,37 @@ export class PgConferenceStore implements ConferenceStore {
 
   // ── internals ────────────────────────────────────────────────────────────
 
+  /**
+   * The server going away (restarted, network lost) must not crash the app: the connection is
+   * marked dropped and the next operation connects again with the session's password. An
+   * operation cut off mid-way is answered as failed; its transaction either committed whole or
+   * not at all, and a retried save that had in fact landed is answered as saved.
+   */
+  #watch(client: pg.Client): void {
+    const dropped = () => {
+      if (this.#member?.client === client) this.#dropped = true;
+    };
+    client.on('error', dropped);
+    client.on('end', dropped);
+  }
+
+  #dropped = false;
+
+  async #reconnect(member: SignedInMember): Promise<void> {
+    const client = await connect(clientConfig(this.#server, member.login, member.databasePassword));
+    await member.client.end().catch(() => undefined);
+    member.client = client;
+    this.#dropped = false;
+    this.#watch(client);
+  }
+
   /** Every operation: signed in, one at a time on this member's connection, errors made plain. */
   #run<T>(work: (member: SignedInMember) => Promise<T>): Promise<T> {
     return this.#queue.run(async () => {
       const member = this.#member;
       if (member === null) throw new ApiFailure('LOCKED', 'Sign in to the team’s store to carry on.');
       try {
+        if (this.#dropped) await this.#reconnect(member);
         return await work(member);
       } catch (error) {
         const failure = plainFailure(error);
@@ -439,6 +463,7 @@ export class PgConferenceStore implements ConferenceStore {
   async #close(): Promise<void> {
     const member = this.#member;
     this.#member = null;
+    this.#dropped = false;
     for (const key of this.#keys.values()) key.fill(0);
     this.#keys.clear();
     if (member === null) return;
