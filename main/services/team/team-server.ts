@@ -45,7 +45,9 @@ export function clientConfig(server: TeamServer, user: string, password: string)
     password,
     connectionTimeoutMillis: 10_000,
     // Node's TLS checks the chain against `ca` and the certificate's names against `host`: verify-full.
-    ssl: server.caCertificate === undefined ? false : { ca: server.caCertificate, rejectUnauthorized: true, servername: server.host },
+    // (pg names the server for SNI and the name check itself, except for an IP address, which
+    // Node then checks as "localhost": a council's server is named, so give its DNS name as host.)
+    ssl: server.caCertificate === undefined ? false : { ca: server.caCertificate, rejectUnauthorized: true },
     application_name: 'Conference Recorder',
   };
 }
@@ -74,10 +76,11 @@ export function plainFailure(error: unknown): ApiFailure {
   if (code === '40001' || code === '23505') {
     return new ApiFailure('CONFLICT', 'This conference was changed by someone else since you opened it. Reload to see the latest version; your unsaved text is still on screen.');
   }
-  if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) {
+  const message = error instanceof Error ? error.message : '';
+  if (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || /does not support SSL/.test(message)) {
     return new ApiFailure('FORBIDDEN', 'The team’s server did not prove who it is (its certificate is expired, for another name, or not from the council’s CA). Nothing was sent; tell your team admin.');
   }
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P03', '08006', '08001'].includes(code) || /terminated|timeout|Connection/i.test(String((error as Error)?.message))) {
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P03', '08006', '08001'].includes(code) || /terminated|timeout|Connection/i.test(message)) {
     return new ApiFailure('INTERNAL', 'The team’s server cannot be reached just now. Nothing was lost; try again in a moment.');
   }
   return new ApiFailure('INTERNAL', `The team’s server reported a problem (${code || 'no code'}). Nothing has been changed.`);

@@ -30,6 +30,8 @@ export interface Cluster {
   config(database?: string): pg.ClientConfig;
   /** A fresh, empty database named after the test file (made unique). */
   createDatabase(hint: string): Promise<string>;
+  /** Writes a file into the cluster's folder, owned by the server's account (certificates, keys). */
+  installFile(name: string, content: string | Buffer, mode: number): Promise<string>;
   /** Stops the server at once (as a crash would), for fault tests. */
   kill(): Promise<void>;
   /** Starts it again on the same port and folder. */
@@ -137,6 +139,13 @@ export async function startCluster(): Promise<Cluster> {
         await client.end();
       }
       return name;
+    },
+    async installFile(name, content, mode) {
+      const path = join(dir, name);
+      await writeFile(path, content, { mode });
+      await chmod(path, mode);
+      if (account !== null) await chown(path, account.uid, account.gid);
+      return path;
     },
     async kill() {
       await asServer('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']).catch(() => undefined);
