@@ -33,7 +33,7 @@ import { addendumHash, verify, view } from '../store/sign-off';
 import { summarise } from '../store/summary';
 import { conferenceKeyRole } from './member-keys';
 import { connect, latestTeamKey, signIn, type SignedInMember } from './membership';
-import { applySave, newRecord } from './records';
+import { applySave, CONFLICT_MESSAGE, newRecord } from './records';
 import { clientConfig, plainFailure, type TeamServer } from './team-server';
 
 /**
@@ -88,6 +88,8 @@ interface Current {
   revision: number;
   signed: boolean;
   keyId: number;
+  /** The team key version the current data key is sealed under (older than the latest: rotate on write). */
+  teamKeyVersion: number;
   record: ConferenceRecord;
   entry: HistoryEntry;
 }
@@ -508,9 +510,11 @@ export class PgConferenceStore implements ConferenceStore {
 
   async #current(m: SignedInMember, id: string): Promise<Current> {
     if (!z.uuid().safeParse(id).success) throw NOT_FOUND();
-    const { rows } = await m.client.query<{ revision: number; signed: boolean; key_id: number; sealed: Buffer }>(
-      `SELECT c.revision, c.signed, v.key_id, v.sealed
-         FROM cpc.conferences c JOIN cpc.conference_versions v ON v.conference_id = c.id AND v.revision = c.revision
+    const { rows } = await m.client.query<{ revision: number; signed: boolean; key_id: number; sealed: Buffer; team_key_version: number }>(
+      `SELECT c.revision, c.signed, v.key_id, v.sealed, k.team_key_version
+         FROM cpc.conferences c
+         JOIN cpc.conference_versions v ON v.conference_id = c.id AND v.revision = c.revision
+         JOIN cpc.conference_keys k ON k.conference_id = c.id AND k.key_id = v.key_id
         WHERE c.id = $1`,
       [id],
     );
@@ -520,7 +524,7 @@ export class PgConferenceStore implements ConferenceStore {
     try {
       const version = VersionSchema.parse(openJson(dataKey, row.sealed, roles.version(id, row.revision)));
       const record = ConferenceRecordSchema.parse(version.record);
-      return { id, revision: row.revision, signed: row.signed, keyId: row.key_id, record, entry: version.entry };
+      return { id, revision: row.revision, signed: row.signed, keyId: row.key_id, teamKeyVersion: row.team_key_version, record, entry: version.entry };
     } catch {
       throw this.#unreadable(id, null);
     }
@@ -594,10 +598,27 @@ export class PgConferenceStore implements ConferenceStore {
   ): Promise<void> {
     const id = current.id;
     const team = latestTeamKey(m);
-    const { rows } = await m.client.query<{ team_key_version: number }>('SELECT team_key_version FROM cpc.conference_keys WHERE conference_id = $1 AND key_id = $2', [id, current.keyId]);
-    const rotate = (rows[0]?.team_key_version ?? team.version) < team.version;
+    const rotate = current.teamKeyVersion < team.version;
     const keyId = rotate ? current.keyId + 1 : current.keyId;
     const dataKey = rotate ? randomBytes(32) : await this.#dataKey(m, id, current.keyId);
+    if (more === undefined) {
+      // A plain save: one statement (migrations/002), so one round trip and atomic by itself.
+      const { rows } = await m.client.query<{ committed: boolean }>('SELECT cpc.commit_version($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS committed', [
+        id,
+        current.revision,
+        sealJson(team.key, summarise(next), roles.summary(id)),
+        team.version,
+        keyId,
+        rotate ? team.version : null,
+        rotate ? sealJson(team.key, dataKey.toString('base64'), conferenceKeyRole(id, keyId)) : null,
+        sealJson(dataKey, { record: next, entry }, roles.version(id, next.revision)),
+        entry.seq,
+        sealJson(dataKey, entry, roles.history(id, entry.seq)),
+      ]);
+      if (rows[0]?.committed !== true) throw new ApiFailure('CONFLICT', CONFLICT_MESSAGE);
+      if (rotate) this.#keys.set(`${id}:${keyId}`, dataKey);
+      return;
+    }
     await this.#transaction(m, async (c) => {
       const moved = await c.query('UPDATE cpc.conferences SET revision = $2, summary = $3, summary_key_id = $4 WHERE id = $1 AND revision = $5', [
         id,
@@ -606,7 +627,7 @@ export class PgConferenceStore implements ConferenceStore {
         team.version,
         current.revision,
       ]);
-      if (moved.rowCount !== 1) throw new ApiFailure('CONFLICT', 'This conference was changed by someone else since you opened it. Reload to see the latest version; your unsaved text is still on screen.');
+      if (moved.rowCount !== 1) throw new ApiFailure('CONFLICT', CONFLICT_MESSAGE);
       if (rotate) {
         await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, $2, $3, $4)', [
           id,

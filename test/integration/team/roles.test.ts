@@ -157,6 +157,20 @@ describe('a minute-taker, connected with a raw client', () => {
     expect(rows[0]).toEqual({ revision: 2, signed: true, summary: Buffer.from('s2') });
   });
 
+  test('gains nothing through the one-call save (it runs with the caller’s own rights)', async () => {
+    const id = await newConference(chair);
+    await signMinutes(chair, id, 1);
+    const commit = 'SELECT cpc.commit_version($1, $2, $3, 1, 1, NULL, NULL, $4, $5, $6)';
+    await expect(minuteTaker.query(commit, [id, 1, Buffer.from('s'), Buffer.from('v2'), 1, Buffer.from('h1')])).rejects.toThrow(/signed and cannot be changed/);
+    const unsigned = await newConference(chair);
+    await expect(manager.query(commit, [unsigned, 1, Buffer.from('s'), Buffer.from('v2'), 1, Buffer.from('h1')])).rejects.toThrow(/permission denied for function/);
+    // A stale base revision is answered false (a conflict), and changes nothing.
+    const stale = await minuteTaker.query<{ committed: boolean }>(`${commit} AS committed`, [unsigned, 7, Buffer.from('s'), Buffer.from('v8'), 7, Buffer.from('h7')]);
+    expect(stale.rows).toEqual([{ committed: false }]);
+    const { rows } = await admin.query('SELECT revision FROM cpc.conferences WHERE id = $1', [unsigned]);
+    expect(rows).toEqual([{ revision: 1 }]);
+  });
+
   test('cannot record an audit judgement, which is a manager’s', async () => {
     const id = await newConference(chair);
     const judgement = 'INSERT INTO cpc.audit_judgements (id, conference_id, key_id, sealed) VALUES ($1, $2, 1, $3)';
