@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { ROLE_PREFIX } from './team-server';
 
 /**
  * The team store's schema, as numbered SQL files (migrations/NNN_name.sql) applied in order by
@@ -21,8 +22,7 @@ export interface Migration {
 
 export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
-/** Group role prefix: PostgreSQL roles are cluster-wide, so each team on a server has its own. */
-export const ROLE_PREFIX = /^[a-z][a-z0-9_]{0,20}_$/;
+export { ROLE_PREFIX } from './team-server';
 
 export async function loadMigrations(dir = DEFAULT_MIGRATIONS_DIR): Promise<Migration[]> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.sql')).sort();

@@ -1,6 +1,5 @@
 import pg from 'pg';
 import { ApiFailure } from '../../../domain/api/result';
-import { ROLE_PREFIX } from './migrate';
 
 /**
  * Where a council's team store lives, and how to reach it safely. A server other than this
@@ -17,6 +16,9 @@ export interface TeamServer {
   /** The council's CA certificate (PEM). Required unless the server is on this computer. */
   caCertificate?: string;
 }
+
+/** Group role prefix: PostgreSQL roles are cluster-wide, so each team on a server has its own. */
+export const ROLE_PREFIX = /^[a-z][a-z0-9_]{0,20}_$/;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
