@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { TEST_KDF } from '../../../main/services/store/kdf';
+import { TEST_KDF, type KdfParams } from '../../../main/services/store/kdf';
 import { migrate } from '../../../main/services/team/migrate';
 import { addMember, confirmMember, enrol, foundTeam, type SignedInMember, type TeamRole } from '../../../main/services/team/membership';
 import { PgConferenceStore } from '../../../main/services/team/pg-store';
@@ -30,7 +30,7 @@ export const passphraseOf = (login: string) => `${login} walks the quiet harbour
 
 let teams = 0;
 
-export async function newTeam(cluster: Cluster, hint: string): Promise<Team> {
+export async function newTeam(cluster: Cluster, hint: string, kdf: KdfParams = TEST_KDF): Promise<Team> {
   const database = await cluster.createDatabase(hint);
   const server: TeamServer = { host: cluster.host, port: cluster.port, database, prefix: PREFIX };
   teams += 1;
@@ -41,8 +41,8 @@ export async function newTeam(cluster: Cluster, hint: string): Promise<Team> {
   await migrate(owner, { prefix: PREFIX });
   const founder = login('ad.brennan');
   const { setupCode } = await addMember(owner, founder, 'team_admin');
-  await enrol(server, founder, setupCode, passphraseOf(founder), TEST_KDF);
-  const admin = await foundTeam(server, founder, passphraseOf(founder), TEST_KDF);
+  await enrol(server, founder, setupCode, passphraseOf(founder), kdf);
+  const admin = await foundTeam(server, founder, passphraseOf(founder), kdf);
   admin.client.on('error', () => undefined);
   const stores: PgConferenceStore[] = [];
   return {
@@ -52,11 +52,11 @@ export async function newTeam(cluster: Cluster, hint: string): Promise<Team> {
     admin,
     async join(login, role) {
       const { setupCode: code } = await addMember(admin.client, login, role);
-      await enrol(server, login, code, passphraseOf(login), TEST_KDF);
+      await enrol(server, login, code, passphraseOf(login), kdf);
       await confirmMember(admin, login);
     },
     storeFor(login) {
-      const store = new PgConferenceStore({ server, login, kdf: TEST_KDF });
+      const store = new PgConferenceStore({ server, login, kdf });
       stores.push(store);
       return store;
     },
