@@ -118,7 +118,11 @@ export class PgConferenceStore implements ConferenceStore {
   // ── signing in ───────────────────────────────────────────────────────────
 
   status(): Promise<VaultState> {
-    return Promise.resolve(this.#member === null ? 'locked' : 'unlocked');
+    return this.#queue.run(async () => {
+      // Polled by the page: it may lock an idle session but never counts as use.
+      if (this.#member !== null && this.#idleExpired()) await this.#lockForIdle();
+      return this.#member === null ? ('locked' as const) : ('unlocked' as const);
+    });
   }
 
   create(): Promise<VaultState> {
@@ -138,6 +142,9 @@ export class PgConferenceStore implements ConferenceStore {
       }
       this.#watch(member.client);
       this.#member = member;
+      this.#idleLockedAfter = null;
+      this.#autoLockMinutes = (await this.#settingsOf(member).catch(() => DEFAULT_SETTINGS)).autoLockMinutes;
+      this.#lastActivity = this.#now().getTime();
       this.lastSignInMs = performance.now() - started;
       return [];
     });
@@ -145,6 +152,7 @@ export class PgConferenceStore implements ConferenceStore {
 
   lock(): Promise<VaultState> {
     return this.#queue.run(async () => {
+      this.#idleLockedAfter = null;
       await this.#close();
       return 'locked' as const;
     });
@@ -171,6 +179,7 @@ export class PgConferenceStore implements ConferenceStore {
          ON CONFLICT (member) DO UPDATE SET sealed = excluded.sealed, updated_at = now()`,
         [sealJson(m.personalKey, next, roles.settings(m.login))],
       );
+      this.#autoLockMinutes = next.autoLockMinutes;
       return next;
     });
   }
@@ -427,6 +436,19 @@ export class PgConferenceStore implements ConferenceStore {
   }
 
   #dropped = false;
+  #lastActivity = 0;
+  #autoLockMinutes = DEFAULT_SETTINGS.autoLockMinutes;
+  #idleLockedAfter: number | null = null;
+
+  /** The same rule as the local store: no use for the set number of minutes locks the session. */
+  #idleExpired(): boolean {
+    return this.#autoLockMinutes > 0 && this.#now().getTime() - this.#lastActivity >= this.#autoLockMinutes * 60_000;
+  }
+
+  async #lockForIdle(): Promise<void> {
+    this.#idleLockedAfter = this.#autoLockMinutes;
+    await this.#close();
+  }
 
   async #reconnect(member: SignedInMember): Promise<void> {
     const client = await connect(clientConfig(this.#server, member.login, member.databasePassword));
@@ -439,8 +461,18 @@ export class PgConferenceStore implements ConferenceStore {
   /** Every operation: signed in, one at a time on this member's connection, errors made plain. */
   #run<T>(work: (member: SignedInMember) => Promise<T>): Promise<T> {
     return this.#queue.run(async () => {
+      if (this.#member !== null && this.#idleExpired()) await this.#lockForIdle();
       const member = this.#member;
-      if (member === null) throw new ApiFailure('LOCKED', 'Sign in to the team’s store to carry on.');
+      if (member === null) {
+        const after = this.#idleLockedAfter;
+        throw new ApiFailure(
+          'LOCKED',
+          after === null
+            ? 'Sign in to the team’s store to carry on.'
+            : `The app locked itself after ${after === 1 ? '1 minute' : `${after} minutes`} without use. Enter your passphrase to carry on; everything saved before then is safe.`,
+        );
+      }
+      this.#lastActivity = this.#now().getTime();
       try {
         if (this.#dropped) await this.#reconnect(member);
         return await work(member);

@@ -14,8 +14,15 @@ import type { ConferenceStore } from '../../../main/services/store/conference-st
  * handlers and schema checks the page uses. Fictional families only.
  */
 
+/** The stores' clock, moved on by the tests (idle lock). */
+export class TestClock {
+  ms = Date.parse('2026-03-02T09:00:00.000Z');
+  now = (): Date => new Date(this.ms);
+}
+
 export interface OpenedSubject {
   store: ConferenceStore;
+  clock: TestClock;
   passphrase: string;
   /** Changes one history entry of `id` behind the store's back, as someone with file or database access could. */
   tamperHistory(id: string): Promise<void>;
@@ -164,6 +171,21 @@ export function storeContract(subject: Subject): void {
       expect((await a.ok<{ autoLockMinutes: number }>('settings.get')).autoLockMinutes).toBe(25);
       const again = await a.ok<{ profile: { name: string; keyId: string } }>('profile.get');
       expect(again.profile).toMatchObject({ name: 'Helen Marsh', keyId: profile.profile.keyId });
+    });
+
+    test('a session left unused for the set time locks itself, and says so', async () => {
+      await a.ok('vault.unlock', { passphrase: opened.passphrase });
+      await a.ok('settings.update', { autoLockMinutes: 5 });
+      opened.clock.ms += 4 * 60_000;
+      expect(await a.code('conferences.list')).toBe('ok'); // use resets the clock
+      opened.clock.ms += 4 * 60_000;
+      expect((await a.ok<{ state: string }>('vault.status')).state).toBe('unlocked');
+      opened.clock.ms += 60_000;
+      expect((await a.ok<{ state: string }>('vault.status')).state).toBe('locked');
+      const refused = await a.call('conferences.list');
+      expect(refused.ok ? '' : refused.error.message).toMatch(/locked itself after 5 minutes without use/);
+      await a.ok('vault.unlock', { passphrase: opened.passphrase });
+      expect(await a.code('conferences.list')).toBe('ok');
     });
 
     test('a conference that does not exist is plainly not found', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TEST_KDF } from '../../../main/services/store/kdf';
 import { LocalConferenceStore } from '../../../main/services/store/store';
-import { storeContract } from './contract';
+import { storeContract, TestClock } from './contract';
 
 const PASSPHRASE = 'lantern orchard pebble violin';
 
@@ -14,9 +14,11 @@ storeContract({
     const setup = new LocalConferenceStore({ dataDir: dir, kdf: TEST_KDF });
     await setup.create(PASSPHRASE);
     await setup.lock();
-    const store = new LocalConferenceStore({ dataDir: dir, kdf: TEST_KDF });
+    const clock = new TestClock();
+    const store = new LocalConferenceStore({ dataDir: dir, kdf: TEST_KDF, now: clock.now });
     return {
       store,
+      clock,
       passphrase: PASSPHRASE,
       async tamperHistory(id) {
         // The first entry's line replaced by the second's: both decrypt, the chain does not.

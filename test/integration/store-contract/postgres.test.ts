@@ -1,7 +1,9 @@
 import { afterAll, beforeAll } from 'vitest';
 import { newTeam, passphraseOf, type Team } from '../team/team-fixture';
 import { startCluster, type Cluster } from '../team/pg-cluster';
-import { storeContract } from './contract';
+import { PgConferenceStore } from '../../../main/services/team/pg-store';
+import { TEST_KDF } from '../../../main/services/store/kdf';
+import { storeContract, TestClock } from './contract';
 
 let cluster: Cluster;
 beforeAll(async () => {
@@ -19,9 +21,11 @@ storeContract({
     const team: Team = await newTeam(cluster, `contract ${count}`);
     const chair = team.login('ch.marsh');
     await team.join(chair, 'chair');
-    const store = team.storeFor(chair);
+    const clock = new TestClock();
+    const store = new PgConferenceStore({ server: team.server, login: chair, kdf: TEST_KDF, now: clock.now });
     return {
       store,
+      clock,
       passphrase: passphraseOf(chair),
       async tamperHistory(id) {
         // The database owner, going round the triggers, puts entry 0's row in entry 1's place.
@@ -33,6 +37,7 @@ storeContract({
         await team.owner.query('ALTER TABLE cpc.history ENABLE TRIGGER append_only');
       },
       async close() {
+        await store.lock().catch(() => undefined);
         await team.close();
       },
     };
