@@ -18,6 +18,9 @@ import {
   type TeamRole,
 } from '../services/team/membership';
 import { clientConfig, plainFailure, type TeamServer } from '../services/team/team-server';
+import { importLocal } from '../services/team/import-local';
+import { PgConferenceStore } from '../services/team/pg-store';
+import { LocalConferenceStore } from '../services/store/store';
 
 /**
  * `team …`: setting up and running a council's team store, for the DBA and the team admin.
@@ -30,6 +33,7 @@ import { clientConfig, plainFailure, type TeamServer } from '../services/team/te
  *   team confirm-member --server FILE --login ADMIN --member LOGIN --fingerprint "XXXX XXXX …"
  *   team remove-member  --server FILE --login ADMIN --member LOGIN   (rotates the team key)
  *   team status         --server FILE --login ADMIN
+ *   team import-local   --server FILE --login CHAIR --data-dir DIR   a chair's local records, verified, safe to repeat
  *
  * FILE is JSON: { "host", "port", "database", "prefix", "caFile" }. Secrets are never arguments
  * (they would sit in shell history and the process list): the owner's password comes from
@@ -214,8 +218,26 @@ export async function main(argv: string[], say: (line: string) => void = (line) 
       });
       return;
     }
+    case 'import-local': {
+      const server = await loadServer(args);
+      const local = new LocalConferenceStore({ dataDir: need(args, 'data-dir') });
+      await local.unlock(await asker.ask('Passphrase of the records on this computer: '));
+      const login = need(args, 'login');
+      const target = new PgConferenceStore({ server, login });
+      try {
+        await target.unlock(await asker.ask(`Passphrase for ${login}: `));
+        const report = await importLocal(local, target, say);
+        say(`Imported ${report.imported.length}; already in the team store ${report.alreadyThere.length}; not imported ${report.refused.length}.`);
+        for (const { id, reason } of report.refused) say(`  ${id}: ${reason}`);
+        if (report.refused.length > 0) process.exitCode = 1;
+      } finally {
+        await target.lock();
+        await local.lock();
+      }
+      return;
+    }
     default:
-      say('Commands: init, migrate, enrol, found, add-member, confirm-member, remove-member, status (see main/cli/team.ts).');
+      say('Commands: init, migrate, enrol, found, add-member, confirm-member, remove-member, status, import-local (see main/cli/team.ts).');
   }
 }
 

@@ -419,6 +419,68 @@ export class PgConferenceStore implements ConferenceStore {
     });
   }
 
+  // ── moving a chair's local records in (import-local.ts) ──────────────────
+
+  /**
+   * Puts one conference from a local store into the team store as it is: its record, its whole
+   * history (already hash-chained from the conference id, so it verifies here unchanged) and its
+   * signed versions. Refused unless that history verifies and ends on this record. Already here
+   * with the same record and history head: nothing is written ('present'); different: refused.
+   */
+  importConference(input: { record: ConferenceRecord; entries: readonly HistoryEntry[]; signed: SignedBlock | undefined }): Promise<'imported' | 'present'> {
+    return this.#run(async (m) => {
+      const { record, entries, signed } = input;
+      const id = record.id;
+      const last = entries.at(-1);
+      if (last === undefined || !chainIsValid(id, entries) || last.recordHash !== recordHash(record) || last.revision !== record.revision) {
+        throw new ApiFailure('TAMPERED', `Conference ${id} was not imported: its history on this computer does not verify. Nothing has been sent.`);
+      }
+      const existing = await m.client.query('SELECT 1 FROM cpc.conferences WHERE id = $1', [id]);
+      if (existing.rowCount === 1) {
+        const current = await this.#current(m, id);
+        const history = await this.#history(m, current);
+        if (recordHash(current.record) === recordHash(record) && history.entries.at(-1)?.hash === last.hash) return 'present';
+        throw new ApiFailure('CONFLICT', `Conference ${id} is already in the team store with different contents. Nothing has been changed.`);
+      }
+      const team = latestTeamKey(m);
+      const dataKey = randomBytes(32);
+      await this.#transaction(m, async (c) => {
+        await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id) VALUES ($1, $2, $3, $4)', [
+          id,
+          record.revision,
+          sealJson(team.key, summarise(record), roles.summary(id)),
+          team.version,
+        ]);
+        await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, 1, $2, $3)', [
+          id,
+          team.version,
+          sealJson(team.key, dataKey.toString('base64'), conferenceKeyRole(id, 1)),
+        ]);
+        await c.query('INSERT INTO cpc.conference_versions (conference_id, revision, key_id, sealed) VALUES ($1, $2, 1, $3)', [
+          id,
+          record.revision,
+          sealJson(dataKey, { record, entry: last }, roles.version(id, record.revision)),
+        ]);
+        for (const entry of entries) {
+          await c.query('INSERT INTO cpc.history (conference_id, seq, key_id, sealed) VALUES ($1, $2, 1, $3)', [id, entry.seq, sealJson(dataKey, entry, roles.history(id, entry.seq))]);
+        }
+        for (const version of signed?.versions ?? []) {
+          const number = version.statement.version;
+          const addendum = signed?.addenda.find((a) => a.version === number) ?? null;
+          await c.query('INSERT INTO cpc.signatures (conference_id, version, kind, revision, key_id, sealed) VALUES ($1, $2, $3, $4, 1, $5)', [
+            id,
+            number,
+            version.statement.kind,
+            record.revision,
+            sealJson(dataKey, { version, addendum }, roles.signature(id, number)),
+          ]);
+        }
+      });
+      this.#keys.set(`${id}:1`, dataKey);
+      return 'imported';
+    });
+  }
+
   // ── internals ────────────────────────────────────────────────────────────
 
   /**
