@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
 import { z } from 'zod';
 import {
@@ -31,7 +31,7 @@ import { problems } from '../store/problems';
 import { SerialQueue } from '../store/serial-queue';
 import { addendumHash, verify, view } from '../store/sign-off';
 import { summarise } from '../store/summary';
-import { conferenceKeyRole } from './member-keys';
+import { conferenceKeyRole, deriveMemberSecrets } from './member-keys';
 import { connect, latestTeamKey, signIn, type SignedInMember } from './membership';
 import { applySave, CONFLICT_MESSAGE, newRecord } from './records';
 import { clientConfig, plainFailure, type TeamServer } from './team-server';
@@ -133,7 +133,19 @@ export class PgConferenceStore implements ConferenceStore {
 
   unlock(passphrase: string): Promise<StoreProblem[]> {
     return this.#queue.run(async () => {
-      if (this.#member !== null) return [];
+      const open = this.#member;
+      if (open !== null) {
+        // Already signed in: the passphrase is still checked, never simply accepted.
+        const secrets = await deriveMemberSecrets(passphrase, this.#server.prefix, this.#login, this.#kdf);
+        secrets.personalKey.fill(0);
+        const given = Buffer.from(secrets.databasePassword);
+        const held = Buffer.from(open.databasePassword);
+        if (given.length !== held.length || !timingSafeEqual(given, held)) {
+          throw new ApiFailure('WRONG_PASSPHRASE', 'That login and passphrase do not match. Check both and try again.');
+        }
+        this.#lastActivity = this.#now().getTime();
+        return [];
+      }
       const started = performance.now();
       const member = await signIn(this.#server, this.#login, passphrase, this.#kdf);
       if (member.teamKeys.size === 0) {

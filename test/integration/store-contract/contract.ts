@@ -76,6 +76,8 @@ export function storeContract(subject: Subject): void {
       expect(await a.code('conferences.list')).toBe('LOCKED');
       await a.ok('vault.unlock', { passphrase: opened.passphrase });
       expect(await a.code('conferences.list')).toBe('ok');
+      // Unlocking again while open still checks the passphrase.
+      expect(await a.code('vault.unlock', { passphrase: 'not the passphrase at all' })).toBe('WRONG_PASSPHRASE');
       await a.ok('vault.lock');
       expect(await a.code('conferences.list')).toBe('LOCKED');
     });
