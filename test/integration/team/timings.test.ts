@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ConferenceRecord } from '../../../domain/record/conference';
 import { whitfieldRecord } from '../../../main/demo/scenarios';
+import { DEFAULT_KDF } from '../../../main/services/store/kdf';
+import { addMember, confirmMember, enrol } from '../../../main/services/team/membership';
+import { PgConferenceStore } from '../../../main/services/team/pg-store';
 import { startCluster, type Cluster } from './pg-cluster';
 import { newTeam, passphraseOf, type Team } from './team-fixture';
 
@@ -59,3 +62,20 @@ test('saving and opening a full conference on PostgreSQL', async () => {
   expect(figures.saveP95).toBeLessThan(500);
   expect(figures.openP95).toBeLessThan(1_000);
 }, 240_000);
+
+test('sign-in with the app’s real key-derivation cost (scrypt N=2^17, r=8), TLS aside', async () => {
+  const login = team.login('ch.quinn');
+  const { setupCode } = await addMember(team.admin.client, login, 'chair');
+  await enrol(team.server, login, setupCode, passphraseOf(login), DEFAULT_KDF);
+  await confirmMember(team.admin, login);
+  const times: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const store = new PgConferenceStore({ server: team.server, login, kdf: DEFAULT_KDF });
+    const started = performance.now();
+    await store.unlock(passphraseOf(login));
+    times.push(performance.now() - started);
+    await store.lock();
+  }
+  console.info(`team sign-in (ms), scrypt + SCRAM + opening the keys: ${times.map((t) => Math.round(t)).join(', ')}`);
+  expect(Math.min(...times)).toBeLessThan(10_000);
+}, 120_000);
