@@ -46,6 +46,11 @@ export function clientConfig(server: TeamServer, user: string, password: string)
     user,
     password,
     connectionTimeoutMillis: 10_000,
+    // A server that stops answering must not hold the member's queue for ever: the server ends a
+    // statement after 30 s, and TCP keepalive notices a connection that has silently gone.
+    statement_timeout: 30_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     // Node's TLS checks the chain against `ca` and the certificate's names against `host`: verify-full.
     // (pg names the server for SNI and the name check itself, except for an IP address, which
     // Node then checks as "localhost": a council's server is named, so give its DNS name as host.)
