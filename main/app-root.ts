@@ -1,5 +1,6 @@
 import { prepareDemoStore } from './demo/prepare';
-import { createAppServices } from './services/app-services';
+import { createAppServices, handlersFor } from './services/app-services';
+import { teamStoreFromSettings } from './services/team/team-settings';
 import { headFileIn, recordsFolderIn, resolveDataDir, resolveHeadFile } from './services/data-dir';
 import type { Handlers } from './services/dispatch';
 import { FileHeadAnchor } from './services/store/store-head';
@@ -79,6 +80,12 @@ export async function composeApp(options: AppRootOptions): Promise<AppRoot> {
         demo.remove();
       },
     };
+  }
+  // A council's team store (issue 9) instead of the records folder, when IT has set one up.
+  const teamSettings = options.env['CPC_TEAM_SETTINGS']?.trim();
+  if (teamSettings) {
+    const handlers = handlersFor(await teamStoreFromSettings(teamSettings));
+    return { handlers, dataDir: teamSettings, demo: null, close: () => lockQuietly(handlers) };
   }
   const dataDir = dataDirFor(options);
   const handlers = createAppServices(storeOptionsFor(dataDir, options));

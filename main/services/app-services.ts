@@ -1,5 +1,6 @@
 import type { Handlers } from './dispatch';
-import { ConferenceStore, type StoreOptions } from './store/store';
+import { LocalConferenceStore, type StoreOptions } from './store/store';
+import type { ConferenceStore } from './store/conference-store';
 import { exportConference } from './export/conference-export';
 import { exportChildLetter } from './export/child-letter-export';
 import { NO_FOLDER_HANDLERS } from './export/folder-export';
@@ -13,10 +14,10 @@ import { NO_FOLDER_HANDLERS } from './export/folder-export';
 export type AppServiceOptions = StoreOptions;
 
 export function createAppServices(options: AppServiceOptions): Handlers {
-  return handlersFor(new ConferenceStore(options));
+  return handlersFor(new LocalConferenceStore(options));
 }
 
-/** The handler table over an existing store (tests use it to reach the store directly as well). */
+/** The handler table over any store, local or a team's (tests use it to reach the store directly as well). */
 export function handlersFor(store: ConferenceStore): Handlers {
   return {
     'vault.status': async () => ({ state: await store.status() }),

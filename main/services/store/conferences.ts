@@ -5,9 +5,9 @@ import {
   CURRENT_SCHEMA_VERSION,
   ConferenceRecordSchema,
   type ConferenceRecord,
-  type SectionValue,
 } from '../../../domain/record/conference';
 import type { ConferenceSummary } from '../../../domain/record/summary';
+import type { SaveInput } from './conference-store';
 import { summarise } from './summary';
 import { missingDefaults } from '../../../domain/template/defaults';
 import { refuseNamesOutsideTemplate } from '../../../domain/template/template-names';
@@ -40,11 +40,7 @@ import { problems, type ProblemRegistry } from './problems';
  * Anything that does not fit these shapes is reported as 'tampered'.
  */
 
-export interface SaveInput {
-  id: string;
-  baseRevision: number;
-  sections: Record<string, SectionValue>;
-}
+export type { SaveInput } from './conference-store';
 
 export interface ConferenceContext {
   paths: StorePaths;

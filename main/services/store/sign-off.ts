@@ -172,7 +172,8 @@ export class SignOff {
   }
 }
 
-function verify(id: string, loaded: LoadedConference, inHistory: ReadonlySet<string>): Signatures {
+/** Exported for the team store (../team/pg-store.ts), which keeps signed versions in rows of their own. */
+export function verify(id: string, loaded: { record: ConferenceRecord; stored: { signed?: SignedBlock | undefined } }, inHistory: ReadonlySet<string>): Signatures {
   const block = loaded.stored.signed;
   if (block === undefined) return { versions: [], intact: true };
   const chain = checkChain(id, block.versions);
@@ -192,7 +193,7 @@ function verify(id: string, loaded: LoadedConference, inHistory: ReadonlySet<str
   return { versions, intact: chain.ok && versions.every((v) => v.valid) };
 }
 
-function view(version: SignedVersion, addendum: Addendum | null, valid: boolean, problem: string | null): SignedVersionView {
+export function view(version: SignedVersion, addendum: Addendum | null, valid: boolean, problem: string | null): SignedVersionView {
   const { statement } = version;
   return {
     version: statement.version,

@@ -18,6 +18,7 @@ import { isNotFound, removeStaleTemps } from './atomic-file';
 import { ConferenceFiles } from './conference-file';
 import { ConferenceIndex, type SummaryResult } from './conference-index';
 import { Conferences, type SaveInput } from './conferences';
+import type { ConferenceStore, ExportSource } from './conference-store';
 import { FolderLock } from './folder-lock';
 import { DEFAULT_KDF, type KdfParams } from './kdf';
 import { DataKey } from './key';
@@ -30,7 +31,6 @@ import { SettingsStore } from './settings-store';
 import { SignOff } from './sign-off';
 import { ChairProfileStore } from '../signing/chair-profile-store';
 import type { ChairProfile, ChairProfileInput, Signatures, SignedVersionView } from '../../../domain/signoff/schemas';
-import type { LoadedConference } from './conference-file';
 import { HeadKeeper, type HeadAnchor } from './store-head';
 import { newVaultFile, readVaultFile, unwrapDataKey, writeVaultFile, type VaultFile } from './vault-file';
 
@@ -98,18 +98,13 @@ interface Session {
   signOff: SignOff;
 }
 
-/** What an export is made from: the record as stored, its signed versions (verified) and addenda. */
-export interface ExportSource {
-  record: ConferenceRecord;
-  signed: LoadedConference['stored']['signed'];
-  signatures: Signatures;
-}
+export type { ExportSource } from './conference-store';
 
 function minutes(n: number): string {
   return n === 1 ? '1 minute' : `${n} minutes`;
 }
 
-export class ConferenceStore {
+export class LocalConferenceStore implements ConferenceStore {
   readonly paths: StorePaths;
   readonly #actor: string;
   readonly #now: () => Date;
@@ -486,3 +481,6 @@ async function summariseFile(files: ConferenceFiles, id: string): Promise<Summar
   }
   return { kind: result.kind };
 }
+
+/** The local store's earlier name, kept so existing callers (tests, benchmarks) need no change. */
+export { LocalConferenceStore as ConferenceStore };

@@ -1,0 +1,53 @@
+import type { HistoryEntry, NewConference, Settings, StoreProblem, VaultState } from '../../../domain/api/contract';
+import type { ConferenceRecord, SectionValue } from '../../../domain/record/conference';
+import type { ConferenceSummary } from '../../../domain/record/summary';
+import type { ChairProfile, ChairProfileInput, Signatures, SignedVersionView } from '../../../domain/signoff/schemas';
+import type { SignedBlock } from '../signing/signed-block';
+
+/**
+ * What the services need from wherever conferences are kept. Two implementations: the encrypted
+ * folder on this computer (store.ts, the default) and a council's PostgreSQL server
+ * (../team/pg-store.ts). The API handlers (../app-services.ts) see only this, and
+ * test/integration/store-contract runs the same cases against both.
+ *
+ * Every method may throw an ApiFailure with the codes the API already knows (LOCKED, NO_VAULT,
+ * WRONG_PASSPHRASE, NOT_FOUND, CONFLICT, SIGNED, TAMPERED, NOT_READY, NO_PROFILE, …).
+ */
+
+export interface SaveInput {
+  id: string;
+  baseRevision: number;
+  sections: Record<string, SectionValue>;
+}
+
+/** What an export is made from: the record as stored, its signed versions (verified) and addenda. */
+export interface ExportSource {
+  record: ConferenceRecord;
+  signed: SignedBlock | undefined;
+  signatures: Signatures;
+}
+
+export interface ConferenceStore {
+  // The store's life: for the local folder a vault and its passphrase; for a team, signing in.
+  status(): Promise<VaultState>;
+  create(passphrase: string): Promise<VaultState>;
+  unlock(passphrase: string): Promise<StoreProblem[]>;
+  lock(): Promise<VaultState>;
+
+  getSettings(): Promise<Settings>;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+
+  list(): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[] }>;
+  createConference(input: NewConference): Promise<ConferenceRecord>;
+  get(id: string): Promise<{ conference: ConferenceRecord; problems: StoreProblem[] }>;
+  history(id: string): Promise<{ entries: HistoryEntry[]; intact: boolean }>;
+  /** Optimistic concurrency: refused as CONFLICT unless `baseRevision` is the stored revision. */
+  save(input: SaveInput): Promise<{ revision: number; savedAt: string }>;
+
+  getProfile(): Promise<ChairProfile | null>;
+  setProfile(input: ChairProfileInput): Promise<ChairProfile>;
+  sign(id: string, baseRevision: number): Promise<{ signed: SignedVersionView; revision: number }>;
+  addendum(id: string, reason: string, text: string): Promise<{ signed: SignedVersionView }>;
+  signatures(id: string): Promise<Signatures>;
+  exportSource(id: string): Promise<ExportSource>;
+}

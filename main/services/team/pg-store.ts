@@ -1,0 +1,816 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type pg from 'pg';
+import { z } from 'zod';
+import {
+  DEFAULT_SETTINGS,
+  HistoryEntrySchema,
+  SettingsSchema,
+  type HistoryEntry,
+  type NewConference,
+  type Settings,
+  type StoreProblem,
+  type VaultState,
+} from '../../../domain/api/contract';
+import { ApiFailure } from '../../../domain/api/result';
+import { ConferenceRecordSchema, type ConferenceRecord } from '../../../domain/record/conference';
+import type { ConferenceSummary } from '../../../domain/record/summary';
+import { ConferenceSummarySchema } from '../../../domain/record/summary';
+import { assessReadiness } from '../../../domain/rules/readiness';
+import { purgeRemovedChildren } from '../../../domain/signoff/purge';
+import { AddendumSchema, type Addendum, type ChairProfile, type ChairProfileInput, type Signatures, type SignedVersionView } from '../../../domain/signoff/schemas';
+import { templateForRecord } from '../../../templates/conference-templates';
+import { generateChairKey, keyIdOf, privateKeyFrom } from '../signing/chair-key';
+import type { SignedBlock } from '../signing/signed-block';
+import { signStatement, SignedVersionSchema, versionHash, type SignedStatement, type SignedVersion } from '../signing/signed-version';
+import { canonicalJson } from '../store/canonical';
+import type { ConferenceStore, ExportSource, SaveInput } from '../store/conference-store';
+import { DecryptError, openJson, sealJson } from '../store/crypto';
+import { chainIsValid, nextEntry, recordHash } from '../store/history';
+import { DEFAULT_KDF, type KdfParams } from '../store/kdf';
+import { problems } from '../store/problems';
+import { SerialQueue } from '../store/serial-queue';
+import { addendumHash, verify, view } from '../store/sign-off';
+import { summarise } from '../store/summary';
+import { conferenceKeyRole, deriveMemberSecrets } from './member-keys';
+import { connect, latestTeamKey, signIn, type SignedInMember } from './membership';
+import { applySave, CONFLICT_MESSAGE, newRecord } from './records';
+import { clientConfig, plainFailure, type TeamServer } from './team-server';
+
+/**
+ * The conference store on a council's PostgreSQL server. Same interface and behaviour as the
+ * local folder (test/integration/store-contract holds both to it); what differs is where the
+ * guarantees come from:
+ *
+ * - Secrecy: every row's content is sealed on this computer (AES-256-GCM, associated data naming
+ *   the row's conference and position, so a row moved elsewhere fails to open). The server sees
+ *   ids, revisions, timestamps, logins and the signed flag.
+ * - Concurrency: a save moves the conference's row from `baseRevision` to the next in the same
+ *   transaction that inserts the version and its history entry; another save of the same
+ *   revision finds the row already moved (0 rows) and is answered CONFLICT. Nothing is
+ *   half-written: the transaction commits whole or not at all, and only then is the save answered.
+ * - Rules: the server refuses what the member's role does not allow (see migrations/001), so a
+ *   changed client cannot sign as a minute-taker or rewrite history.
+ * - Tampering: each open re-checks the history chain, the record's hash in its entry, and the
+ *   signed versions, as the local store does.
+ */
+
+export interface PgStoreOptions {
+  server: TeamServer;
+  /** The member signed in on this computer (the API's unlock carries only the passphrase). */
+  login: string;
+  kdf?: KdfParams;
+  now?: () => Date;
+}
+
+const VersionSchema = z.strictObject({ record: z.unknown(), entry: HistoryEntrySchema });
+const SignatureRowSchema = z.strictObject({ version: SignedVersionSchema, addendum: AddendumSchema.nullable() });
+const ProfileSchema = z.strictObject({
+  name: z.string(),
+  role: z.string(),
+  council: z.string(),
+  createdAt: z.string(),
+  publicKey: z.string(),
+  privateKey: z.string(),
+});
+type ProfileFile = z.infer<typeof ProfileSchema>;
+
+const roles = {
+  summary: (id: string) => `team-summary:${id}`,
+  version: (id: string, revision: number) => `team-version:${id}:${revision}`,
+  history: (id: string, seq: number) => `team-history:${id}:${seq}`,
+  signature: (id: string, version: number) => `team-signature:${id}:${version}`,
+  settings: (login: string) => `team-settings:${login}`,
+  profile: (login: string) => `team-profile:${login}`,
+};
+
+interface Current {
+  id: string;
+  revision: number;
+  signed: boolean;
+  keyId: number;
+  /** The team key version the current data key is sealed under (older than the latest: rotate on write). */
+  teamKeyVersion: number;
+  record: ConferenceRecord;
+  entry: HistoryEntry;
+}
+
+const NOT_FOUND = () =>
+  new ApiFailure('NOT_FOUND', 'That conference could not be found. It may have been opened from an out-of-date list; go back to the list and try again.');
+
+export class PgConferenceStore implements ConferenceStore {
+  readonly #server: TeamServer;
+  readonly #login: string;
+  readonly #kdf: KdfParams;
+  readonly #now: () => Date;
+  readonly #queue = new SerialQueue();
+  #member: SignedInMember | null = null;
+  /** Opened conference data keys, by `${id}:${keyId}`; dropped at lock. */
+  #keys = new Map<string, Buffer>();
+  lastSignInMs = 0;
+
+  constructor(options: PgStoreOptions) {
+    this.#server = options.server;
+    this.#login = options.login;
+    this.#kdf = options.kdf ?? DEFAULT_KDF;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  // ── signing in ───────────────────────────────────────────────────────────
+
+  status(): Promise<VaultState> {
+    return this.#queue.run(async () => {
+      // Polled by the page: it may lock an idle session but never counts as use.
+      if (this.#member !== null && this.#idleExpired()) await this.#lockForIdle();
+      return this.#member === null ? ('locked' as const) : ('unlocked' as const);
+    });
+  }
+
+  create(): Promise<VaultState> {
+    return Promise.reject(
+      new ApiFailure('VAULT_EXISTS', 'In a team, your team admin adds you and gives you a setup code; there is nothing to create on this computer.'),
+    );
+  }
+
+  unlock(passphrase: string): Promise<StoreProblem[]> {
+    return this.#queue.run(async () => {
+      const open = this.#member;
+      if (open !== null) {
+        // Already signed in: the passphrase is still checked, never simply accepted.
+        const secrets = await deriveMemberSecrets(passphrase, this.#server.prefix, this.#login, this.#kdf);
+        secrets.personalKey.fill(0);
+        const given = Buffer.from(secrets.databasePassword);
+        const held = Buffer.from(open.databasePassword);
+        if (given.length !== held.length || !timingSafeEqual(given, held)) {
+          throw new ApiFailure('WRONG_PASSPHRASE', 'That login and passphrase do not match. Check both and try again.');
+        }
+        this.#lastActivity = this.#now().getTime();
+        return [];
+      }
+      const started = performance.now();
+      const member = await signIn(this.#server, this.#login, passphrase, this.#kdf);
+      if (member.teamKeys.size === 0) {
+        await member.client.end().catch(() => undefined);
+        throw new ApiFailure('FORBIDDEN', 'Your team admin has not confirmed you yet. Ask them to confirm you, then sign in again.');
+      }
+      this.#watch(member.client);
+      this.#member = member;
+      this.#idleLockedAfter = null;
+      this.#autoLockMinutes = (await this.#settingsOf(member).catch(() => DEFAULT_SETTINGS)).autoLockMinutes;
+      this.#lastActivity = this.#now().getTime();
+      this.lastSignInMs = performance.now() - started;
+      return [];
+    });
+  }
+
+  lock(): Promise<VaultState> {
+    return this.#queue.run(async () => {
+      this.#idleLockedAfter = null;
+      await this.#close();
+      return 'locked' as const;
+    });
+  }
+
+  // ── settings and profile: each member's own, sealed by their personal key ──
+
+  getSettings(): Promise<Settings> {
+    return this.#run(async (m) => {
+      const { rows } = await m.client.query<{ sealed: Buffer }>('SELECT sealed FROM cpc.member_settings WHERE member = session_user');
+      const row = rows[0];
+      if (row === undefined) return DEFAULT_SETTINGS;
+      return SettingsSchema.parse(openJson(m.personalKey, row.sealed, roles.settings(m.login)));
+    });
+  }
+
+  updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    return this.#run(async (m) => {
+      const { rows } = await m.client.query<{ sealed: Buffer }>('SELECT sealed FROM cpc.member_settings WHERE member = session_user');
+      const current = rows[0] === undefined ? DEFAULT_SETTINGS : SettingsSchema.parse(openJson(m.personalKey, rows[0].sealed, roles.settings(m.login)));
+      const next = SettingsSchema.parse({ ...current, ...patch });
+      await m.client.query(
+        `INSERT INTO cpc.member_settings (sealed) VALUES ($1)
+         ON CONFLICT (member) DO UPDATE SET sealed = excluded.sealed, updated_at = now()`,
+        [sealJson(m.personalKey, next, roles.settings(m.login))],
+      );
+      this.#autoLockMinutes = next.autoLockMinutes;
+      return next;
+    });
+  }
+
+  getProfile(): Promise<ChairProfile | null> {
+    return this.#run(async (m) => {
+      const file = await this.#profileFile(m);
+      return file === null ? null : profileView(file);
+    });
+  }
+
+  setProfile(input: ChairProfileInput): Promise<ChairProfile> {
+    return this.#run(async (m) => {
+      const existing = await this.#profileFile(m);
+      let keys: Pick<ProfileFile, 'publicKey' | 'privateKey' | 'createdAt'>;
+      if (existing === null) {
+        const pair = generateChairKey();
+        keys = { publicKey: pair.publicKey, privateKey: pair.privateKeyPkcs8.toString('base64'), createdAt: this.#now().toISOString() };
+        pair.privateKeyPkcs8.fill(0);
+      } else {
+        keys = { publicKey: existing.publicKey, privateKey: existing.privateKey, createdAt: existing.createdAt };
+      }
+      const file: ProfileFile = { name: input.name, role: input.role, council: input.council, ...keys };
+      await m.client.query(
+        `INSERT INTO cpc.member_profiles (sealed) VALUES ($1)
+         ON CONFLICT (member) DO UPDATE SET sealed = excluded.sealed, updated_at = now()`,
+        [sealJson(m.personalKey, file, roles.profile(m.login))],
+      );
+      return profileView(file);
+    });
+  }
+
+  // ── conferences ─────────────────────────────────────────────────────────
+
+  list(): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[] }> {
+    return this.#run(async (m) => {
+      const { rows } = await m.client.query<{ id: string; summary: Buffer; summary_key_id: number }>(
+        'SELECT id, summary, summary_key_id FROM cpc.conferences ORDER BY updated_at DESC, id',
+      );
+      const conferences: ConferenceSummary[] = [];
+      const found: StoreProblem[] = [];
+      for (const row of rows) {
+        const key = m.teamKeys.get(row.summary_key_id);
+        try {
+          if (key === undefined) throw new DecryptError();
+          conferences.push(ConferenceSummarySchema.parse(openJson(key, row.summary, roles.summary(row.id))));
+        } catch {
+          found.push(problems.unreadableConference(row.id, null));
+        }
+      }
+      return { conferences, problems: found };
+    });
+  }
+
+  createConference(input: NewConference): Promise<ConferenceRecord> {
+    return this.#run(async (m) => {
+      const at = this.#now().toISOString();
+      const record = newRecord(input, at);
+      const id = record.id;
+      const entry = nextEntry(id, null, {
+        at,
+        actor: m.login,
+        action: 'created',
+        sections: Object.keys(record.sections).sort(),
+        revision: 1,
+        recordHash: recordHash(record),
+      });
+      const team = latestTeamKey(m);
+      const dataKey = randomBytes(32);
+      await this.#transaction(m, async (c) => {
+        await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id) VALUES ($1, 1, $2, $3)', [
+          id,
+          sealJson(team.key, summarise(record), roles.summary(id)),
+          team.version,
+        ]);
+        await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, 1, $2, $3)', [
+          id,
+          team.version,
+          sealJson(team.key, dataKey.toString('base64'), conferenceKeyRole(id, 1)),
+        ]);
+        await this.#insertVersion(c, id, 1, dataKey, record, entry);
+      });
+      this.#keys.set(`${id}:1`, dataKey);
+      return record;
+    });
+  }
+
+  get(id: string): Promise<{ conference: ConferenceRecord; problems: StoreProblem[] }> {
+    return this.#run(async (m) => {
+      const current = await this.#current(m, id);
+      const history = await this.#history(m, current);
+      return { conference: current.record, problems: history.intact ? [] : [problems.tamperedHistory(id, dateOf(current.record))] };
+    });
+  }
+
+  history(id: string): Promise<{ entries: HistoryEntry[]; intact: boolean }> {
+    return this.#run(async (m) => this.#history(m, await this.#current(m, id)));
+  }
+
+  save(input: SaveInput): Promise<{ revision: number; savedAt: string }> {
+    return this.#run(async (m) => {
+      const current = await this.#current(m, input.id);
+      this.#refuseTampered(current);
+      if (current.signed) throw signedFailure();
+      const at = this.#now().toISOString();
+      const outcome = applySave(current.record, input.baseRevision, input.sections, at);
+      if (outcome.kind === 'unchanged') return { revision: outcome.revision, savedAt: outcome.savedAt };
+      const { next, changed } = outcome;
+      const entry = nextEntry(input.id, current.entry, { at, actor: m.login, action: 'saved', sections: changed, revision: next.revision, recordHash: recordHash(next) });
+      await this.#commit(m, current, next, entry);
+      return { revision: next.revision, savedAt: at };
+    });
+  }
+
+  // ── sign-off ─────────────────────────────────────────────────────────────
+
+  sign(id: string, baseRevision: number): Promise<{ signed: SignedVersionView; revision: number }> {
+    return this.#run(async (m) => {
+      const current = await this.#current(m, id);
+      this.#refuseTampered(current);
+      if (current.signed) throw signedFailure();
+      if (baseRevision !== current.revision) {
+        throw new ApiFailure('CONFLICT', 'This conference was changed elsewhere since you opened it. Reload it and check it before signing; nothing has been signed.');
+      }
+      const settings = await this.#settingsOf(m);
+      const report = assessReadiness(templateForRecord(current.record), current.record, undefined, settings.local);
+      if (!report.ready) {
+        const blocking = report.findings.filter((f) => f.severity === 'blocking').length;
+        throw new ApiFailure(
+          'NOT_READY',
+          `The minutes cannot be signed yet: ${blocking === 1 ? '1 item still needs' : `${blocking} items still need`} finishing (see “Ready to sign?”). Nothing has been signed.`,
+        );
+      }
+      const profile = await this.#profileFile(m);
+      if (profile === null) {
+        throw new ApiFailure('NO_PROFILE', 'Before signing, enter your name, role and council under Settings → Chair profile. Nothing has been signed.');
+      }
+      const at = this.#now().toISOString();
+      const next: ConferenceRecord = ConferenceRecordSchema.parse({ ...purgeRemovedChildren(current.record), revision: current.revision + 1, updatedAt: at });
+      const hash = recordHash(next);
+      const statement: SignedStatement = {
+        format: 1,
+        conferenceId: id,
+        version: 1,
+        kind: 'minutes',
+        revision: next.revision,
+        recordHash: hash,
+        previousHash: null,
+        signer: signerOf(profile),
+        signedAt: at,
+      };
+      const version = signWith(profile, statement);
+      const entry = nextEntry(id, current.entry, {
+        at,
+        actor: `${profile.name} (${m.login})`,
+        action: 'signed',
+        sections: Object.keys(next.sections).filter((k) => canonicalJson(current.record.sections[k]) !== canonicalJson(next.sections[k])).sort(),
+        revision: next.revision,
+        recordHash: hash,
+        signedVersionHash: versionHash(version),
+      });
+      await this.#commit(m, current, next, entry, async (c, keyId, dataKey) => {
+        await c.query('INSERT INTO cpc.signatures (conference_id, version, kind, revision, key_id, sealed) VALUES ($1, 1, $2, $3, $4, $5)', [
+          id,
+          'minutes',
+          next.revision,
+          keyId,
+          sealJson(dataKey, { version, addendum: null }, roles.signature(id, 1)),
+        ]);
+      });
+      return { signed: view(version, null, true, null), revision: next.revision };
+    });
+  }
+
+  addendum(id: string, reason: string, text: string): Promise<{ signed: SignedVersionView }> {
+    return this.#run(async (m) => {
+      const current = await this.#current(m, id);
+      this.#refuseTampered(current);
+      const block = await this.#signedBlock(m, current);
+      if (block === undefined) {
+        throw new ApiFailure('NOT_READY', 'Addenda are for signed minutes. This conference is not signed yet, so correct the minutes themselves. Nothing has been added.');
+      }
+      const history = await this.#history(m, current);
+      if (!verify(id, { record: current.record, stored: { signed: block } }, signedHashes(history.entries)).intact) {
+        throw new ApiFailure('TAMPERED', `Conference ${id}: its signed versions do not verify, so no addendum can be signed onto them. Nothing has been added; report this to your information governance lead.`);
+      }
+      const profile = await this.#profileFile(m);
+      if (profile === null) throw new ApiFailure('NO_PROFILE', 'Before signing, enter your name, role and council under Settings → Chair profile. Nothing has been added.');
+      const at = this.#now().toISOString();
+      const number = block.versions.length + 1;
+      const addendum: Addendum = { version: number, reason, text, author: profile.name, at };
+      const locked = recordHash(current.record);
+      const version = signWith(profile, {
+        format: 1,
+        conferenceId: id,
+        version: number,
+        kind: 'addendum',
+        revision: current.revision,
+        recordHash: addendumHash(locked, addendum),
+        previousHash: versionHash(block.versions.at(-1) as SignedVersion),
+        signer: signerOf(profile),
+        signedAt: at,
+      });
+      const entry = nextEntry(id, history.entries.at(-1) ?? current.entry, {
+        at,
+        actor: `${profile.name} (${m.login})`,
+        action: 'addendum',
+        sections: [],
+        revision: current.revision,
+        recordHash: locked,
+        signedVersionHash: versionHash(version),
+      });
+      const dataKey = await this.#dataKey(m, id, current.keyId);
+      await this.#transaction(m, async (c) => {
+        await c.query('INSERT INTO cpc.history (conference_id, seq, key_id, sealed) VALUES ($1, $2, $3, $4)', [id, entry.seq, current.keyId, sealJson(dataKey, entry, roles.history(id, entry.seq))]);
+        await c.query('INSERT INTO cpc.signatures (conference_id, version, kind, revision, key_id, sealed) VALUES ($1, $2, $3, $4, $5, $6)', [
+          id,
+          number,
+          'addendum',
+          current.revision,
+          current.keyId,
+          sealJson(dataKey, { version, addendum }, roles.signature(id, number)),
+        ]);
+      });
+      return { signed: view(version, addendum, true, null) };
+    });
+  }
+
+  signatures(id: string): Promise<Signatures> {
+    return this.#run(async (m) => this.#signatures(m, await this.#current(m, id)));
+  }
+
+  exportSource(id: string): Promise<ExportSource> {
+    return this.#run(async (m) => {
+      const current = await this.#current(m, id);
+      return { record: current.record, signed: await this.#signedBlock(m, current), signatures: await this.#signatures(m, current) };
+    });
+  }
+
+  // ── moving a chair's local records in (import-local.ts) ──────────────────
+
+  /**
+   * Puts one conference from a local store into the team store as it is: its record, its whole
+   * history (already hash-chained from the conference id, so it verifies here unchanged) and its
+   * signed versions. Refused unless that history verifies and ends on this record. Already here
+   * with the same record and history head: nothing is written ('present'); different: refused.
+   */
+  importConference(input: { record: ConferenceRecord; entries: readonly HistoryEntry[]; signed: SignedBlock | undefined }): Promise<'imported' | 'present'> {
+    return this.#run(async (m) => {
+      const { record, entries, signed } = input;
+      const id = record.id;
+      const last = entries.at(-1);
+      if (last === undefined || !chainIsValid(id, entries) || last.recordHash !== recordHash(record) || last.revision !== record.revision) {
+        throw new ApiFailure('TAMPERED', `Conference ${id} was not imported: its history on this computer does not verify. Nothing has been sent.`);
+      }
+      const existing = await m.client.query('SELECT 1 FROM cpc.conferences WHERE id = $1', [id]);
+      if (existing.rowCount === 1) {
+        const current = await this.#current(m, id);
+        const history = await this.#history(m, current);
+        if (recordHash(current.record) === recordHash(record) && history.entries.at(-1)?.hash === last.hash) return 'present';
+        throw new ApiFailure('CONFLICT', `Conference ${id} is already in the team store with different contents. Nothing has been changed.`);
+      }
+      const team = latestTeamKey(m);
+      const dataKey = randomBytes(32);
+      await this.#transaction(m, async (c) => {
+        await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id) VALUES ($1, $2, $3, $4)', [
+          id,
+          record.revision,
+          sealJson(team.key, summarise(record), roles.summary(id)),
+          team.version,
+        ]);
+        await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, 1, $2, $3)', [
+          id,
+          team.version,
+          sealJson(team.key, dataKey.toString('base64'), conferenceKeyRole(id, 1)),
+        ]);
+        await c.query('INSERT INTO cpc.conference_versions (conference_id, revision, key_id, sealed) VALUES ($1, $2, 1, $3)', [
+          id,
+          record.revision,
+          sealJson(dataKey, { record, entry: last }, roles.version(id, record.revision)),
+        ]);
+        for (const entry of entries) {
+          await c.query('INSERT INTO cpc.history (conference_id, seq, key_id, sealed) VALUES ($1, $2, 1, $3)', [id, entry.seq, sealJson(dataKey, entry, roles.history(id, entry.seq))]);
+        }
+        for (const version of signed?.versions ?? []) {
+          const number = version.statement.version;
+          const addendum = signed?.addenda.find((a) => a.version === number) ?? null;
+          await c.query('INSERT INTO cpc.signatures (conference_id, version, kind, revision, key_id, sealed) VALUES ($1, $2, $3, $4, 1, $5)', [
+            id,
+            number,
+            version.statement.kind,
+            record.revision,
+            sealJson(dataKey, { version, addendum }, roles.signature(id, number)),
+          ]);
+        }
+      });
+      this.#keys.set(`${id}:1`, dataKey);
+      return 'imported';
+    });
+  }
+
+  // ── internals ────────────────────────────────────────────────────────────
+
+  /**
+   * The server going away (restarted, network lost) must not crash the app: the connection is
+   * marked dropped and the next operation connects again with the session's password. An
+   * operation cut off mid-way is answered as failed; its transaction either committed whole or
+   * not at all, and a retried save that had in fact landed is answered as saved.
+   */
+  #watch(client: pg.Client): void {
+    const dropped = () => {
+      if (this.#member?.client === client) this.#dropped = true;
+    };
+    client.on('error', dropped);
+    client.on('end', dropped);
+  }
+
+  #dropped = false;
+  #lastActivity = 0;
+  #autoLockMinutes = DEFAULT_SETTINGS.autoLockMinutes;
+  #idleLockedAfter: number | null = null;
+
+  /** The same rule as the local store: no use for the set number of minutes locks the session. */
+  #idleExpired(): boolean {
+    return this.#autoLockMinutes > 0 && this.#now().getTime() - this.#lastActivity >= this.#autoLockMinutes * 60_000;
+  }
+
+  async #lockForIdle(): Promise<void> {
+    this.#idleLockedAfter = this.#autoLockMinutes;
+    await this.#close();
+  }
+
+  async #reconnect(member: SignedInMember): Promise<void> {
+    const client = await connect(clientConfig(this.#server, member.login, member.databasePassword));
+    await member.client.end().catch(() => undefined);
+    member.client = client;
+    this.#dropped = false;
+    this.#watch(client);
+  }
+
+  /** Every operation: signed in, one at a time on this member's connection, errors made plain. */
+  #run<T>(work: (member: SignedInMember) => Promise<T>): Promise<T> {
+    return this.#queue.run(async () => {
+      if (this.#member !== null && this.#idleExpired()) await this.#lockForIdle();
+      const member = this.#member;
+      if (member === null) {
+        const after = this.#idleLockedAfter;
+        throw new ApiFailure(
+          'LOCKED',
+          after === null
+            ? 'Sign in to the team’s store to carry on.'
+            : `The app locked itself after ${after === 1 ? '1 minute' : `${after} minutes`} without use. Enter your passphrase to carry on; everything saved before then is safe.`,
+        );
+      }
+      this.#lastActivity = this.#now().getTime();
+      try {
+        if (this.#dropped) await this.#reconnect(member);
+        return await work(member);
+      } catch (error) {
+        const failure = plainFailure(error);
+        // Removed from the team mid-session: lock, so the screen asks for sign-in again.
+        if (failure.code === 'FORBIDDEN' && !(await this.#stillMember(member))) await this.#close();
+        throw failure;
+      }
+    });
+  }
+
+  async #stillMember(member: SignedInMember): Promise<boolean> {
+    try {
+      const { rows } = await member.client.query<{ active: boolean }>("SELECT status = 'active' AS active FROM cpc.members WHERE login = session_user");
+      return rows[0]?.active === true;
+    } catch {
+      return false;
+    }
+  }
+
+  async #close(): Promise<void> {
+    const member = this.#member;
+    this.#member = null;
+    this.#dropped = false;
+    for (const key of this.#keys.values()) key.fill(0);
+    this.#keys.clear();
+    if (member === null) return;
+    member.personalKey.fill(0);
+    for (const key of member.teamKeys.values()) key.fill(0);
+    await member.client.end().catch(() => undefined);
+  }
+
+  async #transaction(m: SignedInMember, work: (c: pg.ClientBase) => Promise<void>): Promise<void> {
+    await m.client.query('BEGIN');
+    try {
+      await work(m.client);
+      await m.client.query('COMMIT');
+    } catch (error) {
+      await m.client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async #dataKey(m: SignedInMember, id: string, keyId: number): Promise<Buffer> {
+    const cached = this.#keys.get(`${id}:${keyId}`);
+    if (cached !== undefined) return cached;
+    const { rows } = await m.client.query<{ team_key_version: number; wrapped: Buffer }>(
+      'SELECT team_key_version, wrapped FROM cpc.conference_keys WHERE conference_id = $1 AND key_id = $2',
+      [id, keyId],
+    );
+    const row = rows[0];
+    const teamKey = row === undefined ? undefined : m.teamKeys.get(row.team_key_version);
+    if (row === undefined || teamKey === undefined) throw this.#unreadable(id, null);
+    try {
+      const key = Buffer.from(z.string().parse(openJson(teamKey, row.wrapped, conferenceKeyRole(id, keyId))), 'base64');
+      this.#keys.set(`${id}:${keyId}`, key);
+      return key;
+    } catch {
+      throw this.#unreadable(id, null);
+    }
+  }
+
+  #unreadable(id: string, date: string | null): ApiFailure {
+    return new ApiFailure('CORRUPT', problems.unreadableConference(id, date).message.replace('its file is damaged', 'its stored copy is damaged'));
+  }
+
+  async #current(m: SignedInMember, id: string): Promise<Current> {
+    if (!z.uuid().safeParse(id).success) throw NOT_FOUND();
+    const { rows } = await m.client.query<{ revision: number; signed: boolean; key_id: number; sealed: Buffer; team_key_version: number }>(
+      `SELECT c.revision, c.signed, v.key_id, v.sealed, k.team_key_version
+         FROM cpc.conferences c
+         JOIN cpc.conference_versions v ON v.conference_id = c.id AND v.revision = c.revision
+         JOIN cpc.conference_keys k ON k.conference_id = c.id AND k.key_id = v.key_id
+        WHERE c.id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    if (row === undefined) throw NOT_FOUND();
+    const dataKey = await this.#dataKey(m, id, row.key_id);
+    try {
+      const version = VersionSchema.parse(openJson(dataKey, row.sealed, roles.version(id, row.revision)));
+      const record = ConferenceRecordSchema.parse(version.record);
+      return { id, revision: row.revision, signed: row.signed, keyId: row.key_id, teamKeyVersion: row.team_key_version, record, entry: version.entry };
+    } catch {
+      throw this.#unreadable(id, null);
+    }
+  }
+
+  /**
+   * The history, checked: every row opens, the chain links from the genesis, the last entry is
+   * the current version's, and that entry's record hash is the record's. A row changed or
+   * removed directly in the database fails one of these.
+   */
+  async #history(m: SignedInMember, current: Current): Promise<{ entries: HistoryEntry[]; intact: boolean }> {
+    const { rows } = await m.client.query<{ seq: number; key_id: number; sealed: Buffer }>(
+      'SELECT seq, key_id, sealed FROM cpc.history WHERE conference_id = $1 ORDER BY seq',
+      [current.id],
+    );
+    const entries: HistoryEntry[] = [];
+    let readable = true;
+    for (const row of rows) {
+      try {
+        const key = await this.#dataKey(m, current.id, row.key_id);
+        entries.push(HistoryEntrySchema.parse(openJson(key, row.sealed, roles.history(current.id, row.seq))));
+      } catch {
+        readable = false;
+      }
+    }
+    // The version's own entry is in the chain where it says; after it come only addenda, which
+    // leave the record (and so its hash and revision) exactly as signed.
+    const locked = recordHash(current.record);
+    const after = entries.slice(current.entry.seq + 1);
+    const intact =
+      readable &&
+      chainIsValid(current.id, entries) &&
+      entries[current.entry.seq]?.hash === current.entry.hash &&
+      current.entry.recordHash === locked &&
+      current.entry.revision === current.revision &&
+      after.every((e) => e.action === 'addendum' && e.recordHash === locked && e.revision === current.revision);
+    return { entries, intact };
+  }
+
+  #refuseTampered(current: Current): void {
+    if (current.entry.recordHash !== recordHash(current.record) || current.entry.revision !== current.revision) {
+      throw new ApiFailure(
+        'TAMPERED',
+        `Conference ${current.id} was not saved because its stored copy does not match its history. Nothing has been changed; report this to your information governance lead.`,
+      );
+    }
+  }
+
+  async #insertVersion(c: pg.ClientBase, id: string, keyId: number, dataKey: Buffer, record: ConferenceRecord, entry: HistoryEntry): Promise<void> {
+    await c.query('INSERT INTO cpc.conference_versions (conference_id, revision, key_id, sealed) VALUES ($1, $2, $3, $4)', [
+      id,
+      record.revision,
+      keyId,
+      sealJson(dataKey, { record, entry }, roles.version(id, record.revision)),
+    ]);
+    await c.query('INSERT INTO cpc.history (conference_id, seq, key_id, sealed) VALUES ($1, $2, $3, $4)', [id, entry.seq, keyId, sealJson(dataKey, entry, roles.history(id, entry.seq))]);
+  }
+
+  /**
+   * One new version: the conference row moves from the revision this save was based on (zero
+   * rows means someone else saved first: CONFLICT), the version and its history entry go in, all
+   * in one transaction. After the team key rotates, the first write makes the conference a new
+   * data key under the new team key, so a removed member's copy of the old one opens nothing new.
+   */
+  async #commit(
+    m: SignedInMember,
+    current: Current,
+    next: ConferenceRecord,
+    entry: HistoryEntry,
+    more?: (c: pg.ClientBase, keyId: number, dataKey: Buffer) => Promise<void>,
+  ): Promise<void> {
+    const id = current.id;
+    const team = latestTeamKey(m);
+    const rotate = current.teamKeyVersion < team.version;
+    const keyId = rotate ? current.keyId + 1 : current.keyId;
+    const dataKey = rotate ? randomBytes(32) : await this.#dataKey(m, id, current.keyId);
+    if (more === undefined) {
+      // A plain save: one statement (migrations/002), so one round trip and atomic by itself.
+      const { rows } = await m.client.query<{ committed: boolean }>('SELECT cpc.commit_version($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS committed', [
+        id,
+        current.revision,
+        sealJson(team.key, summarise(next), roles.summary(id)),
+        team.version,
+        keyId,
+        rotate ? team.version : null,
+        rotate ? sealJson(team.key, dataKey.toString('base64'), conferenceKeyRole(id, keyId)) : null,
+        sealJson(dataKey, { record: next, entry }, roles.version(id, next.revision)),
+        entry.seq,
+        sealJson(dataKey, entry, roles.history(id, entry.seq)),
+      ]);
+      if (rows[0]?.committed !== true) throw new ApiFailure('CONFLICT', CONFLICT_MESSAGE);
+      if (rotate) this.#keys.set(`${id}:${keyId}`, dataKey);
+      return;
+    }
+    await this.#transaction(m, async (c) => {
+      const moved = await c.query('UPDATE cpc.conferences SET revision = $2, summary = $3, summary_key_id = $4 WHERE id = $1 AND revision = $5', [
+        id,
+        next.revision,
+        sealJson(team.key, summarise(next), roles.summary(id)),
+        team.version,
+        current.revision,
+      ]);
+      if (moved.rowCount !== 1) throw new ApiFailure('CONFLICT', CONFLICT_MESSAGE);
+      if (rotate) {
+        await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, $2, $3, $4)', [
+          id,
+          keyId,
+          team.version,
+          sealJson(team.key, dataKey.toString('base64'), conferenceKeyRole(id, keyId)),
+        ]);
+      }
+      await this.#insertVersion(c, id, keyId, dataKey, next, entry);
+      await more?.(c, keyId, dataKey);
+    });
+    if (rotate) this.#keys.set(`${id}:${keyId}`, dataKey);
+  }
+
+  async #signedBlock(m: SignedInMember, current: Current): Promise<SignedBlock | undefined> {
+    const { rows } = await m.client.query<{ version: number; key_id: number; sealed: Buffer }>(
+      'SELECT version, key_id, sealed FROM cpc.signatures WHERE conference_id = $1 ORDER BY version',
+      [current.id],
+    );
+    if (rows.length === 0) return undefined;
+    const versions: SignedVersion[] = [];
+    const addenda: Addendum[] = [];
+    for (const row of rows) {
+      const key = await this.#dataKey(m, current.id, row.key_id);
+      const parsed = SignatureRowSchema.parse(openJson(key, row.sealed, roles.signature(current.id, row.version)));
+      versions.push(parsed.version);
+      if (parsed.addendum !== null) addenda.push(parsed.addendum);
+    }
+    return { versions: versions as [SignedVersion, ...SignedVersion[]], addenda };
+  }
+
+  async #signatures(m: SignedInMember, current: Current): Promise<Signatures> {
+    const block = await this.#signedBlock(m, current);
+    const history = await this.#history(m, current);
+    return verify(current.id, { record: current.record, stored: { signed: block } }, signedHashes(history.entries));
+  }
+
+  async #settingsOf(m: SignedInMember): Promise<Settings> {
+    const { rows } = await m.client.query<{ sealed: Buffer }>('SELECT sealed FROM cpc.member_settings WHERE member = session_user');
+    return rows[0] === undefined ? DEFAULT_SETTINGS : SettingsSchema.parse(openJson(m.personalKey, rows[0].sealed, roles.settings(m.login)));
+  }
+
+  async #profileFile(m: SignedInMember): Promise<ProfileFile | null> {
+    const { rows } = await m.client.query<{ sealed: Buffer }>('SELECT sealed FROM cpc.member_profiles WHERE member = session_user');
+    return rows[0] === undefined ? null : ProfileSchema.parse(openJson(m.personalKey, rows[0].sealed, roles.profile(m.login)));
+  }
+}
+
+function signedHashes(entries: readonly HistoryEntry[]): Set<string> {
+  return new Set(entries.flatMap((entry) => (entry.signedVersionHash ? [entry.signedVersionHash] : [])));
+}
+
+function signedFailure(): ApiFailure {
+  return new ApiFailure(
+    'SIGNED',
+    'These minutes were signed and can no longer be changed. Corrections are made as a signed addendum: use “Add an addendum”. Nothing has been changed.',
+  );
+}
+
+function dateOf(record: ConferenceRecord): string | null {
+  return summarise(record).conferenceDate ?? null;
+}
+
+function profileView(file: ProfileFile): ChairProfile {
+  return { name: file.name, role: file.role, council: file.council, keyId: keyIdOf(Buffer.from(file.publicKey, 'base64')), createdAt: file.createdAt };
+}
+
+function signerOf(file: ProfileFile) {
+  return { name: file.name, role: file.role, council: file.council, publicKey: file.publicKey, keyId: keyIdOf(Buffer.from(file.publicKey, 'base64')) };
+}
+
+function signWith(file: ProfileFile, statement: SignedStatement): SignedVersion {
+  const der = Buffer.from(file.privateKey, 'base64');
+  try {
+    return signStatement(statement, privateKeyFrom(der));
+  } finally {
+    der.fill(0);
+  }
+}
+
