@@ -22,6 +22,9 @@ export const OPERATIONS = [
   'conferences.addendum',
   'conferences.signatures',
   'conferences.export',
+  // pades
+  'profile.importCertificate',
+  'files.verify',
 ] as const;
 export type OperationId = (typeof OPERATIONS)[number];
 

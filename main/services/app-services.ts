@@ -1,6 +1,7 @@
 import type { Handlers } from './dispatch';
 import { ConferenceStore, type StoreOptions } from './store/store';
 import { exportConference } from './export/conference-export';
+import { verifyFile } from './verify/verify-file';
 
 /**
  * The services behind every API operation, as the handler table `dispatch` expects. Plain Node
@@ -33,6 +34,9 @@ export function handlersFor(store: ConferenceStore): Handlers {
     'conferences.sign': ({ id, baseRevision }) => store.sign(id, baseRevision),
     'conferences.addendum': ({ id, reason, text }) => store.addendum(id, reason, text),
     'conferences.signatures': ({ id }) => store.signatures(id),
-    'conferences.export': async ({ id, document, format }) => exportConference(await store.exportSource(id), document, format),
+    'conferences.export': async ({ id, document, format }) => exportConference(await store.exportSource(id), document, format, () => store.pdfCertificate()),
+    // pades
+    'profile.importCertificate': async ({ base64, password }) => ({ profile: await store.importCertificate(Buffer.from(base64, 'base64'), password) }),
+    'files.verify': ({ fileName, base64 }) => verifyFile(Buffer.from(base64, 'base64'), fileName, store),
   };
 }

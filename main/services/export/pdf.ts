@@ -58,6 +58,11 @@ export function forgetExportCaches(): void {
   layoutCaches.clear();
 }
 
+/** How many shaped words are cached now (tests check that locking empties it). */
+export function cachedWordCount(): number {
+  return [...layoutCaches.values()].reduce((n, cache) => n + Object.keys(cache).length, 0);
+}
+
 interface EmbeddedFontLike {
   layoutCache?: Record<string, unknown>;
 }
@@ -97,7 +102,8 @@ const KEEP_WITH_HEADING_BELOW = 900;
 /** Characters in a table row above which the row may break across pages (about a third of a page of text). */
 const KEEP_ROW_WHOLE_BELOW = 1500;
 
-export async function renderPdf(model: DocumentModel): Promise<Buffer> {
+/** `seal`: the signed-version identity of a signed export (verify/seal.ts), kept in the document information. */
+export async function renderPdf(model: DocumentModel, options: { seal?: string } = {}): Promise<Buffer> {
   const fallback = setUp();
   const r = new PdfBlocks(fallback);
   const definition: TDocumentDefinitions = {
@@ -112,7 +118,9 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
       keywords: model.metadata.keywords ?? '',
       creator: 'Conference Recorder',
       producer: 'Conference Recorder',
-    },
+      // pdfmake passes keys other than the standard ones through as custom entries (Printer.js createMetadata).
+      ...(options.seal ? { ConferenceRecorderSeal: options.seal } : {}),
+    } as TDocumentDefinitions['info'],
     defaultStyle: { font: BODY_FAMILY, fontSize: 10.5, lineHeight: 1.2, color: '#111111' },
     styles: {
       title: { fontSize: 20, bold: true, color: INK, margin: [0, 0, 0, 10] },

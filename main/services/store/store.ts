@@ -29,6 +29,8 @@ import { SerialQueue } from './serial-queue';
 import { SettingsStore } from './settings-store';
 import { SignOff } from './sign-off';
 import { ChairProfileStore } from '../signing/chair-profile-store';
+import type { PdfCertificate } from '../signing/pdf-certificate';
+import { forgetExportCaches } from '../export/pdf';
 import type { ChairProfile, ChairProfileInput, Signatures, SignedVersionView } from '../../../domain/signoff/schemas';
 import type { LoadedConference } from './conference-file';
 import { HeadKeeper, type HeadAnchor } from './store-head';
@@ -347,6 +349,33 @@ export class ConferenceStore {
     });
   }
 
+  // ── PDF certificate and verification (pades) ─────────────────────────────
+
+  importCertificate(p12: Buffer, password: string): Promise<ChairProfile> {
+    return this.#queue.run(async () => (await this.#require()).profile.importCertificate(p12, password));
+  }
+
+  /** The certificate a signed PDF export carries (made now for a profile from before certificates). */
+  pdfCertificate(): Promise<PdfCertificate> {
+    return this.#queue.run(async () => (await this.#require()).profile.pdfCertificate());
+  }
+
+  /**
+   * What verifying a file needs from the store, read only: the conference as an export would
+   * see it (null when this store has no such conference), and the certificates and key this
+   * store's chair signs with. Nothing is written, so checking a file never changes the store.
+   */
+  verificationSource(id: string | null): Promise<{ source: ExportSource | null; certificates: Map<string, string>; publicKey: string | null }> {
+    return this.#queue.run(async () => {
+      const session = await this.#require();
+      const certificates = session.profile.knownCertificates();
+      const publicKey = session.profile.publicKey();
+      if (id === null || session.index.get(id) === undefined) return { source: null, certificates, publicKey };
+      const { loaded } = await session.conferences.load(id);
+      return { source: { record: loaded.record, signed: loaded.stored.signed, signatures: await session.signOff.signatures(id) }, certificates, publicKey };
+    });
+  }
+
   // ── internals ────────────────────────────────────────────────────────────
 
   async #openSession(vault: VaultFile, dataKey: Buffer, lock: FolderLock): Promise<{ found: StoreProblem[]; session: Session }> {
@@ -428,6 +457,8 @@ export class ConferenceStore {
 
   async #closeSession(session: Session): Promise<void> {
     this.#session = null;
+    // The PDF layout caches hold words from records: they go when the records are locked away.
+    forgetExportCaches();
     await session.index.flushHead(); // already sealed: the key is not needed for this
     session.key.wipe();
     // Names in the index cannot be zeroed (JS strings), but nothing keeps them reachable.
