@@ -47,11 +47,11 @@ export function withByteChanged(bytes: Buffer, offset: number): Buffer {
 }
 
 /** A Word file with its body's XML changed as a user editing in Word would change the words. */
-export function editDocx(docx: Buffer, edit: (xml: string) => string): Buffer {
+export function editDocx(docx: Buffer, edit: (xml: string) => string, part = 'word/document.xml'): Buffer {
   const parts = unzipSync(docx);
-  const body = parts['word/document.xml'];
-  if (!body) throw new Error('No body in this DOCX.');
-  parts['word/document.xml'] = strToU8(edit(strFromU8(body)));
+  const body = parts[part];
+  if (!body) throw new Error(`No ${part} in this DOCX.`);
+  parts[part] = strToU8(edit(strFromU8(body)));
   return Buffer.from(zipSync(parts));
 }
 
