@@ -1,5 +1,8 @@
 import type { FileVerification, FileVerdict } from '../../../domain/signoff/verification';
 import { DOCUMENT_TITLES } from '../../../domain/signoff/file-name';
+import { meetingValues, textOf } from '../../../domain/record/access';
+import { CONFERENCE_TYPE_LABELS } from '../../../domain/record/conference';
+import { documentDate } from '../../../templates/layouts/common';
 import { documentModel } from '../export/conference-export';
 import { renderDocx } from '../export/docx';
 import { checkSignature, versionHash } from '../signing/signed-version';
@@ -127,7 +130,7 @@ async function compareWithStore(
 ): Promise<FileVerification> {
   const { statement } = seal.version;
   const id = statement.conferenceId;
-  const what = `${DOCUMENT_TITLES[seal.document].toLowerCase()}, signed version ${statement.version} of conference ${id}`;
+  let what = `the ${DOCUMENT_TITLES[seal.document].toLowerCase()}, signed version ${statement.version} of conference ${id}`;
   const facts = { conferenceId: id, version: statement.version };
   const signature = checkSignature(seal.version);
   if (!signature.ok) {
@@ -141,6 +144,9 @@ async function compareWithStore(
   if (source === null) {
     return answer('unknown', format, `This file is ${what}, but this store has no such conference.`, details, facts);
   }
+  // Named as the chair knows it: the type and date (never a family name), with the id to be exact.
+  const date = textOf(meetingValues(source.record)['date']);
+  what = `the ${DOCUMENT_TITLES[seal.document].toLowerCase()}, signed version ${statement.version} of the ${CONFERENCE_TYPE_LABELS[source.record.type].toLowerCase()}${/^\d{4}-\d{2}-\d{2}$/.test(date) ? ` of ${documentDate(date)}` : ''} (conference ${id})`;
   const held = source.signed?.versions ?? [];
   const latest = held.length === 0 ? null : held.length;
   const withLatest = { ...facts, latestVersion: latest };

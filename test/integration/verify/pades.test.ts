@@ -47,7 +47,7 @@ describe('PAdES signature on signed PDFs', () => {
       expect(checked.conferenceId).toBe(id);
       expect(checked.version).toBe(1);
       expect(checked.latestVersion).toBe(1);
-      expect(checked.summary).toContain('signed version 1 of conference');
+      expect(checked.summary).toContain('signed version 1 of the initial child protection conference of 15 January 2026 (conference ');
       expect(checked.summary).toContain('the latest signed version');
     }
   });
