@@ -3,6 +3,7 @@ import pdfmake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Block, Cell, Chart, Collation, DocumentModel, Run } from '../../../domain/documents/model';
+import { forgetPdfSigningKeys } from './pades';
 import { BODY_FAMILY, bodyFonts, fallbackFaces, splitByFont, type FallbackFace } from './fonts';
 
 /**
@@ -56,6 +57,8 @@ const sharedCaches = new WeakSet<object>();
 
 export function forgetExportCaches(): void {
   layoutCaches.clear();
+  // The PDF signing keys opened for this session (pades.ts) go at the same moment.
+  forgetPdfSigningKeys();
 }
 
 /** How many shaped words are cached now (tests check that locking empties it). */
