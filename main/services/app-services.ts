@@ -1,6 +1,7 @@
 import type { Handlers } from './dispatch';
 import { ConferenceStore, type StoreOptions } from './store/store';
 import { exportConference } from './export/conference-export';
+import { forgetExportCaches } from './export/pdf';
 import { verifyFile } from './verify/verify-file';
 
 /**
@@ -17,6 +18,8 @@ export function createAppServices(options: AppServiceOptions): Handlers {
 
 /** The handler table over an existing store (tests use it to reach the store directly as well). */
 export function handlersFor(store: ConferenceStore): Handlers {
+  // pades: the PDF layout caches and opened signing keys go when the store locks.
+  store.onLock(forgetExportCaches);
   return {
     'vault.status': async () => ({ state: await store.status() }),
     'vault.create': async ({ passphrase }) => ({ state: await store.create(passphrase) }),

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import forge from 'node-forge';
 import { screenshot } from './app';
 import { expectNoSeriousViolations } from './axe';
 import { expect, startShell, test } from './fixtures';
@@ -30,6 +31,20 @@ test('a signed PDF exported from the app checks as valid on “Check a signed fi
       'Made by this app (self-signed): Priya Natarajan, Independent Child Protection Chair, Carrowby Borough Council',
     );
     await page.screenshot({ path: `${SHOTS}/settings-certificate.png`, fullPage: true });
+
+    // A council-issued certificate: a wrong password is refused in plain words, the right one is taken.
+    const p12 = join(folder, 'council.p12');
+    await writeFile(p12, councilP12('council-issued 2026'));
+    await page.getByLabel('Your council’s certificate file (optional)').setInputFiles(p12);
+    await page.getByLabel('The certificate file’s password').fill('not the password');
+    await page.getByRole('button', { name: 'Import certificate' }).click();
+    await expect(page.getByText('That password does not open this certificate file.')).toBeVisible();
+    await expect(page.getByLabel('Your council’s certificate file (optional)')).toBeFocused();
+    await page.getByLabel('The certificate file’s password').fill('council-issued 2026');
+    await page.getByRole('button', { name: 'Import certificate' }).click();
+    await expect(page.getByText('Certificate imported.')).toBeVisible();
+    await expect(page.locator('section[aria-labelledby="pdf-certificate-title"]')).toContainText('Imported from your council: Priya Natarajan, Carrowby Borough Council');
+    await expectNoSeriousViolations(page, 'settings with the certificate form');
 
     await page.getByRole('link', { name: 'Conferences', exact: true }).click();
     await page.getByRole('row', { name: /Maya Whitfield/ }).getByRole('link', { name: 'Open' }).click();
@@ -63,6 +78,7 @@ test('a signed PDF exported from the app checks as valid on “Check a signed fi
     await expect(status).toContainText('Matches the signed minutes');
     await expect(status).toContainText(/This file matches the family copy, signed version 1 of the initial child protection conference of 15 January 2026 \(conference [0-9a-f-]{36}\), the latest signed version\./);
     await expect(status).toContainText('Signed by Priya Natarajan, Independent Child Protection Chair, Carrowby Borough Council.');
+    await expect(status).toContainText('made with this store’s chair’s certificate (“Priya Natarajan, Carrowby Borough Council”)');
     await expectNoSeriousViolations(page, 'check a signed file (valid)');
     await page.screenshot({ path: `${SHOTS}/verify-valid.png`, fullPage: true });
     await screenshot(page, 'verify-valid');
@@ -96,3 +112,19 @@ test('a signed PDF exported from the app checks as valid on “Check a signed fi
     await rm(folder, { recursive: true, force: true });
   }
 });
+
+/** A council-issued PKCS#12: the chair's key and certificate, issued by the council's own CA. */
+function councilP12(password: string): Buffer {
+  const ca = forge.pki.rsa.generateKeyPair(1024);
+  const own = forge.pki.rsa.generateKeyPair(1024);
+  const issuer = [{ shortName: 'CN', value: 'Carrowby Borough Council Signing CA' }];
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = own.publicKey;
+  cert.serialNumber = '02';
+  cert.validity.notBefore = new Date(Date.now() - 86_400_000);
+  cert.validity.notAfter = new Date(Date.now() + 365 * 86_400_000);
+  cert.setSubject([{ shortName: 'CN', value: 'Priya Natarajan' }, { shortName: 'O', value: 'Carrowby Borough Council' }]);
+  cert.setIssuer(issuer);
+  cert.sign(ca.privateKey, forge.md.sha256.create());
+  return Buffer.from(forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(own.privateKey, [cert], password, { algorithm: '3des' })).getBytes(), 'binary');
+}

@@ -9,7 +9,10 @@ import { EncryptedJsonAdapter, UnreadableFileError } from '../store/encrypted-ad
 import type { DataKey } from '../store/key';
 import { roles, type StorePaths } from '../store/paths';
 import { generateChairKey, keyIdOf, privateKeyFrom } from './chair-key';
-import { generatePdfCertificate, importPdfCertificate, type PdfCertificate } from './pdf-certificate';
+import type { PdfCertificate } from './pdf-certificate';
+
+/** node-forge is loaded on first need (a profile saved, a certificate imported): the store itself never needs it. */
+const certificates = () => import('./pdf-certificate');
 import type { Signer } from './signed-version';
 
 /**
@@ -111,7 +114,7 @@ export class ChairProfileStore {
     // A generated certificate names the chair, so it follows the profile; a council's imported one is kept as issued.
     if (pdfCertificate === undefined || (renamed && pdfCertificate.source === 'generated')) {
       if (pdfCertificate) earlierCertificates = [...earlierCertificates, { fingerprint: pdfCertificate.fingerprint, subject: pdfCertificate.subject }];
-      pdfCertificate = generatePdfCertificate(input, this.now());
+      pdfCertificate = (await certificates()).generatePdfCertificate(input, this.now());
     }
     this.#db.data = {
       format: 1,
@@ -135,7 +138,7 @@ export class ChairProfileStore {
    */
   async importCertificate(p12: Buffer, password: string): Promise<ChairProfile> {
     const file = this.#requireProfile('Before importing a certificate, enter your name, role and council under Settings → Chair profile. Nothing has been changed.');
-    const imported = importPdfCertificate(p12, password, this.now());
+    const imported = (await certificates()).importPdfCertificate(p12, password, this.now());
     const earlier = file.pdfCertificate ? [...(file.earlierCertificates ?? []), { fingerprint: file.pdfCertificate.fingerprint, subject: file.pdfCertificate.subject }] : (file.earlierCertificates ?? []);
     this.#db.data = { ...file, pdfCertificate: imported, earlierCertificates: earlier.filter((c) => c.fingerprint !== imported.fingerprint) };
     await this.#db.write();
@@ -148,7 +151,7 @@ export class ChairProfileStore {
   async pdfCertificate(): Promise<PdfCertificate> {
     const file = this.#requireProfile('Before exporting signed minutes, enter your name, role and council under Settings → Chair profile. Nothing has been exported.');
     if (file.pdfCertificate) return file.pdfCertificate;
-    const made = generatePdfCertificate(file, this.now());
+    const made = (await certificates()).generatePdfCertificate(file, this.now());
     this.#db.data = { ...file, pdfCertificate: made };
     await this.#db.write();
     return made;

@@ -30,7 +30,6 @@ import { SettingsStore } from './settings-store';
 import { SignOff } from './sign-off';
 import { ChairProfileStore } from '../signing/chair-profile-store';
 import type { PdfCertificate } from '../signing/pdf-certificate';
-import { forgetExportCaches } from '../export/pdf';
 import type { ChairProfile, ChairProfileInput, Signatures, SignedVersionView } from '../../../domain/signoff/schemas';
 import type { LoadedConference } from './conference-file';
 import { HeadKeeper, type HeadAnchor } from './store-head';
@@ -351,6 +350,13 @@ export class ConferenceStore {
 
   // ── PDF certificate and verification (pades) ─────────────────────────────
 
+  readonly #lockListeners: (() => void)[] = [];
+
+  /** Called each time the store locks, so caches built from records (export/pdf.ts) are dropped with the key. */
+  onLock(listener: () => void): void {
+    if (!this.#lockListeners.includes(listener)) this.#lockListeners.push(listener);
+  }
+
   importCertificate(p12: Buffer, password: string): Promise<ChairProfile> {
     return this.#queue.run(async () => (await this.#require()).profile.importCertificate(p12, password));
   }
@@ -457,8 +463,8 @@ export class ConferenceStore {
 
   async #closeSession(session: Session): Promise<void> {
     this.#session = null;
-    // The PDF layout caches hold words from records: they go when the records are locked away.
-    forgetExportCaches();
+    // Whatever else holds words from records or keys in memory (the export caches) lets go now.
+    for (const listener of this.#lockListeners) listener();
     await session.index.flushHead(); // already sealed: the key is not needed for this
     session.key.wipe();
     // Names in the index cannot be zeroed (JS strings), but nothing keeps them reachable.
