@@ -111,7 +111,7 @@ async function exportAll(store: ConferenceStore, command: Extract<Command, { kin
     const source = await store.exportSource(id);
     for (const document of command.documents) {
       for (const format of command.formats) {
-        const file = await exportConference(source, document, format, () => store.pdfCertificate());
+        const file = await exportConference(source, document, format, () => store.pdfCertificate(), () => store.documentKey());
         const path = join(out, file.fileName);
         if (await writeNew(path, Buffer.from(file.base64, 'base64'), command.overwrite)) written += 1;
         else skipped.push(file.fileName);

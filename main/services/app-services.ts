@@ -37,7 +37,7 @@ export function handlersFor(store: ConferenceStore): Handlers {
     'conferences.sign': ({ id, baseRevision }) => store.sign(id, baseRevision),
     'conferences.addendum': ({ id, reason, text }) => store.addendum(id, reason, text),
     'conferences.signatures': ({ id }) => store.signatures(id),
-    'conferences.export': async ({ id, document, format }) => exportConference(await store.exportSource(id), document, format, () => store.pdfCertificate()),
+    'conferences.export': async ({ id, document, format }) => exportConference(await store.exportSource(id), document, format, () => store.pdfCertificate(), () => store.documentKey()),
     // pades
     'profile.importCertificate': async ({ base64, password }) => ({ profile: await store.importCertificate(Buffer.from(base64, 'base64'), password) }),
     'files.verify': ({ fileName, base64 }) => verifyFile(Buffer.from(base64, 'base64'), fileName, store),

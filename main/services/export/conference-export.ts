@@ -6,7 +6,9 @@ import { withAddenda } from '../../../templates/layouts/addenda';
 import { LAYOUTS } from '../../../templates/layouts';
 import type { PdfCertificate } from '../signing/pdf-certificate';
 import type { ExportSource } from '../store/store';
-import { encodeSeal } from '../verify/seal';
+import type { KeyObject } from 'node:crypto';
+import { readDocx, textHash } from '../verify/docx-content';
+import { encodeSeal, sealContent } from '../verify/seal';
 import { renderDocx } from './docx';
 import { signPdfFile } from './pades';
 import { renderPdf } from './pdf';
@@ -34,6 +36,8 @@ export async function exportConference(
   document: ExportDocument,
   format: ExportFormat,
   certificate?: () => Promise<PdfCertificate>,
+  /** The chair's Ed25519 key, to sign a Word file's text (verify/seal.ts); asked for only then. */
+  contentKey?: () => Promise<{ publicKey: string; privateKey: KeyObject } | null>,
 ): Promise<ExportedFile> {
   const { record, signed, signatures } = source;
   let number: number | null = null;
@@ -51,8 +55,17 @@ export async function exportConference(
   const version = number === null ? undefined : signed?.versions[number - 1];
   const seal = version ? encodeSeal(document, version) : undefined;
   let bytes: Buffer;
-  if (format === 'docx') bytes = await renderDocx(model, { seal });
-  else {
+  if (format === 'docx') {
+    bytes = await renderDocx(model, { seal });
+    const key = version && contentKey ? await contentKey() : null;
+    if (version && key) {
+      // The text is known only once laid out, and the seal is a document property outside the body,
+      // so the file is written again with the text's signed hash: the body is the same both times.
+      const body = readDocx(bytes);
+      if (body.kind !== 'ok') throw new TypeError('The Word file just written could not be read back.');
+      bytes = await renderDocx(model, { seal: encodeSeal(document, version, sealContent(document, version, textHash(body.paragraphs), key)) });
+    }
+  } else {
     bytes = await renderPdf(model, { seal });
     if (version) {
       if (!certificate) throw new TypeError('A signed PDF needs the chair’s certificate.');

@@ -30,6 +30,7 @@ import { SettingsStore } from './settings-store';
 import { SignOff } from './sign-off';
 import { ChairProfileStore } from '../signing/chair-profile-store';
 import type { PdfCertificate } from '../signing/pdf-certificate';
+import type { KeyObject } from 'node:crypto';
 import type { ChairProfile, ChairProfileInput, Signatures, SignedVersionView } from '../../../domain/signoff/schemas';
 import type { LoadedConference } from './conference-file';
 import { HeadKeeper, type HeadAnchor } from './store-head';
@@ -364,6 +365,16 @@ export class ConferenceStore {
   /** The certificate a signed PDF export carries (made now for a profile from before certificates). */
   pdfCertificate(): Promise<PdfCertificate> {
     return this.#queue.run(async () => (await this.#require()).profile.pdfCertificate());
+  }
+
+  /** The chair's Ed25519 key, to sign a Word export's text; null without a profile (the file is then checked by its text alone). */
+  documentKey(): Promise<{ publicKey: string; privateKey: KeyObject } | null> {
+    return this.#queue.run(async () => {
+      const session = await this.#require();
+      if (session.profile.get() === null) return null;
+      const { signer, privateKey } = session.profile.signer();
+      return { publicKey: signer.publicKey, privateKey };
+    });
   }
 
   /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { SEAL_PROPERTY } from './seal';
 
@@ -57,4 +58,9 @@ function decodeXml(value: string): string {
     const code = entity.startsWith('#x') ? Number.parseInt(entity.slice(2), 16) : Number.parseInt(entity.slice(1), 10);
     return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : '';
   });
+}
+
+/** The hash a Word file's seal signs: its paragraphs' text, one per line. */
+export function textHash(paragraphs: readonly string[]): string {
+  return createHash('sha256').update(JSON.stringify(paragraphs), 'utf8').digest('hex');
 }

@@ -7,9 +7,9 @@ import { documentModel } from '../export/conference-export';
 import { renderDocx } from '../export/docx';
 import { checkSignature, versionHash } from '../signing/signed-version';
 import type { ExportSource } from '../store/store';
-import { readDocx } from './docx-content';
+import { readDocx, textHash } from './docx-content';
 import { checkPdfSignature } from './pdf-signature';
-import { decodeSeal, SEAL_PROPERTY, type DocumentSeal } from './seal';
+import { contentSealChecks, decodeSeal, SEAL_PROPERTY, type DocumentSeal } from './seal';
 
 /**
  * Says what an exported file is, against this store: signed version N of conference X (and
@@ -21,9 +21,11 @@ import { decodeSeal, SEAL_PROPERTY, type DocumentSeal } from './seal';
  * A PDF is checked through its PDF signature (which covers every byte but the signature, so
  * it covers the content and the seal in the document information), then the certificate
  * (this store's chair's, now or before) and then the seal against the store. A Word file has
- * no signature of its own; its seal's Ed25519 signature is checked, and its text is compared,
- * paragraph by paragraph, with the same document laid out again from the store's copy of
- * that version — so an edit made in Word shows even though the seal is intact.
+ * no signature of its own; its seal's Ed25519 signatures are checked, and its text must either
+ * hash to what the chair's key signed when the file was made, or equal, paragraph by
+ * paragraph, the same document laid out again from the store's copy of that version — so an
+ * edit made in Word shows even though the seal is intact, and a file laid out by an earlier
+ * version of the app is still recognised.
  */
 
 export interface VerificationStore {
@@ -104,11 +106,14 @@ async function verifyDocx(bytes: Buffer, store: VerificationStore): Promise<File
         : `This Word file’s signed-version identity (the “${SEAL_PROPERTY}” property) is damaged, so it cannot be matched to signed minutes.`,
     );
   }
-  return compareWithStore(seal, 'docx', store, [], async (source) => {
+  return compareWithStore(seal, 'docx', store, [], async (source, knownKeys) => {
+    const given = content.paragraphs;
+    // The text as signed when the file was made, by a key this store knows.
+    const signedText = seal.content !== undefined && knownKeys.has(seal.content.publicKey) && contentSealChecks(seal) ? seal.content.sha256 : null;
+    if (signedText !== null && textHash(given) === signedText) return null;
     // The same document laid out again from the store's copy of that version, read the same way.
     const expected = readDocx(await renderDocx(documentModel(source, seal.document, seal.version.statement.version)));
     if (expected.kind !== 'ok') return 'The store’s copy could not be laid out to compare.';
-    const given = content.paragraphs;
     const index = expected.paragraphs.findIndex((text, i) => given[i] !== text);
     if (index === -1 && given.length === expected.paragraphs.length) return null;
     const at = index === -1 ? Math.min(given.length, expected.paragraphs.length) : index;
@@ -126,7 +131,7 @@ async function compareWithStore(
   format: Format,
   store: VerificationStore,
   details: string[],
-  contentDiffers: (source: ExportSource) => Promise<string | null>,
+  contentDiffers: (source: ExportSource, knownKeys: ReadonlySet<string>) => Promise<string | null>,
 ): Promise<FileVerification> {
   const { statement } = seal.version;
   const id = statement.conferenceId;
@@ -168,7 +173,7 @@ async function compareWithStore(
   if (versionHash(mine) !== versionHash(seal.version)) {
     return answer('unknown', format, `This file names ${what}, but this store’s version ${statement.version} is a different one, so the file does not come from this store’s signed minutes.`, details, withLatest);
   }
-  const differs = await contentDiffers(source);
+  const differs = await contentDiffers(source, storeKeys);
   if (differs !== null) {
     return answer('altered', format, `This file has been altered: its content does not match ${what}.`, [...details, differs, 'Do not rely on this copy; export the minutes again from the app.'], withLatest);
   }

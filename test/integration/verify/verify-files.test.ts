@@ -1,8 +1,11 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
 import type { ChairProfile } from '../../../domain/signoff/schemas';
+import { readDocx, textHash } from '../../../main/services/verify/docx-content';
+import { decodeSeal, encodeSeal, sealContent } from '../../../main/services/verify/seal';
 import { harness, openStore, PASSPHRASE, tempDir } from '../../unit/store/helpers';
 import { CHAIR, enterWhitfield } from '../signoff/ready';
 import { docxPartText, editDocx, exportFile, pdfsig, snapshot, verify } from './helpers';
@@ -68,6 +71,30 @@ describe('checking a Word file', () => {
     const draftCheck = await verify(h, draftDocx, 'minutes (DRAFT).docx');
     expect(draftCheck.verdict).toBe('not-a-document');
     expect(draftCheck.summary).toContain('not signed minutes');
+  });
+});
+
+describe('a Word file laid out by an earlier version of the app', () => {
+  it('is recognised by the text hash the chair’s key signed when it was made; the same with a key this store does not know is altered', async () => {
+    const { h, id } = await signedWhitfield();
+    const docx = await exportFile(h, id, 'full-minutes', 'docx');
+    const seal = decodeSeal(/<vt:lpwstr>([A-Za-z0-9_-]+)<\/vt:lpwstr>/.exec(docxPartText(docx, 'docProps/custom.xml'))![1]!)!;
+    expect(seal.content?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // An older layout: the same record, a heading worded differently. Its text no longer equals today's layout.
+    const older = editDocx(docx, (body) => body.replace('Meeting details and timescales', 'Meeting details'));
+    const olderText = readDocx(older);
+    if (olderText.kind !== 'ok') throw new Error('unreadable');
+    const withSeal = (key: { publicKey: string; privateKey: KeyObject }) =>
+      editDocx(older, (custom) => custom.replace(/(<vt:lpwstr>)[A-Za-z0-9_-]+/, `$1${encodeSeal('full-minutes', seal.version, sealContent('full-minutes', seal.version, textHash(olderText.paragraphs), key))}`), 'docProps/custom.xml');
+    const chairKey = await h.store.documentKey();
+    const byChair = await verify(h, withSeal(chairKey!), 'minutes.docx');
+    expect(byChair.verdict, byChair.summary).toBe('valid');
+    const stranger = generateKeyPairSync('ed25519');
+    const strangerKey = { publicKey: stranger.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'), privateKey: stranger.privateKey };
+    const byStranger = await verify(h, withSeal(strangerKey), 'minutes.docx');
+    expect(byStranger.verdict, byStranger.summary).toBe('altered');
+    // And without the signed hash, today's layout is what the text must match.
+    expect((await verify(h, older, 'minutes.docx')).verdict).toBe('altered');
   });
 });
 
