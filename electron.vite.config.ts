@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'main/index.ts'),
           shell: resolve(__dirname, 'main/shell/cli.ts'),
+          // The records officers' command line (bin/conference-recorder.mjs runs it).
+          cli: resolve(__dirname, 'main/cli/index.ts'),
         },
       },
     },

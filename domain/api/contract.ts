@@ -17,6 +17,7 @@ import {
   SignaturesSchema,
   SignedVersionViewSchema,
 } from '../signoff/schemas';
+import { FileVerificationSchema, MAX_VERIFY_FILE_BYTES } from '../signoff/verification';
 
 /**
  * The one API contract: operation name → input schema → output schema.
@@ -192,6 +193,23 @@ export const apiContract = {
       format: z.enum(EXPORT_FORMATS),
     }),
     output: z.strictObject({ fileName: z.string(), savedAs: z.string(), draft: z.boolean() }),
+  },
+  // pades: PDF certificate import and checking an exported file
+  'profile.importCertificate': {
+    input: z.strictObject({
+      /** A PKCS#12 (.p12/.pfx) file, base64; council files are a few KB. */
+      base64: z.string().min(1).max(1_400_000),
+      /** The file's own password: used once to open it, never kept. */
+      password: z.string().max(1024),
+    }),
+    output: z.strictObject({ profile: ChairProfileSchema }),
+  },
+  'files.verify': {
+    input: z.strictObject({
+      fileName: z.string().max(1000),
+      base64: z.string().max(Math.ceil(MAX_VERIFY_FILE_BYTES / 3) * 4),
+    }),
+    output: FileVerificationSchema,
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

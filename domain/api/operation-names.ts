@@ -26,6 +26,9 @@ export const OPERATIONS = [
   'conferences.exportChildLetter',
   'exports.chooseFolder',
   'exports.saveToFolder',
+  // pades
+  'profile.importCertificate',
+  'files.verify',
 ] as const;
 export type OperationId = (typeof OPERATIONS)[number];
 

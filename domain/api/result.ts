@@ -19,6 +19,7 @@ export const API_ERROR_CODES = [
   'SIGNED', // the conference is signed: it is locked, and corrections are addenda
   'NOT_READY', // signing refused: readiness checks still fail
   'NO_PROFILE', // signing needs the chair profile (name, role, council) first
+  'NOT_AVAILABLE', // this kind of store cannot do that yet (e.g. PDF certificates on a team store); nothing changed
   'INTERNAL',
 ] as const;
 export const ApiErrorCodeSchema = z.enum(API_ERROR_CODES);

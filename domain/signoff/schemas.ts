@@ -19,6 +19,10 @@ export const ChairProfileSchema = z.strictObject({
   /** A short fingerprint of the public key, for comparing keys; the private key never leaves the store. */
   keyId: z.string(),
   createdAt: IsoDateTimeSchema,
+  /** The X.509 certificate signed PDFs carry (pades area): made by the app, or imported from the council. */
+  certificate: z
+    .strictObject({ source: z.enum(['generated', 'imported']), subject: z.string(), fingerprint: z.string(), notAfter: IsoDateTimeSchema })
+    .optional(),
 });
 export type ChairProfile = z.infer<typeof ChairProfileSchema>;
 

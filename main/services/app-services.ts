@@ -4,6 +4,8 @@ import type { ConferenceStore } from './store/conference-store';
 import { exportConference } from './export/conference-export';
 import { exportChildLetter } from './export/child-letter-export';
 import { NO_FOLDER_HANDLERS } from './export/folder-export';
+import { forgetExportCaches } from './export/pdf';
+import { verifyFile } from './verify/verify-file';
 
 /**
  * The services behind every API operation, as the handler table `dispatch` expects. Plain Node
@@ -19,6 +21,8 @@ export function createAppServices(options: AppServiceOptions): Handlers {
 
 /** The handler table over any store, local or a team's (tests use it to reach the store directly as well). */
 export function handlersFor(store: ConferenceStore): Handlers {
+  // pades: the PDF layout caches and opened signing keys go when the store locks.
+  store.onLock(forgetExportCaches);
   return {
     'vault.status': async () => ({ state: await store.status() }),
     'vault.create': async ({ passphrase }) => ({ state: await store.create(passphrase) }),
@@ -36,7 +40,10 @@ export function handlersFor(store: ConferenceStore): Handlers {
     'conferences.sign': ({ id, baseRevision }) => store.sign(id, baseRevision),
     'conferences.addendum': ({ id, reason, text }) => store.addendum(id, reason, text),
     'conferences.signatures': ({ id }) => store.signatures(id),
-    'conferences.export': async ({ id, document, format }) => exportConference(await store.exportSource(id), document, format),
+    'conferences.export': async ({ id, document, format }) => exportConference(await store.exportSource(id), document, format, () => store.pdfCertificate(), () => store.documentKey()),
+    // pades
+    'profile.importCertificate': async ({ base64, password }) => ({ profile: await store.importCertificate(Buffer.from(base64, 'base64'), password) }),
+    'files.verify': ({ fileName, base64 }) => verifyFile(Buffer.from(base64, 'base64'), fileName, store),
     // Issue 8: letters to the children; folders are the desktop app's (main/index.ts replaces these two).
     'conferences.exportChildLetter': async ({ id, childId, format }) => exportChildLetter(await store.exportSource(id), childId, format),
     ...NO_FOLDER_HANDLERS,

@@ -11,6 +11,7 @@ import { NewConference } from './screens/NewConference';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { StartProblem, Starting } from './screens/Starting';
 import { Unlock } from './screens/Unlock';
+import { CheckSignedFile } from './verify/CheckSignedFile';
 import { SessionContext, type SectionsById, type Session } from './session/SessionContext';
 import { routeHref, routeKey, useHashRoute, type Route } from './session/routes';
 import { useAutoLock } from './session/useAutoLock';
@@ -196,6 +197,8 @@ export function App() {
   const nav = [
     { href: routeHref({ name: 'list' }), label: 'Conferences', current: route.name === 'list' },
     { href: routeHref({ name: 'settings' }), label: 'Settings', current: route.name === 'settings' },
+    // pades: reachable from the conference list (and every screen) through the main navigation
+    { href: routeHref({ name: 'verify' }), label: 'Check a signed file', current: route.name === 'verify' },
   ];
   return (
     <SessionContext.Provider value={session}>
@@ -219,5 +222,7 @@ function UnlockedScreen({ route }: { route: Route }) {
       return <ConferencePage key={route.id} id={route.id} />;
     case 'history':
       return <ConferenceHistory key={route.id} id={route.id} />;
+    case 'verify':
+      return <CheckSignedFile />;
   }
 }

@@ -54,9 +54,11 @@ const COLLATION_WIDTHS = [3.0, 4.1, 4.6, 1.7, 4.6, 4.6];
 const CELL_MARGINS = { top: 50, bottom: 50, left: 70, right: 70 };
 const line = (color: string, size = 8): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color });
 
-export async function renderDocx(model: DocumentModel): Promise<Buffer> {
+/** `seal`: the signed-version identity of a signed export (verify/seal.ts), kept as a custom document property. */
+export async function renderDocx(model: DocumentModel, options: { seal?: string } = {}): Promise<Buffer> {
   if (model.print === 'large') return Packer.toBuffer(largePrintDocument(model));
   const document = new Document({
+    ...(options.seal ? { customProperties: [{ name: 'ConferenceRecorderSeal', value: options.seal }] } : {}),
     title: model.metadata.title,
     creator: model.metadata.author,
     lastModifiedBy: model.metadata.author,

@@ -3,6 +3,7 @@ import pdfmake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Block, Cell, Chart, Collation, DocumentModel, Run } from '../../../domain/documents/model';
+import { forgetPdfSigningKeys } from './pades';
 import { BODY_FAMILY, bodyFonts, fallbackFaces, splitByFont, type FallbackFace } from './fonts';
 import { LARGE_PRINT_PDF } from './large-print';
 
@@ -57,6 +58,13 @@ const sharedCaches = new WeakSet<object>();
 
 export function forgetExportCaches(): void {
   layoutCaches.clear();
+  // The PDF signing keys opened for this session (pades.ts) go at the same moment.
+  forgetPdfSigningKeys();
+}
+
+/** How many shaped words are cached now (tests check that locking empties it). */
+export function cachedWordCount(): number {
+  return [...layoutCaches.values()].reduce((n, cache) => n + Object.keys(cache).length, 0);
 }
 
 interface EmbeddedFontLike {
@@ -98,7 +106,8 @@ const KEEP_WITH_HEADING_BELOW = 900;
 /** Characters in a table row above which the row may break across pages (about a third of a page of text). */
 const KEEP_ROW_WHOLE_BELOW = 1500;
 
-export async function renderPdf(model: DocumentModel): Promise<Buffer> {
+/** `seal`: the signed-version identity of a signed export (verify/seal.ts), kept in the document information. */
+export async function renderPdf(model: DocumentModel, options: { seal?: string } = {}): Promise<Buffer> {
   const fallback = setUp();
   const large = model.print === 'large';
   const r = new PdfBlocks(fallback, large ? LARGE_PRINT_PDF.paragraphGap : 6);
@@ -114,7 +123,9 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
       keywords: model.metadata.keywords ?? '',
       creator: 'Conference Recorder',
       producer: 'Conference Recorder',
-    },
+      // pdfmake passes keys other than the standard ones through as custom entries (Printer.js createMetadata).
+      ...(options.seal ? { ConferenceRecorderSeal: options.seal } : {}),
+    } as TDocumentDefinitions['info'],
     defaultStyle: { font: BODY_FAMILY, ...(large ? LARGE_PRINT_PDF.defaultStyle : { fontSize: 10.5, lineHeight: 1.2, color: '#111111' }) },
     styles: {
       title: { fontSize: 20, bold: true, color: INK, margin: [0, 0, 0, 10] },

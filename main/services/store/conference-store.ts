@@ -2,7 +2,10 @@ import type { HistoryEntry, NewConference, Settings, StoreProblem, VaultState } 
 import type { ConferenceRecord, SectionValue } from '../../../domain/record/conference';
 import type { ConferenceSummary } from '../../../domain/record/summary';
 import type { ChairProfile, ChairProfileInput, Signatures, SignedVersionView } from '../../../domain/signoff/schemas';
+import type { KeyObject } from 'node:crypto';
 import type { SignedBlock } from '../signing/signed-block';
+import type { PdfCertificate } from '../signing/pdf-certificate';
+import type { VerificationStore } from '../verify/verify-file';
 
 /**
  * What the services need from wherever conferences are kept. Two implementations: the encrypted
@@ -27,7 +30,7 @@ export interface ExportSource {
   signatures: Signatures;
 }
 
-export interface ConferenceStore {
+export interface ConferenceStore extends VerificationStore {
   // The store's life: for the local folder a vault and its passphrase; for a team, signing in.
   status(): Promise<VaultState>;
   create(passphrase: string): Promise<VaultState>;
@@ -50,4 +53,13 @@ export interface ConferenceStore {
   addendum(id: string, reason: string, text: string): Promise<{ signed: SignedVersionView }>;
   signatures(id: string): Promise<Signatures>;
   exportSource(id: string): Promise<ExportSource>;
+
+  /** Called each time the store locks, so caches built from records (export/pdf.ts) go with the key. */
+  onLock(listener: () => void): void;
+  /** The chair's PDF-signing certificate (PAdES); NOT_AVAILABLE where the store cannot hold one yet. */
+  pdfCertificate(): Promise<PdfCertificate>;
+  /** A council-issued PKCS#12 for PDF signatures; the password opens it once and is not kept. */
+  importCertificate(p12: Buffer, password: string): Promise<ChairProfile>;
+  /** The chair's Ed25519 key, to sign a Word export's text; null without a profile. */
+  documentKey(): Promise<{ publicKey: string; privateKey: KeyObject } | null>;
 }

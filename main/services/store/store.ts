@@ -30,6 +30,8 @@ import { SerialQueue } from './serial-queue';
 import { SettingsStore } from './settings-store';
 import { SignOff } from './sign-off';
 import { ChairProfileStore } from '../signing/chair-profile-store';
+import type { PdfCertificate } from '../signing/pdf-certificate';
+import type { KeyObject } from 'node:crypto';
 import type { ChairProfile, ChairProfileInput, Signatures, SignedVersionView } from '../../../domain/signoff/schemas';
 import { HeadKeeper, type HeadAnchor } from './store-head';
 import { newVaultFile, readVaultFile, unwrapDataKey, writeVaultFile, type VaultFile } from './vault-file';
@@ -342,6 +344,50 @@ export class LocalConferenceStore implements ConferenceStore {
     });
   }
 
+  // ── PDF certificate and verification (pades) ─────────────────────────────
+
+  readonly #lockListeners: (() => void)[] = [];
+
+  /** Called each time the store locks, so caches built from records (export/pdf.ts) are dropped with the key. */
+  onLock(listener: () => void): void {
+    if (!this.#lockListeners.includes(listener)) this.#lockListeners.push(listener);
+  }
+
+  importCertificate(p12: Buffer, password: string): Promise<ChairProfile> {
+    return this.#queue.run(async () => (await this.#require()).profile.importCertificate(p12, password));
+  }
+
+  /** The certificate a signed PDF export carries (made now for a profile from before certificates). */
+  pdfCertificate(): Promise<PdfCertificate> {
+    return this.#queue.run(async () => (await this.#require()).profile.pdfCertificate());
+  }
+
+  /** The chair's Ed25519 key, to sign a Word export's text; null without a profile (the file is then checked by its text alone). */
+  documentKey(): Promise<{ publicKey: string; privateKey: KeyObject } | null> {
+    return this.#queue.run(async () => {
+      const session = await this.#require();
+      if (session.profile.get() === null) return null;
+      const { signer, privateKey } = session.profile.signer();
+      return { publicKey: signer.publicKey, privateKey };
+    });
+  }
+
+  /**
+   * What verifying a file needs from the store, read only: the conference as an export would
+   * see it (null when this store has no such conference), and the certificates and key this
+   * store's chair signs with. Nothing is written, so checking a file never changes the store.
+   */
+  verificationSource(id: string | null): Promise<{ source: ExportSource | null; certificates: Map<string, string>; publicKey: string | null }> {
+    return this.#queue.run(async () => {
+      const session = await this.#require();
+      const certificates = session.profile.knownCertificates();
+      const publicKey = session.profile.publicKey();
+      if (id === null || session.index.get(id) === undefined) return { source: null, certificates, publicKey };
+      const { loaded } = await session.conferences.load(id);
+      return { source: { record: loaded.record, signed: loaded.stored.signed, signatures: await session.signOff.signatures(id) }, certificates, publicKey };
+    });
+  }
+
   // ── internals ────────────────────────────────────────────────────────────
 
   async #openSession(vault: VaultFile, dataKey: Buffer, lock: FolderLock): Promise<{ found: StoreProblem[]; session: Session }> {
@@ -423,6 +469,8 @@ export class LocalConferenceStore implements ConferenceStore {
 
   async #closeSession(session: Session): Promise<void> {
     this.#session = null;
+    // Whatever else holds words from records or keys in memory (the export caches) lets go now.
+    for (const listener of this.#lockListeners) listener();
     await session.index.flushHead(); // already sealed: the key is not needed for this
     session.key.wipe();
     // Names in the index cannot be zeroed (JS strings), but nothing keeps them reachable.

@@ -1,4 +1,5 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
+import type { PdfCertificate } from '../signing/pdf-certificate';
 import type pg from 'pg';
 import { z } from 'zod';
 import {
@@ -168,6 +169,43 @@ export class PgConferenceStore implements ConferenceStore {
       await this.#close();
       return 'locked' as const;
     });
+  }
+
+  // ── what signed exports and checking a file need (verify/, export/pades.ts) ──
+
+  readonly #lockListeners: (() => void)[] = [];
+
+  onLock(listener: () => void): void {
+    if (!this.#lockListeners.includes(listener)) this.#lockListeners.push(listener);
+  }
+
+  documentKey(): Promise<{ publicKey: string; privateKey: KeyObject } | null> {
+    return this.#run(async (m) => {
+      const file = await this.#profileFile(m);
+      if (file === null) return null;
+      const der = Buffer.from(file.privateKey, 'base64');
+      try {
+        return { publicKey: file.publicKey, privateKey: privateKeyFrom(der) };
+      } finally {
+        der.fill(0);
+      }
+    });
+  }
+
+  // Not built on the team store yet: a member's X.509 certificate for PDF signatures (the local
+  // store keeps one in chair-profile.enc). Refused in plain words rather than exporting a signed
+  // PDF without its PDF signature; the Word file and checking it by its seal still need the
+  // certificate list too, so checking a file is refused as well.
+  pdfCertificate(): Promise<PdfCertificate> {
+    return Promise.reject(new ApiFailure('NOT_AVAILABLE', TEAM_CERTIFICATES_NOT_BUILT));
+  }
+
+  importCertificate(): Promise<ChairProfile> {
+    return Promise.reject(new ApiFailure('NOT_AVAILABLE', TEAM_CERTIFICATES_NOT_BUILT));
+  }
+
+  verificationSource(): Promise<{ source: ExportSource | null; certificates: Map<string, string>; publicKey: string | null }> {
+    return Promise.reject(new ApiFailure('NOT_AVAILABLE', 'Checking a signed file is not available on a team store yet. Check it on the computer that exported it, or ask your team admin.'));
   }
 
   // ── settings and profile: each member's own, sealed by their personal key ──
@@ -574,6 +612,8 @@ export class PgConferenceStore implements ConferenceStore {
     this.#dropped = false;
     for (const key of this.#keys.values()) key.fill(0);
     this.#keys.clear();
+    // Every way of closing (lock, idle lock, removal) drops what export caches hold from records.
+    for (const listener of this.#lockListeners) listener();
     if (member === null) return;
     member.personalKey.fill(0);
     for (const key of member.teamKeys.values()) key.fill(0);
@@ -796,6 +836,9 @@ function signedFailure(): ApiFailure {
 function dateOf(record: ConferenceRecord): string | null {
   return summarise(record).conferenceDate ?? null;
 }
+
+const TEAM_CERTIFICATES_NOT_BUILT =
+  'Signed PDFs are not available on a team store yet: it does not hold the chair’s PDF certificate. Export the signed Word file, which carries the signed version’s seal, or export on a local store.';
 
 function profileView(file: ProfileFile): ChairProfile {
   return { name: file.name, role: file.role, council: file.council, keyId: keyIdOf(Buffer.from(file.publicKey, 'base64')), createdAt: file.createdAt };

@@ -4,6 +4,7 @@ import { errorMessage } from '../api';
 import { ErrorSummary, type ErrorItem } from '../components/ErrorSummary';
 import { TextField } from '../components/TextField';
 import { useSession } from '../session/SessionContext';
+import { PdfCertificateForm } from './PdfCertificateForm';
 
 const FIELDS = [
   { id: 'chair-name', key: 'name', label: 'Your name, as it should appear on signed minutes', missing: 'Enter your name' },
@@ -86,6 +87,7 @@ export function ChairProfileForm() {
           Save chair profile
         </button>
       </form>
+      {profile && <PdfCertificateForm profile={profile} onProfile={setProfile} />}
     </section>
   );
 }

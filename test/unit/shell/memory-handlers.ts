@@ -110,5 +110,12 @@ export function createMemoryHandlers(): Handlers & { calls: string[] } {
     'exports.saveToFolder': async () => {
       throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
     },
+    // pades
+    'profile.importCertificate': async () => {
+      throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
+    },
+    'files.verify': async () => {
+      throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
+    },
   };
 }
