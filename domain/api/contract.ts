@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import {
   ConferenceRecordSchema,
-  ConferenceTypeSchema,
   IdSchema,
-  IsoDateSchema,
   IsoDateTimeSchema,
   SectionValueSchema,
 } from '../record/conference';
+import { NewConferenceSchema, type NewConference } from '../record/new-conference';
 import { ConferenceSummarySchema } from '../record/summary';
 import { LocalSettingsSchema } from '../rules/local-settings';
 import { EXPORT_DOCUMENTS, EXPORT_FORMATS } from '../signoff/file-name';
@@ -64,15 +63,8 @@ export const HistoryEntrySchema = z.strictObject({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
-export const NewConferenceSchema = z.strictObject({
-  type: ConferenceTypeSchema,
-  date: IsoDateSchema,
-  children: z
-    .array(z.strictObject({ name: z.string().trim().min(1).max(500) }))
-    .min(1)
-    .max(20),
-});
-export type NewConference = z.infer<typeof NewConferenceSchema>;
+// Defined beside the record: an unborn baby may be created unnamed (see new-conference.ts).
+export { NewConferenceSchema, type NewConference };
 
 const Empty = z.strictObject({});
 

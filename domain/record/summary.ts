@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assessReadiness, localRuleSets, type RuleSet } from '../rules/readiness';
 import type { ConferenceTemplate } from '../template/types';
+import { childName, isUnbornValues } from './access';
 import {
   CHILDREN_SECTION,
   ConferenceTypeSchema,
@@ -93,7 +94,8 @@ export function summarise(record: ConferenceRecord, template: ConferenceTemplate
     chair: text(meetingValues['chair']),
     children: children.map((child) => ({
       id: child.id,
-      name: text(child.values['name']),
+      // An unnamed unborn baby is listed as the record names them ("Unborn baby"), not as blank.
+      name: isUnbornValues(record.type, child.values) ? childName(record, child.id) : text(child.values['name']),
       outcome: decisionFor(child.id),
     })),
     updatedAt: record.updatedAt,

@@ -10,6 +10,7 @@ import {
 import type { ConferenceSummary } from '../../../domain/record/summary';
 import { summarise } from './summary';
 import { missingDefaults } from '../../../domain/template/defaults';
+import { newChildValues } from '../../../domain/record/new-conference';
 import { refuseNamesOutsideTemplate } from '../../../domain/template/template-names';
 import { TEMPLATE_VERSION, templateFor } from '../../../templates/conference-templates';
 import { canonicalJson } from './canonical';
@@ -95,7 +96,7 @@ export class Conferences {
       updatedAt: at,
       sections: {
         meeting: { kind: 'single', values: { date: input.date } },
-        children: { kind: 'list', items: input.children.map((child) => ({ id: randomUUID(), values: { name: child.name } })) },
+        children: { kind: 'list', items: input.children.map((child) => ({ id: randomUUID(), values: newChildValues(child) })) },
       },
     });
     // The template's defaults (the usual safety-scale definition…) are there from the start.
