@@ -8,7 +8,8 @@ import {
   type SectionValue,
 } from '../../../domain/record/conference';
 import type { ConferenceSummary } from '../../../domain/record/summary';
-import { summarise } from './summary';
+import { summarise, withCurrentReadiness } from './summary';
+import type { LocalSettings } from '../../../domain/rules/local-settings';
 import { missingDefaults } from '../../../domain/template/defaults';
 import { newChildValues } from '../../../domain/record/new-conference';
 import { refuseNamesOutsideTemplate } from '../../../domain/template/template-names';
@@ -55,6 +56,8 @@ export interface ConferenceContext {
   problems: ProblemRegistry;
   actor: string;
   now: () => Date;
+  /** The council's local rules, for the readiness count kept in the index. */
+  localSettings: () => LocalSettings;
 }
 
 /**
@@ -80,7 +83,8 @@ export class Conferences {
   constructor(private readonly c: ConferenceContext) {}
 
   list(): { conferences: ConferenceSummary[]; problems: StoreProblem[] } {
-    return { conferences: this.c.index.list(), problems: this.c.problems.all() };
+    const local = this.c.localSettings();
+    return { conferences: this.c.index.list().map((summary) => withCurrentReadiness(summary, local)), problems: this.c.problems.all() };
   }
 
   async create(input: NewConference): Promise<ConferenceRecord> {
@@ -114,7 +118,7 @@ export class Conferences {
     if (slot.kind !== 'missing') throw new Error('A new conference id is already in use.');
     await this.c.index.noteIntent(id);
     const stamp = await this.c.files.commit(id, slot.db, slot.adapter, null, { record, entry });
-    await this.c.index.record({ summary: summarise(record), head: entry.hash, ...stamp });
+    await this.c.index.record({ summary: summarise(record, this.c.localSettings()), head: entry.hash, ...stamp });
     return record;
   }
 
@@ -179,7 +183,7 @@ export class Conferences {
     });
     await this.c.index.noteIntent(input.id);
     const stamp = await this.c.files.commit(input.id, loaded.db, loaded.adapter, stored.entry, { record: next, entry });
-    await this.c.index.record({ summary: summarise(next), head: entry.hash, ...stamp });
+    await this.c.index.record({ summary: summarise(next, this.c.localSettings()), head: entry.hash, ...stamp });
     // The save completed any interrupted history; tampering stays reported until re-checked.
     if (this.c.problems.get(input.id)?.kind === 'recovered') this.c.problems.delete(input.id);
     return { revision: next.revision, savedAt: at };
