@@ -165,6 +165,12 @@ export const apiContract = {
       draft: z.boolean(),
     }),
   },
+  // template7 (issue 6 leftovers): after a reported rollback of the whole folder has been checked.
+  'vault.acknowledgeRollback': {
+    input: Empty,
+    /** The problems still reported, without the folder's rollback. */
+    output: z.strictObject({ problems: z.array(StoreProblemSchema) }),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type ApiContract = typeof apiContract;

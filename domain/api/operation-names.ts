@@ -22,6 +22,8 @@ export const OPERATIONS = [
   'conferences.addendum',
   'conferences.signatures',
   'conferences.export',
+  // template7 (issue 6 leftovers)
+  'vault.acknowledgeRollback',
 ] as const;
 export type OperationId = (typeof OPERATIONS)[number];
 

@@ -34,5 +34,7 @@ export function handlersFor(store: ConferenceStore): Handlers {
     'conferences.addendum': ({ id, reason, text }) => store.addendum(id, reason, text),
     'conferences.signatures': ({ id }) => store.signatures(id),
     'conferences.export': async ({ id, document, format }) => exportConference(await store.exportSource(id), document, format),
+    // template7 (issue 6 leftovers)
+    'vault.acknowledgeRollback': async () => ({ problems: await store.acknowledgeRollback() }),
   };
 }

@@ -280,11 +280,16 @@ export class ConferenceStore {
 
   /**
    * After a reported rollback of the whole folder has been looked into (restored from a backup,
-   * or accepted as it is), stops reporting it at every unlock. Not offered to the page yet: it
-   * belongs to a role the app does not have (an information governance lead's).
+   * or accepted as it is), stops reporting it at every unlock; answers the problems still
+   * reported. The page offers it behind a confirmation (the app has no information governance
+   * role of its own, so the chair confirms that it was checked). A single conference put back
+   * stays reported and refused for saving: this accepts the folder, not an older conference.
    */
-  acknowledgeRollback(): Promise<void> {
-    return this.#queue.run(async () => (await this.#require()).index.acknowledgeRollback());
+  acknowledgeRollback(): Promise<StoreProblem[]> {
+    return this.#queue.run(async () => {
+      await (await this.#require()).index.acknowledgeRollback();
+      return this.#problems.withoutFolderRollback();
+    });
   }
 
   // ── settings and conferences: gated, queued, then delegated ──────────────
