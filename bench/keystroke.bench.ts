@@ -9,6 +9,7 @@ import { fieldDomId, sectionHeadingId } from '../renderer/src/guided/scope';
 import { PHRASES, seededRandom } from './lib/fictional-conferences';
 import { machineLoad, ms, percentiles, verdict } from './lib/stats';
 import { withTempDir } from './lib/temp';
+import { allEventTotals, breakdown, startTrace, stopTrace } from './lib/trace-breakdown';
 
 /**
  * Keystroke cost in the guided form, in Chromium through the browser shell, on a conference
@@ -264,6 +265,48 @@ async function measureField(page: Page, fieldId: string, withSaves = true): Prom
   return { idle: all.filter((s) => !s.saving), saving: all.filter((s) => s.saving) };
 }
 
+/**
+ * CPC_BENCH_TRACE=1: two bursts more at the end of the field under a Chromium trace, printed as
+ * the main thread's time per keystroke by kind of work (script, style, layout, paint…);
+ * CPC_BENCH_TRACE_ALL=1 adds every event kind; CPC_BENCH_PROFILE=1 adds the script functions
+ * with the most self time (a V8 CPU profile); CPC_BENCH_ONLY_LONG=1 measures only the
+ * rationales, for quicker experiments.
+ */
+async function traceField(page: Page, fieldId: string, label: string): Promise<void> {
+  await savesIdle(page);
+  const field = page.locator(`[id="${fieldId}"]`);
+  await field.focus();
+  await page.keyboard.press('End');
+  const cdp = await startTrace(page);
+  await typeBurst(page, (await samples(page)).length);
+  await typeBurst(page, (await samples(page)).length);
+  const events = await stopTrace(cdp);
+  if (process.env['CPC_BENCH_PROFILE'] === '1') {
+    const prof = await page.context().newCDPSession(page);
+    await prof.send('Profiler.enable');
+    await prof.send('Profiler.setSamplingInterval', { interval: 100 });
+    await prof.send('Profiler.start');
+    await typeBurst(page, (await samples(page)).length);
+    await typeBurst(page, (await samples(page)).length);
+    const { profile } = await prof.send('Profiler.stop');
+    const self = new Map<string, number>();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const dt = profile.timeDeltas ?? [];
+    (profile.samples ?? []).forEach((id, i) => {
+      const node = byId.get(id);
+      if (!node) return;
+      const key = `${node.callFrame.functionName || '(anon)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+    });
+    for (const [key, total] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    self ${ms(total / (BURST * 2)).padStart(8)}  ${key}`);
+  }
+  console.log(`  where the time goes at the end of ${label} (main thread, ms per keystroke, from a Chromium trace of 50 keystrokes):`);
+  for (const [group, perKey] of breakdown(events, BURST * 2)) console.log(`    ${group.padEnd(56)} ${ms(perKey)}`);
+  if (process.env['CPC_BENCH_TRACE_ALL'] === '1') for (const [name, perKey] of allEventTotals(events, BURST * 2)) console.log(`      all: ${name.padEnd(50)} ${ms(perKey)}`);
+  await page.waitForTimeout(DEBOUNCE_WAIT_MS);
+  await savesIdle(page);
+}
+
 function report(label: string, list: Sample[]): boolean {
   const cost = percentiles(list.map((s) => s.handled + s.frameWork));
   const handled = percentiles(list.map((s) => s.handled));
@@ -342,14 +385,23 @@ export async function run(): Promise<void> {
       console.log(machineLoad(loadavg()[0] ?? 0, cpus().length));
       console.log(`target: a keystroke's cost (its input handling + the frame that shows it) p95 ≤ ${TARGET_MS} ms, with or without a save in flight`);
 
-      await page.getByRole('button', { name: /^7\. Agency contributions / }).click();
+      if (process.env['CPC_BENCH_ONLY_LONG'] === '1') {
+        await page.getByRole('button', { name: /^\d+\. Decision for each child / }).click();
+        const rationale = (child: number) => fieldDomId({ section: 'decision', childId: childIds[child] }, 'rationale');
+        const long = await measureField(page, rationale(0), false);
+        report('60,000-character rationale, no save in flight', long.idle);
+        await traceField(page, rationale(0), 'the 60,000-character rationale');
+        await traceField(page, rationale(2), 'the 3,000-character rationale');
+        return;
+      }
+      await page.getByRole('button', { name: /^\d+\. Agency contributions / }).click();
       const agencyField = fieldDomId({ section: 'agencies', itemId: agencyIds[7] }, 'representative');
       const agencies = await measureField(page, agencyField);
       console.log('Agency contributions (15 agencies on screen), a one-line field of agency 8:');
       const a1 = report('no save in flight', agencies.idle);
       const a2 = report('save in flight', agencies.saving);
 
-      await page.getByRole('button', { name: /^11\. Decision for each child / }).click();
+      await page.getByRole('button', { name: /^\d+\. Decision for each child / }).click();
       const rationaleOf = (child: number) => fieldDomId({ section: 'decision', childId: childIds[child] }, 'rationale');
       const typical = await measureField(page, rationaleOf(2));
       console.log('Decision (the collation beside each of the 6 children), the end of a 3,000-character rationale:');
@@ -359,6 +411,8 @@ export async function run(): Promise<void> {
       console.log('Decision, the end of a 60,000-character rationale written in paragraphs:');
       const l1 = report('no save in flight', long.idle);
       const l2 = report('save in flight', long.saving);
+      if (process.env['CPC_BENCH_TRACE'] === '1') await traceField(page, rationaleOf(0), 'the 60,000-character rationale');
+      if (process.env['CPC_BENCH_TRACE'] === '1') await traceField(page, rationaleOf(2), 'the 3,000-character rationale');
       const worst = await measureField(page, rationaleOf(1), false);
       console.log('Decision, the end of a 60,000-character rationale with no paragraph breaks (worst case; not in the verdict):');
       report('no save in flight', worst.idle);

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import {
   ConferenceRecordSchema,
-  ConferenceTypeSchema,
   IdSchema,
-  IsoDateSchema,
   IsoDateTimeSchema,
   SectionValueSchema,
 } from '../record/conference';
+import { NewConferenceSchema, type NewConference } from '../record/new-conference';
 import { ConferenceSummarySchema } from '../record/summary';
 import { LocalSettingsSchema } from '../rules/local-settings';
 import { EXPORT_DOCUMENTS, EXPORT_FORMATS } from '../signoff/file-name';
@@ -65,15 +64,8 @@ export const HistoryEntrySchema = z.strictObject({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
-export const NewConferenceSchema = z.strictObject({
-  type: ConferenceTypeSchema,
-  date: IsoDateSchema,
-  children: z
-    .array(z.strictObject({ name: z.string().trim().min(1).max(500) }))
-    .min(1)
-    .max(20),
-});
-export type NewConference = z.infer<typeof NewConferenceSchema>;
+// Defined beside the record: an unborn baby may be created unnamed (see new-conference.ts).
+export { NewConferenceSchema, type NewConference };
 
 const Empty = z.strictObject({});
 
@@ -210,6 +202,12 @@ export const apiContract = {
       base64: z.string().max(Math.ceil(MAX_VERIFY_FILE_BYTES / 3) * 4),
     }),
     output: FileVerificationSchema,
+  },
+  // template7 (issue 6 leftovers): after a reported rollback of the whole folder has been checked.
+  'vault.acknowledgeRollback': {
+    input: Empty,
+    /** The problems still reported, without the folder's rollback. */
+    output: z.strictObject({ problems: z.array(StoreProblemSchema) }),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -29,6 +29,8 @@ export const OPERATIONS = [
   // pades
   'profile.importCertificate',
   'files.verify',
+  // template7 (issue 6 leftovers)
+  'vault.acknowledgeRollback',
 ] as const;
 export type OperationId = (typeof OPERATIONS)[number];
 

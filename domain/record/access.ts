@@ -79,11 +79,15 @@ export function isUnbornValues(type: ConferenceType, values: Values): boolean {
  * only when there are two (twins).
  */
 export function childName(record: ConferenceRecord, childId: string): string {
-  const children = childrenOf(record);
+  return childNameAmong(record.type, childrenOf(record), childId);
+}
+
+/** childName for a children list not (yet) in a record, e.g. one being edited on the page. */
+export function childNameAmong(type: ConferenceType, children: readonly GroupItem[], childId: string): string {
   const index = children.findIndex((child) => child.id === childId);
   const name = textOf(children[index]?.values['name']).trim();
   if (name) return name;
-  const unborn = children.filter((child) => isUnbornValues(record.type, child.values));
+  const unborn = children.filter((child) => isUnbornValues(type, child.values));
   const position = unborn.findIndex((child) => child.id === childId);
   if (position >= 0) return unborn.length === 1 ? 'Unborn baby' : `Unborn baby ${position + 1}`;
   return `Child ${index + 1}`;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { assessReadiness, localRuleSets, type RuleSet } from '../rules/readiness';
+import { DEFAULT_LOCAL_SETTINGS, type LocalSettings } from '../rules/local-settings';
+import { assessReadiness, localRuleSets } from '../rules/readiness';
 import type { ConferenceTemplate } from '../template/types';
+import { childName, isUnbornValues } from './access';
 import {
   CHILDREN_SECTION,
   ConferenceTypeSchema,
@@ -29,6 +31,12 @@ const SummaryText = z.string().max(MAX_TEXT_LENGTH);
 export const ReadinessSummarySchema = z.strictObject({
   /** Blocking findings left: 0 means ready to sign. */
   toFinish: z.number().int().nonnegative(),
+  /**
+   * Which local rules the count was made under (localRulesKey): after the council changes its
+   * quorum or timescales, a count made under the old rules is not shown as if it were current.
+   * Absent for entries written before it.
+   */
+  rules: z.string().max(32).optional(),
 });
 export type ReadinessSummary = z.infer<typeof ReadinessSummarySchema>;
 
@@ -62,29 +70,45 @@ function text(value: unknown): string {
 }
 
 /**
- * The readiness the guided page shows, with the domain's default local rules: the index
- * is written without the council's settings to hand, so a council that changed its quorum or
- * timescales may see the count differ until the conference is opened (the page is authoritative).
+ * A short fingerprint of the council's local rules (FNV-1a of their JSON; not a security
+ * measure, only a way to tell one set of rules from another). Settings are always parsed
+ * through LocalSettingsSchema, so equal rules give equal JSON, key for key.
  */
-let defaultRules: readonly RuleSet[] | undefined;
+export function localRulesKey(settings: LocalSettings): string {
+  const json = JSON.stringify(settings);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < json.length; i += 1) {
+    hash ^= json.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
 
-export function readinessSummary(record: ConferenceRecord, template: ConferenceTemplate): ReadinessSummary {
-  // Built once: the default rule sets do not change while the app runs.
-  defaultRules ??= localRuleSets();
-  const report = assessReadiness(template, record, defaultRules);
-  return { toFinish: report.findings.filter((finding) => finding.severity === 'blocking').length };
+/**
+ * The readiness the guided page shows, under the council's local rules (quorum, quorum groups,
+ * timescales) as they were when the conference was saved; the key says which rules those were.
+ */
+export function readinessSummary(record: ConferenceRecord, template: ConferenceTemplate, settings: LocalSettings = DEFAULT_LOCAL_SETTINGS): ReadinessSummary {
+  const report = assessReadiness(template, record, localRuleSets(settings), settings);
+  return { toFinish: report.findings.filter((finding) => finding.severity === 'blocking').length, rules: localRulesKey(settings) };
 }
 
 /**
  * Derives the index entry from the record, so the two can never disagree. The template is
- * passed in (the domain never imports templates/): main/services/store/summary.ts binds it.
+ * passed in (the domain never imports templates/): main/services/store/summary.ts binds it,
+ * with the council's local settings.
  */
 export interface LatestSignature {
   version: number;
   signedAt: string;
 }
 
-export function summarise(record: ConferenceRecord, template: ConferenceTemplate, signed?: LatestSignature): ConferenceSummary {
+export function summarise(
+  record: ConferenceRecord,
+  template: ConferenceTemplate,
+  settings: LocalSettings = DEFAULT_LOCAL_SETTINGS,
+  signed?: LatestSignature,
+): ConferenceSummary {
   const meeting = record.sections[MEETING_SECTION];
   const meetingValues = meeting?.kind === 'single' ? meeting.values : {};
   const childrenSection = record.sections[CHILDREN_SECTION];
@@ -104,11 +128,12 @@ export function summarise(record: ConferenceRecord, template: ConferenceTemplate
     chair: text(meetingValues['chair']),
     children: children.map((child) => ({
       id: child.id,
-      name: text(child.values['name']),
+      // An unnamed unborn baby is listed as the record names them ("Unborn baby"), not as blank.
+      name: isUnbornValues(record.type, child.values) ? childName(record, child.id) : text(child.values['name']),
       outcome: decisionFor(child.id),
     })),
     updatedAt: record.updatedAt,
-    readiness: readinessSummary(record, template),
+    readiness: readinessSummary(record, template, settings),
     ...(signed ? { signed: { version: signed.version, signedAt: signed.signedAt } } : {}),
   };
 }

@@ -177,6 +177,54 @@ function lateFinding(
   };
 }
 
+/**
+ * A conference held within a number of working days of a start date (the strategy discussion
+ * for an initial conference, the notification of a transfer-in): the one shape both clocks
+ * share. The start date is read (an unreal date is a finding), must not be after the
+ * conference, and the conference is late past the limit, with its reason asked for.
+ */
+interface WorkingDayClock {
+  /** The start date as recorded. */
+  start: string | null | undefined;
+  /** How an unreadable start date is named: "strategy discussion date". */
+  label: string;
+  ref: FieldRef;
+  limit: number;
+  /** The start, as the sentences name it: "the strategy discussion on 09/03/2026". */
+  since: (start: IsoDate) => string;
+  /** The conference, as a late finding opens: "The conference", "The transfer-in conference". */
+  subject: string;
+  kind: 'icpc' | 'transfer-in';
+  /** The finding when the start date is after the conference: the dates are in the wrong order. */
+  startAfter: { rule: string; message: (start: IsoDate, date: IsoDate) => string };
+}
+
+function checkWorkingDayClock(
+  clock: WorkingDayClock,
+  facts: ConferenceFacts,
+  date: IsoDate,
+  holidays: HolidayOptions,
+  findings: RuleFinding[],
+): Deadline | null {
+  const start = readDate(clock.start, clock.label, clock.ref, findings);
+  // A missing date is the template's required-field check's business, not a second finding.
+  if (start === null) return null;
+  if (compareDates(start, date) > 0) {
+    findings.push({ rule: clock.startAfter.rule, severity: 'blocking', message: clock.startAfter.message(start, date), ref: clock.ref });
+    return null;
+  }
+  const { limit } = clock;
+  const since = clock.since(start);
+  const due = addWorkingDays(start, limit, holidays);
+  const taken = workingDaysBetween(start, date, holidays);
+  const late = taken > limit;
+  if (late) findings.push(lateFinding(clock.kind, `${clock.subject} is ${count(taken, 'working day')} after ${since}; the limit is ${limit}.`, facts.lateReason));
+  return {
+    ...deadline(due, `${count(limit, 'working day')} after ${since}`, holidays),
+    held: { sentence: `Held ${count(taken, 'working day')} after ${since}; the limit is ${limit}, so it is ${late ? 'late' : 'on time'}.`, late },
+  };
+}
+
 function checkInitialTiming(
   facts: ConferenceFacts,
   date: IsoDate,
@@ -184,40 +232,21 @@ function checkInitialTiming(
   holidays: HolidayOptions,
   findings: RuleFinding[],
 ): Deadline | null {
-  const ref = meetingRef('strategyDiscussionDate');
-  const strategy = readDate(facts.strategyDiscussionDate, 'strategy discussion date', ref, findings);
-  const limit = settings.timescales.icpcWorkingDays;
-  // A missing date is the template's required-field check's business, not a second finding.
-  if (strategy === null) return null;
-  if (compareDates(strategy, date) > 0) {
-    findings.push({
+  const clock: WorkingDayClock = {
+    start: facts.strategyDiscussionDate,
+    label: 'strategy discussion date',
+    ref: meetingRef('strategyDiscussionDate'),
+    limit: settings.timescales.icpcWorkingDays,
+    since: (strategy) => `the strategy discussion on ${formatUkDate(strategy)}`,
+    subject: 'The conference',
+    kind: 'icpc',
+    startAfter: {
       rule: 'timescale.strategy-after-conference',
-      severity: 'blocking',
-      message: `The strategy discussion is dated ${formatUkDate(strategy)}, after the conference on ${formatUkDate(date)}. The strategy discussion comes first: check both dates.`,
-      ref,
-    });
-    return null;
-  }
-  const due = addWorkingDays(strategy, limit, holidays);
-  const taken = workingDaysBetween(strategy, date, holidays);
-  if (taken > limit) {
-    findings.push(
-      lateFinding(
-        'icpc',
-        `The conference is ${count(taken, 'working day')} after the strategy discussion on ${formatUkDate(strategy)}; the limit is ${limit}.`,
-        facts.lateReason,
-      ),
-    );
-  }
-  const basis = `${count(limit, 'working day')} after the strategy discussion on ${formatUkDate(strategy)}`;
-  const late = taken > limit;
-  return {
-    ...deadline(due, basis, holidays),
-    held: {
-      sentence: `Held ${count(taken, 'working day')} after the strategy discussion on ${formatUkDate(strategy)}; the limit is ${limit}, so it is ${late ? 'late' : 'on time'}.`,
-      late,
+      message: (strategy, held) =>
+        `The strategy discussion is dated ${formatUkDate(strategy)}, after the conference on ${formatUkDate(held)}. The strategy discussion comes first: check both dates.`,
     },
   };
+  return checkWorkingDayClock(clock, facts, date, holidays, findings);
 }
 
 function checkReviewTiming(
@@ -280,32 +309,21 @@ function checkTransferTiming(
   holidays: HolidayOptions,
   findings: RuleFinding[],
 ): Deadline | null {
-  const ref = meetingRef('transferNotifiedDate');
-  const notified = readDate(facts.transferNotifiedDate, 'date this authority was notified of the transfer', ref, findings);
-  const limit = settings.timescales.transferInWorkingDays;
-  if (notified === null) return null;
-  if (compareDates(notified, date) > 0) {
-    findings.push({
+  const clock: WorkingDayClock = {
+    start: facts.transferNotifiedDate,
+    label: 'date this authority was notified of the transfer',
+    ref: meetingRef('transferNotifiedDate'),
+    limit: settings.timescales.transferInWorkingDays,
+    since: (notified) => `this authority was notified of the transfer on ${formatUkDate(notified)}`,
+    subject: 'The transfer-in conference',
+    kind: 'transfer-in',
+    startAfter: {
       rule: 'timescale.transfer-notified-after-conference',
-      severity: 'blocking',
-      message: `This authority is recorded as notified of the transfer on ${formatUkDate(notified)}, after the conference on ${formatUkDate(date)}. The notification comes first: check both dates.`,
-      ref,
-    });
-    return null;
-  }
-  const due = addWorkingDays(notified, limit, holidays);
-  const taken = workingDaysBetween(notified, date, holidays);
-  const late = taken > limit;
-  const since = `this authority was notified of the transfer on ${formatUkDate(notified)}`;
-  if (late) {
-    findings.push(
-      lateFinding('transfer-in', `The transfer-in conference is ${count(taken, 'working day')} after ${since}; the limit is ${limit}.`, facts.lateReason),
-    );
-  }
-  return {
-    ...deadline(due, `${count(limit, 'working day')} after ${since}`, holidays),
-    held: { sentence: `Held ${count(taken, 'working day')} after ${since}; the limit is ${limit}, so it is ${late ? 'late' : 'on time'}.`, late },
+      message: (notified, held) =>
+        `This authority is recorded as notified of the transfer on ${formatUkDate(notified)}, after the conference on ${formatUkDate(held)}. The notification comes first: check both dates.`,
+    },
   };
+  return checkWorkingDayClock(clock, facts, date, holidays, findings);
 }
 
 function preBirthTargetDate(due: IsoDate, settings: LocalSettings): { date: IsoDate; words: string } {

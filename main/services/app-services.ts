@@ -47,5 +47,7 @@ export function handlersFor(store: ConferenceStore): Handlers {
     // Issue 8: letters to the children; folders are the desktop app's (main/index.ts replaces these two).
     'conferences.exportChildLetter': async ({ id, childId, format }) => exportChildLetter(await store.exportSource(id), childId, format),
     ...NO_FOLDER_HANDLERS,
+    // template7 (issue 6 leftovers)
+    'vault.acknowledgeRollback': async () => ({ problems: await store.acknowledgeRollback() }),
   };
 }

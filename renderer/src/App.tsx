@@ -161,6 +161,7 @@ export function App() {
             settings,
             updateSettings: setSettings,
             unlockProblems: phase.problems,
+            setUnlockProblems: (problems) => setPhase({ kind: 'unlocked', problems }),
           }
         : null,
     [client, navigate, lock, settings, phase, handOverUnsaved, unsavedWork],

@@ -1,6 +1,7 @@
 import { isValidIsoDate, MONTH_NAMES } from '../../domain/calendar/dates';
 import type { Block, DocumentModel, SignatureInfo } from '../../domain/documents/model';
-import { childrenOf, meetingValues, textOf } from '../../domain/record/access';
+import { childrenOf, listItems, meetingValues, textOf } from '../../domain/record/access';
+import { SECTION } from '../../domain/template/field-names';
 import type { ConferenceRecord } from '../../domain/record/conference';
 import { FAMILY_RATIONALE_FIELD, restrictionPredicate } from '../../domain/restricted/restricted-information';
 import { templateFor } from '../conference-templates';
@@ -95,12 +96,16 @@ export function footerText(signature: SignatureInfo | null | undefined): string 
   return signature ? signedLine(signature) : DRAFT_LINE;
 }
 
-/** The family's name as the documents use it: the children's surnames, e.g. 'Whitfield'. */
+/**
+ * The family's name as the documents use it: the children's surnames, e.g. 'Whitfield'. An
+ * unborn baby is often not named, so with no named child the family members' surnames stand in.
+ */
 export function familyName(record: ConferenceRecord): string {
-  const surnames = childrenOf(record)
-    .map((child) => textOf(child.values['name']).trim().split(/\s+/).at(-1) ?? '')
-    .filter((name) => name !== '');
-  return [...new Set(surnames)].join(' and ') || 'Unnamed family';
+  const surnames = (items: readonly { values: Record<string, unknown> }[]) => [
+    ...new Set(items.map((item) => (typeof item.values['name'] === 'string' ? item.values['name'] : '').trim().split(/\s+/).at(-1) ?? '').filter((name) => name !== '')),
+  ];
+  const children = surnames(childrenOf(record));
+  return (children.length > 0 ? children : surnames(listItems(record, SECTION.family))).join(' and ') || 'Unnamed family';
 }
 
 export function conferenceDate(record: ConferenceRecord): string {

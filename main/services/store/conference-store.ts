@@ -62,4 +62,6 @@ export interface ConferenceStore extends VerificationStore {
   importCertificate(p12: Buffer, password: string): Promise<ChairProfile>;
   /** The chair's Ed25519 key, to sign a Word export's text; null without a profile. */
   documentKey(): Promise<{ publicKey: string; privateKey: KeyObject } | null>;
+  /** After an information-governance check, accept a store reported as put back whole; returns the problems still reported. */
+  acknowledgeRollback(): Promise<StoreProblem[]>;
 }

@@ -8,8 +8,10 @@ import {
 } from '../../../domain/record/conference';
 import type { ConferenceSummary } from '../../../domain/record/summary';
 import type { SaveInput } from './conference-store';
-import { summarise } from './summary';
+import { summarise, withCurrentReadiness } from './summary';
+import type { LocalSettings } from '../../../domain/rules/local-settings';
 import { missingDefaults } from '../../../domain/template/defaults';
+import { newChildValues } from '../../../domain/record/new-conference';
 import { refuseNamesOutsideTemplate } from '../../../domain/template/template-names';
 import { TEMPLATE_VERSION, templateFor } from '../../../templates/conference-templates';
 import { canonicalJson } from './canonical';
@@ -50,6 +52,8 @@ export interface ConferenceContext {
   problems: ProblemRegistry;
   actor: string;
   now: () => Date;
+  /** The council's local rules, for the readiness count kept in the index. */
+  localSettings: () => LocalSettings;
 }
 
 /**
@@ -75,7 +79,8 @@ export class Conferences {
   constructor(private readonly c: ConferenceContext) {}
 
   list(): { conferences: ConferenceSummary[]; problems: StoreProblem[] } {
-    return { conferences: this.c.index.list(), problems: this.c.problems.all() };
+    const local = this.c.localSettings();
+    return { conferences: this.c.index.list().map((summary) => withCurrentReadiness(summary, local)), problems: this.c.problems.all() };
   }
 
   async create(input: NewConference): Promise<ConferenceRecord> {
@@ -91,7 +96,7 @@ export class Conferences {
       updatedAt: at,
       sections: {
         meeting: { kind: 'single', values: { date: input.date } },
-        children: { kind: 'list', items: input.children.map((child) => ({ id: randomUUID(), values: { name: child.name } })) },
+        children: { kind: 'list', items: input.children.map((child) => ({ id: randomUUID(), values: newChildValues(child) })) },
       },
     });
     // The template's defaults (the usual safety-scale definition…) are there from the start.
@@ -109,7 +114,7 @@ export class Conferences {
     if (slot.kind !== 'missing') throw new Error('A new conference id is already in use.');
     await this.c.index.noteIntent(id);
     const stamp = await this.c.files.commit(id, slot.db, slot.adapter, null, { record, entry });
-    await this.c.index.record({ summary: summarise(record), head: entry.hash, ...stamp });
+    await this.c.index.record({ summary: summarise(record, this.c.localSettings()), head: entry.hash, ...stamp });
     return record;
   }
 
@@ -174,7 +179,7 @@ export class Conferences {
     });
     await this.c.index.noteIntent(input.id);
     const stamp = await this.c.files.commit(input.id, loaded.db, loaded.adapter, stored.entry, { record: next, entry });
-    await this.c.index.record({ summary: summarise(next), head: entry.hash, ...stamp });
+    await this.c.index.record({ summary: summarise(next, this.c.localSettings()), head: entry.hash, ...stamp });
     // The save completed any interrupted history; tampering stays reported until re-checked.
     if (this.c.problems.get(input.id)?.kind === 'recovered') this.c.problems.delete(input.id);
     return { revision: next.revision, savedAt: at };

@@ -1,4 +1,5 @@
 import type { StoreProblem } from '../../../domain/api/contract';
+import { isFolderRollback } from '../../../domain/api/store-problems';
 
 /**
  * Every problem message in one place, in plain British English. They name a conference by its
@@ -89,6 +90,12 @@ export class ProblemRegistry {
 
   all(): StoreProblem[] {
     return [...this.#problems.values()];
+  }
+
+  /** Forgets the report that the whole folder went back (once acknowledged); answers what is left. */
+  withoutFolderRollback(): StoreProblem[] {
+    for (const [key, problem] of this.#problems) if (isFolderRollback(problem)) this.#problems.delete(key);
+    return this.all();
   }
 
   clear(): void {

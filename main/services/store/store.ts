@@ -14,6 +14,7 @@ import { strongEnough } from '../../../domain/passphrase/strength';
 import type { ConferenceRecord } from '../../../domain/record/conference';
 import type { ConferenceSummary } from '../../../domain/record/summary';
 import { summarise } from './summary';
+import type { LocalSettings } from '../../../domain/rules/local-settings';
 import { isNotFound, removeStaleTemps } from './atomic-file';
 import { ConferenceFiles } from './conference-file';
 import { ConferenceIndex, type SummaryResult } from './conference-index';
@@ -264,7 +265,7 @@ export class LocalConferenceStore implements ConferenceStore {
       const files = new ConferenceFiles(this.paths, session.key, this.#migrations, version);
       const found = await migrateConferences(this.paths, files, this.#now);
       const index = new ConferenceIndex(this.paths, session.key, this.#now, new HeadKeeper(this.#headAnchor, session.key));
-      found.push(...(await index.load({ summarise: (id) => summariseFile(files, id), rebuild: true })));
+      found.push(...(await index.load({ summarise: (id) => summariseFile(files, id, session.settings.get().local), rebuild: true })));
       await index.flushHead();
       const vault = await readVaultFile(this.paths.vault);
       if (vault === null) throw this.#noVault();
@@ -276,11 +277,16 @@ export class LocalConferenceStore implements ConferenceStore {
 
   /**
    * After a reported rollback of the whole folder has been looked into (restored from a backup,
-   * or accepted as it is), stops reporting it at every unlock. Not offered to the page yet: it
-   * belongs to a role the app does not have (an information governance lead's).
+   * or accepted as it is), stops reporting it at every unlock; answers the problems still
+   * reported. The page offers it behind a confirmation (the app has no information governance
+   * role of its own, so the chair confirms that it was checked). A single conference put back
+   * stays reported and refused for saving: this accepts the folder, not an older conference.
    */
-  acknowledgeRollback(): Promise<void> {
-    return this.#queue.run(async () => (await this.#require()).index.acknowledgeRollback());
+  acknowledgeRollback(): Promise<StoreProblem[]> {
+    return this.#queue.run(async () => {
+      await (await this.#require()).index.acknowledgeRollback();
+      return this.#problems.withoutFolderRollback();
+    });
   }
 
   // ── settings and conferences: gated, queued, then delegated ──────────────
@@ -401,18 +407,21 @@ export class LocalConferenceStore implements ConferenceStore {
       const migrating = vault.storeSchemaVersion !== this.#target;
       // Before the UI gets control: unlock does not answer until this is done.
       if (migrating) found.push(...(await migrateConferences(this.paths, files, this.#now)));
+      // Settings before the index: it counts each conference's readiness under the council's rules.
+      const settings = new SettingsStore(this.paths, key, this.#now);
+      const settingsProblems = await settings.load();
+      const localSettings = () => settings.get().local;
       const index = new ConferenceIndex(this.paths, key, this.#now, new HeadKeeper(this.#headAnchor, key));
-      found.push(...(await index.load({ summarise: (id) => summariseFile(files, id), rebuild: migrating })));
+      found.push(...(await index.load({ summarise: (id) => summariseFile(files, id, localSettings()), rebuild: migrating })));
       // Only now, with every file migrated and the index rebuilt, does vault.json say so:
       // a crash before this point simply migrates again (each file records its own version).
       if (migrating) await writeVaultFile(this.paths.vault, { ...vault, storeSchemaVersion: this.#target });
-      const settings = new SettingsStore(this.paths, key, this.#now);
-      found.push(...(await settings.load()));
+      found.push(...settingsProblems);
       const profile = new ChairProfileStore(this.paths, key, this.#now);
       found.push(...(await profile.load()));
-      const context = { paths: this.paths, key, files, index, problems: this.#problems, actor: this.#actor, now: this.#now };
+      const context = { paths: this.paths, key, files, index, problems: this.#problems, actor: this.#actor, now: this.#now, localSettings };
       const conferences = new Conferences(context);
-      const signOff = new SignOff({ ...context, conferences, profile, localSettings: () => settings.get().local });
+      const signOff = new SignOff({ ...context, conferences, profile });
       const session: Session = { key, lock, index, settings, conferences, profile, signOff };
       this.#session = session;
       this.#lastActivity = this.#now().getTime();
@@ -521,11 +530,11 @@ export class LocalConferenceStore implements ConferenceStore {
   }
 }
 
-async function summariseFile(files: ConferenceFiles, id: string): Promise<SummaryResult> {
+async function summariseFile(files: ConferenceFiles, id: string, local: LocalSettings): Promise<SummaryResult> {
   const result = await files.load(id);
   if (result.kind === 'ok') {
     const { record, stored } = result.conference;
-    return { kind: 'ok', entry: { summary: summarise(record, stored.signed), head: stored.entry.hash, ...files.stamp(id) } };
+    return { kind: 'ok', entry: { summary: summarise(record, local, stored.signed), head: stored.entry.hash, ...files.stamp(id) } };
   }
   return { kind: result.kind };
 }

@@ -208,6 +208,11 @@ export class PgConferenceStore implements ConferenceStore {
     return Promise.reject(new ApiFailure('NOT_AVAILABLE', 'Checking a signed file is not available on a team store yet. Check it on the computer that exported it, or ask your team admin.'));
   }
 
+  /** The team store never reports a whole-store rollback (it has no head kept off the server yet), so there is nothing to accept. */
+  acknowledgeRollback(): Promise<StoreProblem[]> {
+    return this.#run(async () => []);
+  }
+
   // ── settings and profile: each member's own, sealed by their personal key ──
 
   getSettings(): Promise<Settings> {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { localRuleSets } from '../../../domain/rules/readiness';
-import { CHILDREN_SECTION, type ConferenceRecord, type SectionValue } from '../../../domain/record/conference';
+import { CHILDREN_SECTION, type ConferenceRecord, type ConferenceType, type SectionValue } from '../../../domain/record/conference';
+import { childNameAmong, isUnbornValues } from '../../../domain/record/access';
 import { SaveStatus } from '../autosave/SaveStatus';
 import { useAutosave } from '../autosave/useAutosave';
 import { fitsKeepalive } from '../api';
@@ -9,10 +10,11 @@ import { GuidedConference } from './GuidedConference';
 import { LocalSettingsContext } from './local-settings';
 import { useStickyClearance } from './use-sticky-clearance';
 
-function childNames(section: SectionValue | undefined): string {
+/** The children as the page's heading line names them: an unnamed unborn baby as the record does ("Unborn baby"). */
+function childNames(type: ConferenceType, section: SectionValue | undefined): string {
   if (section?.kind !== 'list') return '';
   return section.items
-    .map((child) => (typeof child.values['name'] === 'string' ? child.values['name'].trim() : ''))
+    .map((child) => (isUnbornValues(type, child.values) ? childNameAmong(type, section.items, child.id) : typeof child.values['name'] === 'string' ? child.values['name'].trim() : ''))
     .filter(Boolean)
     .join(', ');
 }
@@ -53,7 +55,8 @@ export function GuidedEditor({
   const { flush, queue, leave, wouldLoseWork } = autosave;
   // Stable, so the memoised form does not redraw when the save status changes.
   const signAction = useMemo(() => renderSign?.(flush), [renderSign, flush]);
-  const [names, setNames] = useState(() => childNames(record.sections[CHILDREN_SECTION]));
+  const type = record.type;
+  const [names, setNames] = useState(() => childNames(record.type, record.sections[CHILDREN_SECTION]));
   const saveBar = useStickyClearance<HTMLDivElement>('--savebar-height', 'top');
 
   useEffect(() => {
@@ -64,9 +67,9 @@ export function GuidedEditor({
   const onSectionChange = useCallback(
     (sectionId: string, value: SectionValue) => {
       queue(sectionId, value);
-      if (sectionId === CHILDREN_SECTION) setNames(childNames(value));
+      if (sectionId === CHILDREN_SECTION) setNames(childNames(type, value));
     },
-    [queue],
+    [queue, type],
   );
 
   return (

@@ -18,9 +18,29 @@ interface Props {
   onOpen: (view: string) => void;
 }
 
-function progressText(progress: SectionProgress | undefined): string {
-  if (!progress || progress.requiredTotal === 0) return 'Nothing required';
-  return `${progress.requiredFilled} of ${progress.requiredTotal} answered`;
+/**
+ * A section's line under its title. A section with no required answers can still block signing
+ * (no agency added yet, a conference not quorate): it then says what blocks, not "Nothing
+ * required, 1 blocking", which reads as a contradiction.
+ */
+export function sectionProgressText(progress: SectionProgress | undefined, blocking: number): string {
+  const blocks = blocking === 1 ? '1 item blocks signing' : `${blocking} items block signing`;
+  if (!progress || progress.requiredTotal === 0) return blocking > 0 ? blocks : 'Nothing required';
+  const answered = `${progress.requiredFilled} of ${progress.requiredTotal} answered`;
+  return blocking > 0 ? `${answered}, ${blocking} blocking` : answered;
+}
+
+/** The line, with what blocks in the blocking colour. */
+function ProgressLine({ progress, blocking }: { progress: SectionProgress | undefined; blocking: number }) {
+  const text = sectionProgressText(progress, blocking);
+  if (blocking === 0) return <>{text}{progress && <span className="visually-hidden">, nothing blocking</span>}</>;
+  const [answered, blocks] = text.includes(', ') ? [text.slice(0, text.indexOf(', ') + 2), text.slice(text.indexOf(', ') + 2)] : ['', text];
+  return (
+    <>
+      {answered}
+      <span className="g-nav__blocking">{blocks}</span>
+    </>
+  );
 }
 
 /**
@@ -46,9 +66,7 @@ export const SectionNav = memo(function SectionNav({ sections, current, progress
                   {index + 1}. {section.title}
                 </span>
                 <span className="g-nav__meta">
-                  {progressText(progress[section.id])}
-                  {blocking > 0 && <span className="g-nav__blocking">, {blocking} blocking</span>}
-                  {blocking === 0 && progress[section.id] && <span className="visually-hidden">, nothing blocking</span>}
+                  <ProgressLine progress={progress[section.id]} blocking={blocking} />
                 </span>
               </button>
             </li>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { Settings } from '../../../domain/api/contract';
 import type { LocalSettings } from '../../../domain/rules/local-settings';
 import { errorMessage } from '../api';
@@ -6,6 +6,8 @@ import { Banner } from '../components/Banner';
 import { ErrorSummary, type ErrorItem } from '../components/ErrorSummary';
 import { TextField } from '../components/TextField';
 import { useSession } from '../session/SessionContext';
+import { quorumGroupProblems, toQuorumGroups, type QuorumGroupProblem } from '../../../domain/rules/quorum-groups';
+import { groupNameId, problemFieldId, QuorumGroupsEditor, type GroupRow } from './QuorumGroupsEditor';
 
 /**
  * The council's own rules: quorum and timescales. They are settings, not constants, because
@@ -22,11 +24,13 @@ interface NumberRule {
   set: (local: LocalSettings, value: number) => LocalSettings;
 }
 
+const QUORUM_NUMBER_ID = 'quorum-min-other';
+
 const NUMBER_RULES: readonly NumberRule[] = [
   {
-    id: 'quorum-min-other',
+    id: QUORUM_NUMBER_ID,
     label: 'Agencies other than children’s social care needed for a quorum',
-    hint: 'The common rule is 2.',
+    hint: 'The common rule is 2. Each quorum group (below) counts as one agency.',
     min: 0,
     max: 20,
     get: (l) => l.quorum.minOtherAgencies,
@@ -157,9 +161,25 @@ export function LocalRulesForm({ settings }: { settings: Settings }) {
   const [flags, setFlags] = useState<Record<string, boolean>>(() =>
     Object.fromEntries(FLAG_RULES.map((rule) => [rule.id, rule.get(settings.local)])),
   );
+  const nextGroupKey = useRef(settings.local.quorum.groups.length);
+  const [groups, setGroups] = useState<GroupRow[]>(() => settings.local.quorum.groups.map((group, key) => ({ ...group, key })));
+  const [groupProblems, setGroupProblems] = useState<QuorumGroupProblem[]>([]);
   const [errors, setErrors] = useState<ErrorItem[]>([]);
   const [submits, setSubmits] = useState(0);
   const [saved, setSaved] = useState(false);
+
+  function addGroup() {
+    const index = groups.length;
+    setGroups([...groups, { key: nextGroupKey.current++, name: '', agencies: [] }]);
+    // Focus follows the new group so keyboard users can name it straight away.
+    requestAnimationFrame(() => document.getElementById(groupNameId(index))?.focus());
+  }
+
+  function removeGroup(index: number) {
+    setGroups(groups.filter((_, i) => i !== index));
+    setGroupProblems([]);
+    requestAnimationFrame(() => document.getElementById(groupNameId(Math.max(0, index - 1)))?.focus());
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -176,6 +196,10 @@ export function LocalRulesForm({ settings }: { settings: Settings }) {
       }
     }
     for (const rule of FLAG_RULES) local = rule.set(local, flags[rule.id] ?? rule.get(local));
+    const groupsFound = quorumGroupProblems(groups);
+    setGroupProblems(groupsFound);
+    problems.push(...groupsFound.map((problem) => ({ fieldId: problemFieldId(problem), message: problem.message })));
+    if (groupsFound.length === 0) local = { ...local, quorum: { ...local.quorum, groups: toQuorumGroups(groups) } };
     if (problems.length > 0) {
       setErrors(problems);
       setSubmits((n) => n + 1);
@@ -221,17 +245,28 @@ export function LocalRulesForm({ settings }: { settings: Settings }) {
         ))}
       </fieldset>
       {NUMBER_RULES.map((rule) => (
-        <TextField
-          key={rule.id}
-          id={rule.id}
-          label={rule.label}
-          hint={rule.hint}
-          error={errors.find((e) => e.fieldId === rule.id)?.message}
-          value={drafts[rule.id] ?? ''}
-          onChange={(value) => setDrafts((all) => ({ ...all, [rule.id]: value }))}
-          width="short"
-          inputMode="numeric"
-        />
+        <div key={rule.id}>
+          <TextField
+            id={rule.id}
+            label={rule.label}
+            hint={rule.hint}
+            error={errors.find((e) => e.fieldId === rule.id)?.message}
+            value={drafts[rule.id] ?? ''}
+            onChange={(value) => setDrafts((all) => ({ ...all, [rule.id]: value }))}
+            width="short"
+            inputMode="numeric"
+          />
+          {/* The groups sit under the number they change: "plus N other agencies or groups". */}
+          {rule.id === QUORUM_NUMBER_ID && (
+            <QuorumGroupsEditor
+              groups={groups}
+              problems={groupProblems}
+              onChange={(index, group) => setGroups(groups.map((row, i) => (i === index ? group : row)))}
+              onAdd={addGroup}
+              onRemove={removeGroup}
+            />
+          )}
+        </div>
       ))}
       <button type="submit" className="button">
         Save local rules

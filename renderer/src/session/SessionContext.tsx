@@ -28,6 +28,8 @@ export interface Session {
   updateSettings: (settings: Settings) => void;
   /** Problems the store reported when it was unlocked (ids only, never names). */
   unlockProblems: readonly StoreProblem[];
+  /** Replaces them when one is dealt with (a folder rollback accepted after it was checked). */
+  setUnlockProblems: (problems: readonly StoreProblem[]) => void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

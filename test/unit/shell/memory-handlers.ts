@@ -117,5 +117,7 @@ export function createMemoryHandlers(): Handlers & { calls: string[] } {
     'files.verify': async () => {
       throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
     },
+    // template7 (issue 6 leftovers): a memory store never goes back.
+    'vault.acknowledgeRollback': async () => ({ problems: [] }),
   };
 }
