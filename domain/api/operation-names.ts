@@ -22,6 +22,15 @@ export const OPERATIONS = [
   'conferences.addendum',
   'conferences.signatures',
   'conferences.export',
+  // accuracy review
+  'review.get',
+  'review.approveDraft',
+  'review.addRecipient',
+  'review.copy',
+  'review.noComments',
+  'review.import',
+  'review.decide',
+  'review.letter',
 ] as const;
 export type OperationId = (typeof OPERATIONS)[number];
 

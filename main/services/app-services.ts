@@ -34,5 +34,14 @@ export function handlersFor(store: ConferenceStore): Handlers {
     'conferences.addendum': ({ id, reason, text }) => store.addendum(id, reason, text),
     'conferences.signatures': ({ id }) => store.signatures(id),
     'conferences.export': async ({ id, document, format }) => exportConference(await store.exportSource(id), document, format),
+    // accuracy review (main/services/review)
+    'review.get': ({ id }) => store.withReview((r) => r.state(id)),
+    'review.approveDraft': ({ id, baseRevision }) => store.withReview((r) => r.approveDraft(id, baseRevision)),
+    'review.addRecipient': ({ id, recipient }) => store.withReview((r) => r.addRecipient(id, recipient)),
+    'review.copy': ({ id, recipientId }) => store.withReview((r) => r.copy(id, recipientId)),
+    'review.noComments': ({ id, recipientId, on }) => store.withReview((r) => r.noComments(id, recipientId, on)),
+    'review.import': ({ id, recipientId, base64 }) => store.withReview((r) => r.importReturn(id, recipientId, Buffer.from(base64, 'base64'))),
+    'review.decide': ({ id, ...decision }) => store.withReview((r) => r.decide(id, decision)),
+    'review.letter': ({ id, recipientId, format }) => store.withReview((r) => r.letter(id, recipientId, format)),
   };
 }

@@ -28,6 +28,7 @@ import { ProblemRegistry, problems } from './problems';
 import { SerialQueue } from './serial-queue';
 import { SettingsStore } from './settings-store';
 import { SignOff } from './sign-off';
+import { ReviewService } from '../review/review-service';
 import { ChairProfileStore } from '../signing/chair-profile-store';
 import type { ChairProfile, ChairProfileInput, Signatures, SignedVersionView } from '../../../domain/signoff/schemas';
 import type { LoadedConference } from './conference-file';
@@ -96,6 +97,7 @@ interface Session {
   conferences: Conferences;
   profile: ChairProfileStore;
   signOff: SignOff;
+  review: ReviewService;
 }
 
 /** What an export is made from: the record as stored, its signed versions (verified) and addenda. */
@@ -327,7 +329,12 @@ export class ConferenceStore {
   }
 
   sign(id: string, baseRevision: number): Promise<{ signed: SignedVersionView; revision: number }> {
-    return this.#queue.run(async () => (await this.#require()).signOff.sign(id, baseRevision));
+    return this.#queue.run(async () => {
+      const session = await this.#require();
+      // An accuracy review in progress holds the final signature until every agency has answered or is overdue.
+      await session.review.assertFinalAllowed(id);
+      return session.signOff.sign(id, baseRevision);
+    });
   }
 
   addendum(id: string, reason: string, text: string): Promise<{ signed: SignedVersionView }> {
@@ -345,6 +352,12 @@ export class ConferenceStore {
       const { loaded } = await session.conferences.load(id);
       return { record: loaded.record, signed: loaded.stored.signed, signatures: await session.signOff.signatures(id) };
     });
+  }
+
+  // ── accuracy review (../review) ──────────────────────────────────────────
+
+  withReview<T>(work: (review: ReviewService) => Promise<T>): Promise<T> {
+    return this.#queue.run(async () => work((await this.#require()).review));
   }
 
   // ── internals ────────────────────────────────────────────────────────────
@@ -372,7 +385,8 @@ export class ConferenceStore {
       const context = { paths: this.paths, key, files, index, problems: this.#problems, actor: this.#actor, now: this.#now };
       const conferences = new Conferences(context);
       const signOff = new SignOff({ ...context, conferences, profile, localSettings: () => settings.get().local });
-      const session: Session = { key, lock, index, settings, conferences, profile, signOff };
+      const review = new ReviewService({ ...context, conferences, profile, localSettings: () => settings.get().local });
+      const session: Session = { key, lock, index, settings, conferences, profile, signOff, review };
       this.#session = session;
       this.#lastActivity = this.#now().getTime();
       this.#idleLockedAfter = null;
