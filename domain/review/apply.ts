@@ -40,7 +40,7 @@ export function findParagraph(record: ConferenceRecord, text: string): Hit[] {
 export function placementNow(record: ConferenceRecord, before: string): string | null {
   if (normalise(before) === '') return 'It adds a new paragraph: if you accept it, add the words to the right answer yourself.';
   const hits = findParagraph(record, before).length;
-  if (hits === 0) return 'The paragraph it sits on is no longer in the draft in these words (it has been changed since the copy was sent).';
+  if (hits === 0) return 'These words are not one written answer in the record (a heading, or a line the app puts together), or they have changed since: if you accept, make the change by hand.';
   if (hits > 1) return 'These words appear in more than one answer, so the app cannot tell which one is meant.';
   return null;
 }

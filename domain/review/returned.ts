@@ -83,9 +83,10 @@ export function reviewItems(returned: ReturnedDocx, sent: readonly SentParagraph
 
   returned.paragraphs.forEach((p, index) => {
     const { sent: sentParagraph, after } = placed[index]!;
-    const section = sentParagraph?.section ?? after?.section ?? 'Cover and title';
+    const section = sentParagraph?.section ?? after?.section ?? 'Cover page';
     const base = sentParagraph?.text ?? '';
-    const changedWithoutTracking = sentParagraph !== null ? p.before !== base : p.before !== '';
+    // Before the first bookmarked paragraph is the cover page, which is not the minutes: only tracked changes there are listed.
+    const changedWithoutTracking = sentParagraph !== null ? p.before !== base : after !== null && p.before !== '';
     if (p.pieces.length > 0 || changedWithoutTracking) {
       const tracked = p.pieces.length > 0;
       const parts: string[] = [];

@@ -12,7 +12,7 @@ import { escapeXml, normaliseText, unescapeXml } from './xml-text';
  * Why `s3_p12` and not `s-3-p-12`: a Word bookmark name may hold only letters, digits and
  * underscores (Word drops or renames others when it saves), and one starting with an underscore
  * is hidden. Sections are counted at each Heading 1; what comes before the first is section 0
- * (the cover and title).
+ * (the title and meeting line). The cover page, which differs per recipient, is left unmarked.
  *
  * The XML worked on here is the XML `docx` has just written — never an agency's file — so a
  * pattern over its paragraphs is safe: `docx` never nests one paragraph in another.
@@ -33,17 +33,23 @@ export function paragraphText(innerXml: string): string {
   return normaliseText(text);
 }
 
-export function markReviewCopy(docx: Buffer, identifier: { text: string; signature: string }): MarkedCopy {
+export function markReviewCopy(docx: Buffer, identifier: { text: string; signature: string }, options: { cover: boolean }): MarkedCopy {
   const files = unzipSync(new Uint8Array(docx));
   const documentXml = files['word/document.xml'];
   if (documentXml === undefined) throw new Error('The rendered document has no body.');
   const paragraphs: SentParagraph[] = [];
   let section = 0;
-  let sectionTitle = 'Cover and title';
+  let sectionTitle = 'Title and meeting';
   let n = 0;
   let bookmark = FIRST_BOOKMARK_ID;
+  // The cover page (up to its page break) differs for each recipient and is not the minutes: no bookmarks.
+  let inCover = options.cover;
   const marked = strFromU8(documentXml).replace(PARAGRAPH, (whole, inner: string | undefined) => {
     if (inner === undefined) return whole;
+    if (inCover) {
+      if (inner.includes('<w:br w:type="page"/>')) inCover = false;
+      return whole;
+    }
     const text = paragraphText(inner);
     if (text === '') return whole;
     if (/<w:pStyle w:val="Heading1"\/>/.test(inner)) {

@@ -33,9 +33,15 @@ export async function buildReviewCopy(
     { conferenceId: record.id, draftVersion: recipient.draftVersion, recipientId: recipient.id, document: recipient.document },
     chair.privateKey,
   );
-  const marked = markReviewCopy(rendered, identifier);
+  const marked = markReviewCopy(rendered, identifier, { cover: true });
   const date = textOf(meetingValues(record)['date']);
   const family = safeFileNamePart(textOf(childrenOf(record)[0]?.values['name']).split(/\s+/).at(-1) ?? '');
   const fileName = `${date} ${family} - draft ${recipient.draftVersion} for review - ${safeFileNamePart(recipient.organisation)}.docx`.replace(/\s+/g, ' ');
   return { fileName, bytes: marked.bytes, paragraphs: marked.paragraphs };
+}
+
+/** The paragraphs the draft has now, as a review copy of it would number them (to find paragraphs that are gone). */
+export async function draftParagraphs(record: ConferenceRecord, document: Recipient['document']): Promise<SentParagraph[]> {
+  const rendered = await renderDocx(LAYOUTS[document](record, { signature: null }));
+  return markReviewCopy(rendered, { text: '', signature: '' }, { cover: false }).paragraphs;
 }

@@ -20,7 +20,7 @@ import { nextEntry, recordHash } from '../store/history';
 import { summarise } from '../store/summary';
 import { identifierSignatureValid, parseIdentifier } from './identifier';
 import { readReturnedDocx, ReturnedFileError } from './import-docx';
-import { buildReviewCopy, DOCX_MIME } from './review-copy';
+import { buildReviewCopy, draftParagraphs, DOCX_MIME } from './review-copy';
 import { responseLetter } from '../../../domain/review/letter';
 import { safeFileNamePart } from '../../../domain/signoff/file-name';
 import { renderDocx } from '../export/docx';
@@ -183,9 +183,18 @@ export class ReviewService {
       identifier = 'verified';
     }
     const sent = review.copies.find((c) => c.draftVersion === recipient.draftVersion && c.document === recipient.document);
+    // A paragraph whose words are nowhere in the draft now was changed after the copy went out
+    // (an accepted correction from another agency): the comment is still listed, and said to be so.
+    const now = new Set((await draftParagraphs(loaded.record, recipient.document)).map((p) => p.text));
     const items = reviewItems(returned, sent?.paragraphs ?? [], recipient.name).map((item) => ({
       ...item,
-      placement: item.placement ?? (item.kind === 'comment' ? null : placementNow(loaded.record, item.before)),
+      placement:
+        item.placement ??
+        (item.paragraphId !== null && item.before !== '' && !now.has(item.before)
+          ? 'The paragraph it sits on is no longer in the draft: it has been changed since this copy was sent.'
+          : item.kind === 'comment'
+            ? null
+            : placementNow(loaded.record, item.before)),
     }));
     const copy: ReturnedCopy = { id: randomUUID(), recipientId: recipient.id, fileHash, importedAt: this.c.now().toISOString(), identifier, items };
     const next: ReviewBlock = { ...review, returns: [...review.returns, copy] };
