@@ -13,6 +13,7 @@ import { StartProblem, Starting } from './screens/Starting';
 import { Unlock } from './screens/Unlock';
 import { SessionContext, type SectionsById, type Session } from './session/SessionContext';
 import { routeHref, routeKey, useHashRoute, type Route } from './session/routes';
+import { ReviewScreen } from './review/ReviewScreen';
 import { useAutoLock } from './session/useAutoLock';
 import { useLeaveGuard, type UnsavedWork } from './session/useLeaveGuard';
 
@@ -219,5 +220,7 @@ function UnlockedScreen({ route }: { route: Route }) {
       return <ConferencePage key={route.id} id={route.id} />;
     case 'history':
       return <ConferenceHistory key={route.id} id={route.id} />;
+    case 'review':
+      return <ReviewScreen key={route.id} id={route.id} />;
   }
 }

@@ -55,6 +55,9 @@ export function ConferencePage({ id }: { id: string }) {
         <a className="page-links__item" href={routeHref({ name: 'history', id })}>
           Change history
         </a>
+        <a className="page-links__item" href={routeHref({ name: 'review', id })}>
+          Accuracy review by agencies
+        </a>
       </div>
       {state.kind === 'loaded' ? (
         <>
