@@ -170,7 +170,7 @@ function Circulation({ id, review, busy, act }: { id: string; review: ReviewStat
         <>
           {overdue > 0 && (
             <p className="body review-item__warning" data-testid="overdue-summary">
-              {overdue === 1 ? '1 agency is overdue' : `${overdue} agencies are overdue`} with its comments.
+              {overdue === 1 ? '1 agency is overdue with its comments.' : `${overdue} agencies are overdue with their comments.`}
             </p>
           )}
           <table className="table review-table">
