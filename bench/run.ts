@@ -11,6 +11,8 @@ interface Bench {
 const BENCHES: Bench[] = [{ name: 'store', run: async () => (await import('./store.bench')).run() }];
 BENCHES.push({ name: 'keystroke', run: async () => (await import('./keystroke.bench')).run() });
 BENCHES.push({ name: 'export', run: async () => (await import('./export.bench')).run() });
+// accuracy review (main/services/review)
+BENCHES.push({ name: 'review', run: async () => (await import('./review.bench')).run() });
 
 export {}; // a module, so the loop below may await at top level
 

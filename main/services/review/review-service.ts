@@ -94,8 +94,7 @@ export class ReviewService {
       privateKey,
     );
     const next: ReviewBlock = { ...review, drafts: [...review.drafts, version] };
-    await this.#commit(loaded, record, next, { action: 'draft-approved', detail: `Draft ${version.statement.version} approved for accuracy review`, signedVersionHash: versionHash(version) });
-    return this.state(id);
+    return this.#state(await this.#commit(loaded, record, next, { action: 'draft-approved', detail: `Draft ${version.statement.version} approved for accuracy review`, signedVersionHash: versionHash(version) }));
   }
 
   /** Records a recipient of the current draft and makes their review copy. */
@@ -118,11 +117,11 @@ export class ReviewService {
       recipients: [...review.recipients, recipient],
       copies: hasCopy ? review.copies : [...review.copies, { draftVersion: recipient.draftVersion, document: recipient.document, paragraphs: copy.paragraphs }],
     };
-    await this.#commit(loaded, loaded.record, next, {
+    const after = await this.#commit(loaded, loaded.record, next, {
       action: 'circulated',
       detail: `Draft ${recipient.draftVersion} (${documentWords(recipient.document)}) sent to ${recipient.organisation} on ${recipient.sentOn}; comments due ${recipient.dueOn}`,
     });
-    return { state: await this.state(id), copy: { fileName: copy.fileName, mimeType: DOCX_MIME, base64: copy.bytes.toString('base64') } };
+    return { state: this.#state(after), copy: { fileName: copy.fileName, mimeType: DOCX_MIME, base64: copy.bytes.toString('base64') } };
   }
 
   /** The same review copy again (e.g. to resend it), while the draft it was made from is unchanged. */
@@ -143,8 +142,7 @@ export class ReviewService {
     const review = this.#review(loaded);
     const recipient = this.#recipient(review, recipientId);
     const next: ReviewBlock = { ...review, recipients: review.recipients.map((r) => (r.id === recipient.id ? { ...r, noCommentsOn: on } : r)) };
-    await this.#commit(loaded, loaded.record, next, { action: 'no-comments', detail: `${recipient.organisation} replied on ${on} with no comments` });
-    return this.state(id);
+    return this.#state(await this.#commit(loaded, loaded.record, next, { action: 'no-comments', detail: `${recipient.organisation} replied on ${on} with no comments` }));
   }
 
   /** Reads a returned copy and lists its comments and changes; the record is not touched. */
@@ -185,7 +183,7 @@ export class ReviewService {
     const sent = review.copies.find((c) => c.draftVersion === recipient.draftVersion && c.document === recipient.document);
     // A paragraph whose words are nowhere in the draft now was changed after the copy went out
     // (an accepted correction from another agency): the comment is still listed, and said to be so.
-    const now = new Set((await draftParagraphs(loaded.record, recipient.document)).map((p) => p.text));
+    const now = await this.#draftTexts(loaded.record, recipient, review);
     const items = reviewItems(returned, sent?.paragraphs ?? [], recipient.name).map((item) => ({
       ...item,
       placement:
@@ -199,11 +197,11 @@ export class ReviewService {
     const copy: ReturnedCopy = { id: randomUUID(), recipientId: recipient.id, fileHash, importedAt: this.c.now().toISOString(), identifier, items };
     const next: ReviewBlock = { ...review, returns: [...review.returns, copy] };
     const unknown = identifier === 'unknown' ? ' (identifier missing: nothing applied without confirmation)' : '';
-    await this.#commit(loaded, loaded.record, next, {
+    const after = await this.#commit(loaded, loaded.record, next, {
       action: 'review-imported',
       detail: `Returned copy from ${recipient.organisation}: ${items.filter((i) => i.kind === 'comment').length} comments, ${items.filter((i) => i.kind !== 'comment').length} changes${unknown}`,
     });
-    return { state: await this.state(id), returnId: copy.id };
+    return { state: this.#state(after), returnId: copy.id };
   }
 
   /**
@@ -245,12 +243,12 @@ export class ReviewService {
     };
     const what = item.kind === 'comment' ? 'comment' : item.kind === 'tracked-change' ? 'tracked change' : 'change made without tracking';
     const where = item.paragraphId ? ` on ${item.section} (${item.paragraphId})` : '';
-    await this.#commit(loaded, record, next, {
+    const after = await this.#commit(loaded, record, next, {
       action: input.status === 'accepted' ? 'review-accepted' : 'review-declined',
       detail: `${input.status === 'accepted' ? 'Accepted' : 'Declined'} ${recipient.organisation}’s ${what}${where}${applied ? ', written into the draft' : ''}`,
       sections,
     });
-    return { state: await this.state(id), applied, note };
+    return { state: this.#state(after), applied, note };
   }
 
   /** The chair's reply to one agency, as Word or PDF. */
@@ -288,6 +286,20 @@ export class ReviewService {
   }
 
   // ── internals ──────────────────────────────────────────────────────────
+
+  /** The last draft's paragraph texts, kept while the record is unchanged: rendering the minutes is the slow part of an import. */
+  #lastDraft: { key: string; texts: Set<string> } | null = null;
+
+  async #draftTexts(record: ConferenceRecord, recipient: Recipient, review: ReviewBlock): Promise<Set<string>> {
+    const hash = recordHash(record);
+    // Unchanged since the copy was made: every paragraph sent is still in the draft, as sent.
+    const draft = review.drafts[recipient.draftVersion - 1];
+    const sent = review.copies.find((c) => c.draftVersion === recipient.draftVersion && c.document === recipient.document);
+    if (draft !== undefined && sent !== undefined && draft.statement.recordHash === hash) return new Set(sent.paragraphs.map((p) => p.text));
+    const key = `${record.id}:${hash}:${recipient.document}`;
+    if (this.#lastDraft?.key !== key) this.#lastDraft = { key, texts: new Set((await draftParagraphs(record, recipient.document)).map((p) => p.text)) };
+    return this.#lastDraft.texts;
+  }
 
   #review(loaded: LoadedConference): ReviewBlock {
     return loaded.stored.review ?? EMPTY_REVIEW;
@@ -362,7 +374,7 @@ export class ReviewService {
     record: ConferenceRecord,
     review: ReviewBlock,
     fields: { action: HistoryEntry['action']; detail: string; signedVersionHash?: string; sections?: string[] },
-  ): Promise<void> {
+  ): Promise<LoadedConference> {
     const id = record.id;
     const { signer } = this.c.profile.signer();
     const entry = nextEntry(id, loaded.stored.entry, {
@@ -378,6 +390,10 @@ export class ReviewService {
     await this.c.index.noteIntent(id);
     const stamp = await this.c.files.commit(id, loaded.db, loaded.adapter, loaded.stored.entry, { record, entry, review });
     await this.c.index.record({ summary: summarise(record), head: entry.hash, ...stamp });
+    // The document as now written (commit replaced db.data): the answer is drawn from it without reading the file again.
+    const stored = loaded.db.data;
+    if (stored === null) throw new Error('The conference was not kept.');
+    return { ...loaded, stored, record };
   }
 }
 

@@ -65,7 +65,14 @@ export async function editWithLibreOffice(docx: Buffer, edit: LibreOfficeEdit): 
     const input = join(dir, 'in.docx');
     const output = join(dir, 'out.docx');
     await writeFile(input, docx);
-    await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=${profile}`, `macro:///Standard.Module1.Edit(${JSON.stringify(input)},${JSON.stringify(output)})`], { timeout: 120_000 });
+    const args = ['--headless', '--norestore', `-env:UserInstallation=${profile}`, `macro:///Standard.Module1.Edit(${JSON.stringify(input)},${JSON.stringify(output)})`];
+    try {
+      await run('soffice', args, { timeout: 120_000 });
+    } catch {
+      // On a loaded machine soffice sometimes exits at start-up with "Unspecified Application
+      // Error" (seen 1 run in 4 here, never twice running); one more try, then fail as it says.
+      await run('soffice', args, { timeout: 120_000 });
+    }
     return await readFile(output);
   } finally {
     await rm(dir, { recursive: true, force: true });
