@@ -64,6 +64,10 @@ test('the Osei draft is reviewed by three agencies in Word and the final minutes
     await expect(page.getByTestId('overdue-summary')).toHaveText('3 agencies are overdue with their comments.');
     await page.locator('section[aria-labelledby="circulation-title"]').screenshot({ path: 'test-results/screenshots/review-circulation.png' });
     await expectNoSeriousViolations(page, 'accuracy review (circulation)');
+    // The conference page says who is overdue.
+    await page.getByRole('link', { name: 'Back to the conference' }).click();
+    await expect(page.getByTestId('review-summary')).toContainText('Accuracy review: draft 1 sent to 3 agencies; overdue: Police, Castlegate Academy, CAMHS.');
+    await page.getByRole('link', { name: 'Open the accuracy review' }).click();
 
     // The police edit their copy in Word: a comment, and a tracked change.
     const saved = join(folder, 'police.docx');

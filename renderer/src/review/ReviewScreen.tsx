@@ -473,12 +473,14 @@ function ItemView({ id, returnId, item, organisation, confirmUnknown, busy, act 
             </label>
             <textarea id={reasonId} className="input" rows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
           </div>
-          <button type="button" className="button" disabled={busy} onClick={() => void decide('accepted')}>
-            Accept
-          </button>
-          <button type="button" className="button button--secondary" disabled={busy} onClick={() => void decide('declined')}>
-            Decline
-          </button>
+          <div className="review-decision__buttons">
+            <button type="button" className="button" disabled={busy} onClick={() => void decide('accepted')}>
+              Accept
+            </button>
+            <button type="button" className="button button--secondary" disabled={busy} onClick={() => void decide('declined')}>
+              Decline
+            </button>
+          </div>
         </div>
       )}
     </article>

@@ -14,6 +14,7 @@ import { usePageTitle } from '../components/usePageTitle';
 import { GuidedEditor } from '../guided/GuidedEditor';
 import { useSession } from '../session/SessionContext';
 import { routeHref } from '../session/routes';
+import { ReviewSummary } from '../review/ReviewSummary';
 
 type PageState =
   | { kind: 'loading' }
@@ -59,6 +60,7 @@ export function ConferencePage({ id }: { id: string }) {
           Accuracy review by agencies
         </a>
       </div>
+      <ReviewSummary id={id} />
       {state.kind === 'loaded' ? (
         <>
           <PageHeading caption="Conference">{CONFERENCE_TYPE_LABELS[state.record.type]}</PageHeading>
