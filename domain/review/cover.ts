@@ -1,5 +1,5 @@
 import { formatUkDate } from '../calendar/dates';
-import { plain, text, type Block, type DocumentModel } from '../documents/model';
+import { label, plain, text, type Block, type DocumentModel } from '../documents/model';
 import type { Recipient } from './schemas';
 
 /**
@@ -15,7 +15,7 @@ export function withReviewCover(model: DocumentModel, recipient: Recipient, repl
       title: `Please reply by ${formatUkDate(recipient.dueOn)}`,
       runs: [text('Comment on the accuracy of what your agency said and did. The decision and the plan are the conference’s and are not changed through this review.')],
     },
-    plain('How to comment', 'label'),
+    label('How to comment'),
     {
       kind: 'list',
       ordered: true,

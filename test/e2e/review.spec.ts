@@ -131,7 +131,7 @@ test('the Osei draft is reviewed by three agencies in Word and the final minutes
     }
     await expect(history).toContainText('Accepted Police’s tracked change on Agency contributions');
     await expect(history).toContainText('Declined Police’s comment on Agency contributions');
-    await expect(history).toContainText('Draft 1 (full minutes) sent to CAMHS on 2026-02-19; comments due 2026-03-05');
+    await expect(history).toContainText('Draft 1 (full minutes) sent to CAMHS on 19/02/2026; comments due 05/03/2026');
     await screenshot(page, 'review-history');
   } finally {
     await demo.stop();

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ApiFailure } from '../../../domain/api/result';
+import { formatUkDate } from '../../../domain/calendar/dates';
 import { agencyLabel } from '../../../domain/agencies/agency-label';
 import { listItems, meetingValues, textOf } from '../../../domain/record/access';
 import { ConferenceRecordSchema, type ConferenceRecord } from '../../../domain/record/conference';
@@ -119,7 +120,7 @@ export class ReviewService {
     };
     const after = await this.#commit(loaded, loaded.record, next, {
       action: 'circulated',
-      detail: `Draft ${recipient.draftVersion} (${documentWords(recipient.document)}) sent to ${recipient.organisation} on ${recipient.sentOn}; comments due ${recipient.dueOn}`,
+      detail: `Draft ${recipient.draftVersion} (${documentWords(recipient.document)}) sent to ${recipient.organisation} on ${formatUkDate(recipient.sentOn)}; comments due ${formatUkDate(recipient.dueOn)}`,
     });
     return { state: this.#state(after), copy: { fileName: copy.fileName, mimeType: DOCX_MIME, base64: copy.bytes.toString('base64') } };
   }
@@ -142,7 +143,7 @@ export class ReviewService {
     const review = this.#review(loaded);
     const recipient = this.#recipient(review, recipientId);
     const next: ReviewBlock = { ...review, recipients: review.recipients.map((r) => (r.id === recipient.id ? { ...r, noCommentsOn: on } : r)) };
-    return this.#state(await this.#commit(loaded, loaded.record, next, { action: 'no-comments', detail: `${recipient.organisation} replied on ${on} with no comments` }));
+    return this.#state(await this.#commit(loaded, loaded.record, next, { action: 'no-comments', detail: `${recipient.organisation} replied on ${formatUkDate(on)} with no comments` }));
   }
 
   /** Reads a returned copy and lists its comments and changes; the record is not touched. */

@@ -135,13 +135,13 @@ describe('the accuracy review of the Osei draft', () => {
     const review = history.entries.filter((e) => e.detail !== undefined).map((e) => [e.action, e.detail]);
     expect(review).toEqual([
       ['draft-approved', 'Draft 1 approved for accuracy review'],
-      ['circulated', 'Draft 1 (full minutes) sent to Police on 2026-02-19; comments due 2026-03-05'],
-      ['circulated', 'Draft 1 (family copy) sent to Castlegate Academy on 2026-02-19; comments due 2026-03-05'],
-      ['circulated', 'Draft 1 (full minutes) sent to CAMHS on 2026-02-19; comments due 2026-03-05'],
+      ['circulated', 'Draft 1 (full minutes) sent to Police on 19/02/2026; comments due 05/03/2026'],
+      ['circulated', 'Draft 1 (family copy) sent to Castlegate Academy on 19/02/2026; comments due 05/03/2026'],
+      ['circulated', 'Draft 1 (full minutes) sent to CAMHS on 19/02/2026; comments due 05/03/2026'],
       ['review-imported', 'Returned copy from Police: 1 comments, 1 changes'],
       ['review-accepted', `Accepted Police’s tracked change on Agency contributions (${info}), written into the draft`],
       ['review-declined', `Declined Police’s comment on Agency contributions (${worries})`],
-      ['no-comments', 'Castlegate Academy replied on 2026-02-27 with no comments'],
+      ['no-comments', 'Castlegate Academy replied on 27/02/2026 with no comments'],
     ]);
     expect(history.entries.at(-1)?.action).toBe('signed');
     expect(JSON.stringify(history.entries)).not.toContain('knife');
