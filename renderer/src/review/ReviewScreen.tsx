@@ -186,7 +186,21 @@ function Circulation({ id, review, busy, act }: { id: string; review: ReviewStat
             </thead>
             <tbody>
               {review.recipients.map((r) => (
-                <tr key={r.id} className={r.status === 'overdue' ? 'review-row--overdue' : undefined} data-testid={`recipient-${r.organisation}`}>
+                <tr
+                  key={r.id}
+                  className={r.status === 'overdue' ? 'review-row--overdue' : undefined}
+                  data-testid={`recipient-${r.organisation}`}
+                  // A returned file can also be dropped on the agency's row (the button does the same from the keyboard).
+                  onDragOver={(event) => {
+                    if (!review.signed) event.preventDefault();
+                  }}
+                  onDrop={(event) => {
+                    const file = event.dataTransfer.files[0];
+                    if (review.signed || !file) return;
+                    event.preventDefault();
+                    void importFor(r.id, r.organisation, file);
+                  }}
+                >
                   <th scope="row">
                     {r.organisation}
                     <div className="hint">
