@@ -21,11 +21,11 @@ import { nextEntry, recordHash } from '../store/history';
 import { summarise } from '../store/summary';
 import { identifierSignatureValid, parseIdentifier } from './identifier';
 import { readReturnedDocx, ReturnedFileError } from './import-docx';
-import { buildReviewCopy, draftParagraphs, DOCX_MIME } from './review-copy';
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const documents = () => import('./documents');
 import { responseLetter } from '../../../domain/review/letter';
 import { safeFileNamePart } from '../../../domain/signoff/file-name';
-import { renderDocx } from '../export/docx';
-import { renderPdf } from '../export/pdf';
 import { EMPTY_REVIEW, type ReviewBlock } from './review-block';
 
 /**
@@ -267,6 +267,7 @@ export class ReviewService {
       chair: signer,
       today: londonDate(this.c.now()),
     });
+    const { renderDocx, renderPdf } = await documents();
     const bytes = format === 'pdf' ? await renderPdf(model) : await renderDocx(model);
     return {
       fileName: `${date} ${safeFileNamePart(family)} - response to ${safeFileNamePart(recipient.organisation)}.${format}`.replace(/\s+/g, ' ').trim(),
@@ -298,7 +299,7 @@ export class ReviewService {
     const sent = review.copies.find((c) => c.draftVersion === recipient.draftVersion && c.document === recipient.document);
     if (draft !== undefined && sent !== undefined && draft.statement.recordHash === hash) return new Set(sent.paragraphs.map((p) => p.text));
     const key = `${record.id}:${hash}:${recipient.document}`;
-    if (this.#lastDraft?.key !== key) this.#lastDraft = { key, texts: new Set((await draftParagraphs(record, recipient.document)).map((p) => p.text)) };
+    if (this.#lastDraft?.key !== key) this.#lastDraft = { key, texts: new Set((await (await documents()).draftParagraphs(record, recipient.document)).map((p) => p.text)) };
     return this.#lastDraft.texts;
   }
 
@@ -336,7 +337,7 @@ export class ReviewService {
 
   async #copy(record: ConferenceRecord, recipient: Recipient) {
     const { signer, privateKey } = this.c.profile.signer();
-    return buildReviewCopy(record, recipient, { privateKey, replyTo: `${signer.name}, ${signer.role}, ${signer.council}` });
+    return (await documents()).buildReviewCopy(record, recipient, { privateKey, replyTo: `${signer.name}, ${signer.role}, ${signer.council}` });
   }
 
   #state(loaded: LoadedConference): ReviewState {
