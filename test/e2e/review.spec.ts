@@ -108,7 +108,7 @@ test('the Osei draft is reviewed by three agencies in Word and the final minutes
     await expect(page.getByTestId('recipient-CAMHS')).toContainText('Overdue');
 
     // The accepted correction changed the draft; CAMHS is overdue; the final minutes can be signed.
-    const [letter] = await Promise.all([page.waitForEvent('download'), page.getByTestId('recipient-Police').getByRole('button', { name: /Response letter/ }).click()]);
+    const [letter] = await Promise.all([page.waitForEvent('download'), page.getByTestId('recipient-Police').getByRole('button', { name: /Response letter \(Word\)/ }).click()]);
     expect(letter.suggestedFilename()).toBe('2026-02-03 Osei - response to Police.docx');
     await page.getByRole('button', { name: 'Sign the final minutes' }).click();
     await expect(page.getByRole('status')).toContainText('The final minutes are signed (version 1');

@@ -259,22 +259,24 @@ function Circulation({ id, review, busy, act }: { id: string; review: ReviewStat
                       >
                         Review copy<span className="visually-hidden"> for {r.organisation}</span>
                       </button>
-                      {(r.status === 'answered' || r.status === 'no-comments') && (
-                        <button
-                          type="button"
-                          className="button button--secondary button--small"
-                          disabled={busy}
-                          onClick={() =>
-                            void act(async () => {
-                              const file = await client['review.letter']({ id, recipientId: r.id, format: 'docx' });
-                              download(file.fileName, file.mimeType, file.base64);
-                              return `Downloaded “${file.fileName}”.`;
-                            })
-                          }
-                        >
-                          Response letter<span className="visually-hidden"> to {r.organisation}</span>
-                        </button>
-                      )}
+                      {(r.status === 'answered' || r.status === 'no-comments') &&
+                        (['docx', 'pdf'] as const).map((format) => (
+                          <button
+                            key={format}
+                            type="button"
+                            className="button button--secondary button--small"
+                            disabled={busy}
+                            onClick={() =>
+                              void act(async () => {
+                                const file = await client['review.letter']({ id, recipientId: r.id, format });
+                                download(file.fileName, file.mimeType, file.base64);
+                                return `Downloaded “${file.fileName}”.`;
+                              })
+                            }
+                          >
+                            Response letter ({format === 'docx' ? 'Word' : 'PDF'})<span className="visually-hidden"> to {r.organisation}</span>
+                          </button>
+                        ))}
                     </div>
                   </td>
                 </tr>

@@ -5,6 +5,7 @@ import type { ConferenceRecord } from '../../../domain/record/conference';
 import type { ReviewState } from '../../../domain/review/state';
 import { ID_PROPERTY, parseIdentifier, SIGNATURE_PROPERTY } from '../../../main/services/review/identifier';
 import { CHAIR } from '../signoff/ready';
+import { pdfPages, squash } from '../export/extract';
 import { expectFailure, FakeClock, openStore, type Harness } from '../../unit/store/helpers';
 import { enterScenario, HEALTH, POLICE, SCHOOL, send } from './osei-review';
 import { bookmarkOf, WordFile } from './word-edits';
@@ -151,6 +152,9 @@ describe('the accuracy review of the Osei draft', () => {
     const letterXml = strFromU8(unzipSync(new Uint8Array(Buffer.from(letter.base64, 'base64')))['word/document.xml']!);
     expect(letterXml).toContain('Accepted: the minutes now read as you suggested.');
     expect(letterXml).toContain('Not accepted. The knife was not mentioned at the conference; it can go in the next review.');
+    const letterPdf = await h.ok<{ base64: string; fileName: string }>('review.letter', { id, recipientId: police.recipient.id, format: 'pdf' });
+    expect(letterPdf.fileName).toBe('2026-02-03 Osei - response to Police.pdf');
+    expect(squash(pdfPages(Buffer.from(letterPdf.base64, 'base64')).join(' '))).toContain('Not accepted. The knife was not mentioned at the conference; it can go in the next review.');
   });
 });
 
