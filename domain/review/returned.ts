@@ -67,8 +67,15 @@ export function reviewItems(returned: ReturnedDocx, sent: readonly SentParagraph
 
   let lastKnown: SentParagraph | null = null;
   const placed: { sent: SentParagraph | null; after: SentParagraph | null }[] = [];
+  // A copy with no bookmarks at all (its text pasted into a new document) is matched paragraph by
+  // paragraph on the words as sent, in order. Only then: in a copy that kept its bookmarks, a
+  // paragraph without one is one the agency added, even if it repeats a label such as "Worries".
+  const bookmarked = returned.paragraphs.some((p) => p.bookmark !== null);
+  const byText = new Map<string, SentParagraph[]>();
+  for (const paragraph of sent) byText.set(paragraph.text, [...(byText.get(paragraph.text) ?? []), paragraph]);
+  const byWords = (text: string): SentParagraph | null => byText.get(text)?.find((candidate) => !seen.has(candidate.id)) ?? null;
   for (const p of returned.paragraphs) {
-    const own = p.bookmark !== null ? (sentById.get(p.bookmark) ?? null) : null;
+    const own = p.bookmark !== null ? (sentById.get(p.bookmark) ?? null) : bookmarked ? null : byWords(p.before);
     // A bookmark Word copied onto a second paragraph (a split) names the same paragraph twice: only the first is it.
     const sentParagraph = own !== null && !seen.has(own.id) ? own : null;
     if (sentParagraph !== null) seen.add(sentParagraph.id);

@@ -65,4 +65,14 @@ describe('placing what comes back', () => {
     const [item] = reviewItems(file(paragraphs), sent, 'x');
     expect(item).toMatchObject({ kind: 'tracked-change', author: 'PC Ryan Holt; DS Amy Fox', after: 'Daniel was found 35 miles from his home.', text: 'Deleted “40”; Inserted “35”; Inserted “his”' });
   });
+
+  it('a copy that lost its bookmarks (pasted into a new document) is placed by the words of each paragraph', () => {
+    const paragraphs = untouched().map((x) => ({ ...x, bookmark: null }));
+    paragraphs[3] = { ...paragraphs[3]!, after: 'Daniel was found 35 miles from home.', pieces: [{ kind: 'insertion', author: 'PC Ryan Holt', date: null, text: '35' }, { kind: 'deletion', author: 'PC Ryan Holt', date: null, text: '40' }], commentStarts: ['3'] };
+    const items = reviewItems(file(paragraphs, [{ id: '3', author: 'PC Ryan Holt', date: null, text: 'Check.' }]), sent, 'x');
+    expect(items.map((i) => [i.kind, i.paragraphId, i.section, i.placement])).toEqual([
+      ['tracked-change', 's2_p2', 'Agency contributions', null],
+      ['comment', 's2_p2', 'Agency contributions', null],
+    ]);
+  });
 });
