@@ -13,6 +13,8 @@ BENCHES.push({ name: 'keystroke', run: async () => (await import('./keystroke.be
 BENCHES.push({ name: 'export', run: async () => (await import('./export.bench')).run() });
 // pades: verifying a signed PDF and Word file, and what the PDF signature adds to an export
 BENCHES.push({ name: 'verify', run: async () => (await import('./verify.bench')).run() });
+// accuracy review (main/services/review)
+BENCHES.push({ name: 'review', run: async () => (await import('./review.bench')).run() });
 
 export {}; // a module, so the loop below may await at top level
 

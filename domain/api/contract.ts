@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ConferenceRecordSchema,
   IdSchema,
+  IsoDateSchema,
   IsoDateTimeSchema,
   SectionValueSchema,
 } from '../record/conference';
@@ -17,6 +18,8 @@ import {
   SignedVersionViewSchema,
 } from '../signoff/schemas';
 import { FileVerificationSchema, MAX_VERIFY_FILE_BYTES } from '../signoff/verification';
+import { RecipientInputSchema, ReviewCopyFileSchema } from '../review/schemas';
+import { ReviewStateSchema } from '../review/state';
 
 /**
  * The one API contract: operation name → input schema → output schema.
@@ -52,7 +55,11 @@ export const HistoryEntrySchema = z.strictObject({
   seq: z.number().int().nonnegative(),
   at: IsoDateTimeSchema,
   actor: z.string(),
-  action: z.enum(['created', 'saved', 'migrated', 'signed', 'addendum']),
+  action: z.enum([
+    'created', 'saved', 'migrated', 'signed', 'addendum',
+    // accuracy review (main/services/review)
+    'draft-approved', 'circulated', 'review-imported', 'review-accepted', 'review-declined', 'no-comments',
+  ]),
   /** Which sections changed, by id: the history says what changed without copying it. */
   sections: z.array(z.string()),
   revision: z.number().int().nonnegative(),
@@ -60,6 +67,8 @@ export const HistoryEntrySchema = z.strictObject({
   prevHash: z.string(),
   /** For 'signed' and 'addendum': the hash of the signed version, so the history vouches for it too. */
   signedVersionHash: z.string().optional(),
+  /** For accuracy-review entries: what was done, for whom (an organisation, never the comment's words). */
+  detail: z.string().max(1000).optional(),
   hash: z.string(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
@@ -208,6 +217,48 @@ export const apiContract = {
     input: Empty,
     /** The problems still reported, without the folder's rollback. */
     output: z.strictObject({ problems: z.array(StoreProblemSchema) }),
+  },
+  // ── accuracy review of the draft by agencies (domain/review, main/services/review) ──
+  'review.get': {
+    input: z.strictObject({ id: IdSchema }),
+    output: ReviewStateSchema,
+  },
+  'review.approveDraft': {
+    input: z.strictObject({ id: IdSchema, baseRevision: z.number().int().nonnegative() }),
+    output: ReviewStateSchema,
+  },
+  'review.addRecipient': {
+    input: z.strictObject({ id: IdSchema, recipient: RecipientInputSchema }),
+    output: z.strictObject({ state: ReviewStateSchema, copy: ReviewCopyFileSchema }),
+  },
+  'review.copy': {
+    input: z.strictObject({ id: IdSchema, recipientId: IdSchema }),
+    output: ReviewCopyFileSchema,
+  },
+  'review.noComments': {
+    input: z.strictObject({ id: IdSchema, recipientId: IdSchema, on: IsoDateSchema }),
+    output: ReviewStateSchema,
+  },
+  'review.import': {
+    // Base64 of at most 10 MB (the service refuses larger files with a plain message; the page checks first).
+    input: z.strictObject({ id: IdSchema, recipientId: IdSchema, base64: z.string().max(14_000_000) }),
+    output: z.strictObject({ state: ReviewStateSchema, returnId: IdSchema }),
+  },
+  'review.decide': {
+    input: z.strictObject({
+      id: IdSchema,
+      returnId: IdSchema,
+      itemId: z.string().max(40),
+      status: z.enum(['accepted', 'declined']),
+      reason: z.string().max(2000),
+      /** The chair has checked a file whose identifier was removed. */
+      confirmUnknown: z.boolean().default(false),
+    }),
+    output: z.strictObject({ state: ReviewStateSchema, applied: z.boolean(), note: z.string().nullable() }),
+  },
+  'review.letter': {
+    input: z.strictObject({ id: IdSchema, recipientId: IdSchema, format: z.enum(EXPORT_FORMATS) }),
+    output: ReviewCopyFileSchema,
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

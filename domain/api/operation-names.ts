@@ -31,6 +31,15 @@ export const OPERATIONS = [
   'files.verify',
   // template7 (issue 6 leftovers)
   'vault.acknowledgeRollback',
+  // accuracy review
+  'review.get',
+  'review.approveDraft',
+  'review.addRecipient',
+  'review.copy',
+  'review.noComments',
+  'review.import',
+  'review.decide',
+  'review.letter',
 ] as const;
 export type OperationId = (typeof OPERATIONS)[number];
 

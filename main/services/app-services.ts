@@ -49,5 +49,14 @@ export function handlersFor(store: ConferenceStore): Handlers {
     ...NO_FOLDER_HANDLERS,
     // template7 (issue 6 leftovers)
     'vault.acknowledgeRollback': async () => ({ problems: await store.acknowledgeRollback() }),
+    // accuracy review (main/services/review)
+    'review.get': ({ id }) => store.withReview((r) => r.state(id)),
+    'review.approveDraft': ({ id, baseRevision }) => store.withReview((r) => r.approveDraft(id, baseRevision)),
+    'review.addRecipient': ({ id, recipient }) => store.withReview((r) => r.addRecipient(id, recipient)),
+    'review.copy': ({ id, recipientId }) => store.withReview((r) => r.copy(id, recipientId)),
+    'review.noComments': ({ id, recipientId, on }) => store.withReview((r) => r.noComments(id, recipientId, on)),
+    'review.import': ({ id, recipientId, base64 }) => store.withReview((r) => r.importReturn(id, recipientId, Buffer.from(base64, 'base64'))),
+    'review.decide': ({ id, ...decision }) => store.withReview((r) => r.decide(id, decision)),
+    'review.letter': ({ id, recipientId, format }) => store.withReview((r) => r.letter(id, recipientId, format)),
   };
 }

@@ -14,6 +14,7 @@ import { Unlock } from './screens/Unlock';
 import { CheckSignedFile } from './verify/CheckSignedFile';
 import { SessionContext, type SectionsById, type Session } from './session/SessionContext';
 import { routeHref, routeKey, useHashRoute, type Route } from './session/routes';
+import { ReviewScreen } from './review/ReviewScreen';
 import { useAutoLock } from './session/useAutoLock';
 import { useLeaveGuard, type UnsavedWork } from './session/useLeaveGuard';
 
@@ -225,5 +226,7 @@ function UnlockedScreen({ route }: { route: Route }) {
       return <ConferenceHistory key={route.id} id={route.id} />;
     case 'verify':
       return <CheckSignedFile />;
+    case 'review':
+      return <ReviewScreen key={route.id} id={route.id} />;
   }
 }

@@ -6,6 +6,7 @@ import type { KeyObject } from 'node:crypto';
 import type { SignedBlock } from '../signing/signed-block';
 import type { PdfCertificate } from '../signing/pdf-certificate';
 import type { VerificationStore } from '../verify/verify-file';
+import type { ReviewService } from '../review/review-service';
 
 /**
  * What the services need from wherever conferences are kept. Two implementations: the encrypted
@@ -64,4 +65,6 @@ export interface ConferenceStore extends VerificationStore {
   documentKey(): Promise<{ publicKey: string; privateKey: KeyObject } | null>;
   /** After an information-governance check, accept a store reported as put back whole; returns the problems still reported. */
   acknowledgeRollback(): Promise<StoreProblem[]>;
+  /** Agencies' accuracy review of the draft (../review); NOT_AVAILABLE where the store cannot keep it yet. */
+  withReview<T>(work: (review: ReviewService) => Promise<T>): Promise<T>;
 }

@@ -32,7 +32,7 @@ export function entryHashIsValid(entry: HistoryEntry): boolean {
 export function nextEntry(
   conferenceId: string,
   previous: HistoryEntry | null,
-  fields: Pick<HistoryEntry, 'at' | 'actor' | 'action' | 'sections' | 'revision' | 'recordHash'> & Partial<Pick<HistoryEntry, 'signedVersionHash'>>,
+  fields: Pick<HistoryEntry, 'at' | 'actor' | 'action' | 'sections' | 'revision' | 'recordHash'> & Partial<Pick<HistoryEntry, 'signedVersionHash' | 'detail'>>,
 ): HistoryEntry {
   const withoutHash = {
     seq: previous === null ? 0 : previous.seq + 1,

@@ -30,6 +30,7 @@ import { ProblemRegistry, problems } from './problems';
 import { SerialQueue } from './serial-queue';
 import { SettingsStore } from './settings-store';
 import { SignOff } from './sign-off';
+import { ReviewService } from '../review/review-service';
 import { ChairProfileStore } from '../signing/chair-profile-store';
 import type { PdfCertificate } from '../signing/pdf-certificate';
 import type { KeyObject } from 'node:crypto';
@@ -99,6 +100,7 @@ interface Session {
   conferences: Conferences;
   profile: ChairProfileStore;
   signOff: SignOff;
+  review: ReviewService;
 }
 
 export type { ExportSource } from './conference-store';
@@ -330,7 +332,12 @@ export class LocalConferenceStore implements ConferenceStore {
   }
 
   sign(id: string, baseRevision: number): Promise<{ signed: SignedVersionView; revision: number }> {
-    return this.#queue.run(async () => (await this.#require()).signOff.sign(id, baseRevision));
+    return this.#queue.run(async () => {
+      const session = await this.#require();
+      // An accuracy review in progress holds the final signature until every agency has answered or is overdue.
+      await session.review.assertFinalAllowed(id);
+      return session.signOff.sign(id, baseRevision);
+    });
   }
 
   addendum(id: string, reason: string, text: string): Promise<{ signed: SignedVersionView }> {
@@ -394,6 +401,12 @@ export class LocalConferenceStore implements ConferenceStore {
     });
   }
 
+  // ── accuracy review (../review) ──────────────────────────────────────────
+
+  withReview<T>(work: (review: ReviewService) => Promise<T>): Promise<T> {
+    return this.#queue.run(async () => work((await this.#require()).review));
+  }
+
   // ── internals ────────────────────────────────────────────────────────────
 
   async #openSession(vault: VaultFile, dataKey: Buffer, lock: FolderLock): Promise<{ found: StoreProblem[]; session: Session }> {
@@ -422,7 +435,8 @@ export class LocalConferenceStore implements ConferenceStore {
       const context = { paths: this.paths, key, files, index, problems: this.#problems, actor: this.#actor, now: this.#now, localSettings };
       const conferences = new Conferences(context);
       const signOff = new SignOff({ ...context, conferences, profile });
-      const session: Session = { key, lock, index, settings, conferences, profile, signOff };
+      const review = new ReviewService({ ...context, conferences, profile });
+      const session: Session = { key, lock, index, settings, conferences, profile, signOff, review };
       this.#session = session;
       this.#lastActivity = this.#now().getTime();
       this.#idleLockedAfter = null;

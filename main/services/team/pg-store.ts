@@ -213,6 +213,11 @@ export class PgConferenceStore implements ConferenceStore {
     return this.#run(async () => []);
   }
 
+  /** Not built on the team store yet: the review block lives in the local conference document (main/services/review). */
+  withReview<T>(): Promise<T> {
+    return Promise.reject(new ApiFailure('NOT_AVAILABLE', 'Agencies’ accuracy review is not available on a team store yet. Circulate the draft minutes from a local store, or ask your team admin.'));
+  }
+
   // ── settings and profile: each member's own, sealed by their personal key ──
 
   getSettings(): Promise<Settings> {

@@ -29,6 +29,13 @@ const ACTIONS: Record<HistoryEntry['action'], string> = {
   migrated: 'Updated to a new version of the app',
   signed: 'Signed by the chair',
   addendum: 'Addendum signed',
+  // accuracy review
+  'draft-approved': 'Draft approved and signed by the chair',
+  circulated: 'Draft sent for accuracy review',
+  'review-imported': 'Returned copy imported',
+  'review-accepted': 'Correction accepted',
+  'review-declined': 'Correction declined',
+  'no-comments': 'Agency had no comments',
 };
 
 /**
@@ -117,7 +124,10 @@ function HistoryTable({ entries, record }: { entries: HistoryEntry[]; record: Co
                 <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
               </td>
               <td dir="auto">{entry.actor}</td>
-              <td>{ACTIONS[entry.action]}</td>
+              <td>
+                {ACTIONS[entry.action]}
+                {entry.detail ? <div dir="auto">{entry.detail}</div> : null}
+              </td>
               <td>
                 {names.length === 0 ? (
                   <span className="muted">None</span>

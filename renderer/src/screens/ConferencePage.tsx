@@ -15,6 +15,7 @@ import { usePageTitle } from '../components/usePageTitle';
 import { GuidedEditor } from '../guided/GuidedEditor';
 import { useSession } from '../session/SessionContext';
 import { routeHref } from '../session/routes';
+import { ReviewSummary } from '../review/ReviewSummary';
 
 type PageState =
   | { kind: 'loading' }
@@ -56,7 +57,11 @@ export function ConferencePage({ id }: { id: string }) {
         <a className="page-links__item" href={routeHref({ name: 'history', id })}>
           Change history
         </a>
+        <a className="page-links__item" href={routeHref({ name: 'review', id })}>
+          Accuracy review by agencies
+        </a>
       </div>
+      <ReviewSummary id={id} />
       {state.kind === 'loaded' ? (
         <>
           <PageHeading caption="Conference">{CONFERENCE_TYPE_LABELS[state.record.type]}</PageHeading>

@@ -8,7 +8,9 @@ export type Route =
   | { name: 'history'; id: string }
   | { name: 'settings' }
   // pades: check a signed file
-  | { name: 'verify' };
+  | { name: 'verify' }
+  // accuracy review
+  | { name: 'review'; id: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,6 +21,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/verify') return { name: 'verify' };
   const history = /^\/conferences\/([^/]+)\/history$/.exec(path);
   if (history?.[1] && UUID.test(history[1])) return { name: 'history', id: history[1] };
+  const review = /^\/conferences\/([^/]+)\/review$/.exec(path);
+  if (review?.[1] && UUID.test(review[1])) return { name: 'review', id: review[1] };
   const conference = /^\/conferences\/(.+)$/.exec(path);
   if (conference?.[1] && UUID.test(conference[1])) return { name: 'conference', id: conference[1] };
   return { name: 'list' };
@@ -38,11 +42,13 @@ export function routeHref(route: Route): string {
       return `#/conferences/${route.id}`;
     case 'history':
       return `#/conferences/${route.id}/history`;
+    case 'review':
+      return `#/conferences/${route.id}/review`;
   }
 }
 
 export function routeKey(route: Route): string {
-  return route.name === 'conference' || route.name === 'history' ? `${route.name}:${route.id}` : route.name;
+  return route.name === 'conference' || route.name === 'history' || route.name === 'review' ? `${route.name}:${route.id}` : route.name;
 }
 
 /** Only hashes that start with "#/" are routes; in-page anchors (#main-content) are not. */

@@ -59,6 +59,22 @@ function attemptsFor(operation: OperationName, record: ConferenceRecord): unknow
     }
     case 'exports.saveToFolder':
       return [{ id, document: 'full-minutes', format: 'pdf' }, { id, document: 'child-letter', childId: id, format: 'docx' }];
+    // accuracy review: after the final signature the review is closed; reading it changes nothing
+    case 'review.get':
+      return [{ id }];
+    case 'review.approveDraft':
+      return [{ id, baseRevision: record.revision }];
+    case 'review.addRecipient':
+      return [{ id, recipient: { name: 'PC Ryan Holt', organisation: 'Police', email: 'ryan.holt@police.example.gov.uk', document: 'full-minutes', sentOn: '2026-01-20' } }];
+    case 'review.copy':
+    case 'review.letter':
+      return [{ id, recipientId: '0b7a4c1e-2f3d-4e5f-8a9b-0c1d2e3f4a5b', format: 'docx' }].map((input) => (operation === 'review.copy' ? { id: input.id, recipientId: input.recipientId } : input));
+    case 'review.noComments':
+      return [{ id, recipientId: '0b7a4c1e-2f3d-4e5f-8a9b-0c1d2e3f4a5b', on: '2026-01-30' }];
+    case 'review.import':
+      return [{ id, recipientId: '0b7a4c1e-2f3d-4e5f-8a9b-0c1d2e3f4a5b', base64: Buffer.from('PK').toString('base64') }];
+    case 'review.decide':
+      return [{ id, returnId: '0b7a4c1e-2f3d-4e5f-8a9b-0c1d2e3f4a5b', itemId: 'c-1', status: 'accepted', reason: '' }];
     default:
       throw new Error(`No attempts written for ${operation}: add some to this test.`);
   }

@@ -119,5 +119,14 @@ export function createMemoryHandlers(): Handlers & { calls: string[] } {
     },
     // template7 (issue 6 leftovers): a memory store never goes back.
     'vault.acknowledgeRollback': async () => ({ problems: [] }),
+    // accuracy review: not in the memory handlers
+    ...Object.fromEntries(
+      (['review.get', 'review.approveDraft', 'review.addRecipient', 'review.copy', 'review.noComments', 'review.import', 'review.decide', 'review.letter'] as const).map((name) => [
+        name,
+        async () => {
+          throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
+        },
+      ]),
+    ) as unknown as Pick<Handlers, 'review.get' | 'review.approveDraft' | 'review.addRecipient' | 'review.copy' | 'review.noComments' | 'review.import' | 'review.decide' | 'review.letter'>,
   };
 }
