@@ -61,7 +61,7 @@ export function auditChild(record: ConferenceRecord, childId: string, context: A
     conferenceType: record.type,
     templateVersion: templateVersionOf(record),
     chair: textOf(singleValues(record, SECTION.meeting)['chair']).trim(),
-    concern: textOf(singleValues(record, SECTION.reason)['harmSource']),
+    concern: optionLabel(context.template, SECTION.reason, 'harmSource', textOf(singleValues(record, SECTION.reason)['harmSource'])),
     categories: stringsOf(decision['categories']).map((value) => CATEGORIES.find((c) => c.value === value)?.label ?? value),
     recommendations: recommendationsFor(record, childId, outcome),
     outcome,
@@ -166,6 +166,13 @@ const NON_PLAN_FIELDS: readonly { section: string; field: string; label: string 
   { section: SECTION.plan, field: 'reviewDate', label: 'its review date' },
   { section: SECTION.decision, field: 'reReferralTriggers', label: 'what would lead to a re-referral' },
 ];
+
+/** A choice as the record's own template labelled it; the stored value when the template has no label for it. */
+function optionLabel(template: ConferenceTemplate, section: string, field: string, value: string): string {
+  if (value === '') return '';
+  const def = template.sections.find((s) => s.id === section)?.fields.find((f: FieldDef) => f.id === field);
+  return def?.options?.find((option) => option.value === value)?.label ?? value;
+}
 
 function templateHasField(template: ConferenceTemplate, section: string, field: string): boolean {
   const def = template.sections.find((s) => s.id === section);

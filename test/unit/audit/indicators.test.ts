@@ -63,7 +63,7 @@ describe('the row for Daniel Osei', () => {
     expect(row.alternativePlan).toEqual({ name: 'contextual safeguarding plan', lead: 'Leah Carter, social worker (adolescent safeguarding team)', reviewDate: '2026-03-03' });
     expect(row.recommendations.filter((r) => r.stance === 'differs').map((r) => r.agency)).toEqual(['Police']);
     expect(row.dissent).toEqual([{ agency: 'Police', escalation: 'will-escalate', label: 'Police dissents; will escalate through the professional resolution process' }]);
-    expect(row.concern).toBe('outside');
+    expect(row.concern).toBe('Outside the family (extra-familial harm)');
     expect(row.templateVersion).toBeGreaterThanOrEqual(1);
     expect(row.departsFromMajority.departs).toBe(false);
     expect(row.departsFromMajority.explanation).toBe(
