@@ -8,6 +8,7 @@ import {
   SectionValueSchema,
 } from '../record/conference';
 import { ConferenceSummarySchema } from '../record/summary';
+import { AuditFiltersSchema, AuditPeriodSchema, AuditRowSchema, JudgementInputSchema, JudgementViewSchema } from '../audit/types';
 import { LocalSettingsSchema } from '../rules/local-settings';
 import { EXPORT_DOCUMENTS, EXPORT_FORMATS } from '../signoff/file-name';
 import {
@@ -52,7 +53,8 @@ export const HistoryEntrySchema = z.strictObject({
   seq: z.number().int().nonnegative(),
   at: IsoDateTimeSchema,
   actor: z.string(),
-  action: z.enum(['created', 'saved', 'migrated', 'signed', 'addendum']),
+  // 'judgement': a manager's audit judgement (main/services/store/judgements.ts); the record is unchanged.
+  action: z.enum(['created', 'saved', 'migrated', 'signed', 'addendum', 'judgement']),
   /** Which sections changed, by id: the history says what changed without copying it. */
   sections: z.array(z.string()),
   revision: z.number().int().nonnegative(),
@@ -172,6 +174,28 @@ export const apiContract = {
       base64: z.string(),
       draft: z.boolean(),
     }),
+  },
+  // ── the manager's audit of non-plan outcomes (domain/audit, main/services/audit) ──
+  'audit.cohort': {
+    input: z.strictObject({ period: AuditPeriodSchema, filters: AuditFiltersSchema.optional() }),
+    output: z.strictObject({
+      rows: z.array(AuditRowSchema),
+      total: z.number().int().nonnegative(),
+      unreadable: z.number().int().nonnegative(),
+      message: z.string().nullable(),
+    }),
+  },
+  'audit.judge': {
+    input: JudgementInputSchema,
+    output: z.strictObject({ judgement: JudgementViewSchema }),
+  },
+  'audit.judgements': {
+    input: z.strictObject({ id: IdSchema }),
+    output: z.strictObject({ judgements: z.array(JudgementViewSchema) }),
+  },
+  'audit.export': {
+    input: z.strictObject({ period: AuditPeriodSchema, filters: AuditFiltersSchema.optional(), format: z.enum(['csv', 'pdf']) }),
+    output: z.strictObject({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -22,6 +22,11 @@ export const OPERATIONS = [
   'conferences.addendum',
   'conferences.signatures',
   'conferences.export',
+  // the manager's audit
+  'audit.cohort',
+  'audit.judge',
+  'audit.judgements',
+  'audit.export',
 ] as const;
 export type OperationId = (typeof OPERATIONS)[number];
 

@@ -1,4 +1,4 @@
-import type { AuditFilters, AuditRow } from './types';
+import { INDICATOR_LABELS, INDICATOR_STATUS_LABELS, type AuditFilters, type AuditRow } from './types';
 
 /**
  * The cohort's filters and sorting, pure so the screen applies them to rows it already holds
@@ -58,4 +58,26 @@ export function filterChoices(rows: readonly AuditRow[]): { chairs: string[]; ou
   const outcomes = [...new Map(rows.map((r) => [r.outcome, r.outcomeLabel || r.outcome])).entries()].map(([value, label]) => ({ value, label }));
   const concerns = [...new Set(rows.map((r) => r.concern).filter((c) => c !== ''))].sort();
   return { chairs, outcomes, concerns };
+}
+
+const CAME_BACK_FILTER_LABELS: Record<Exclude<AuditFilters['cameBack'], ''>, string> = {
+  'came-back': 'came back (case number)',
+  'possible-match': 'possible match to confirm',
+  'not-back': 'did not come back',
+  'any-match': 'came back or possible match',
+};
+
+/** The filters in words, for the PDF summary's opening line. */
+export function describeFilters(filters: AuditFilters): string[] {
+  const words: string[] = [];
+  if (filters.chair) words.push(`chair: ${filters.chair}`);
+  if (filters.outcome) words.push(`outcome: ${filters.outcome}`);
+  if (filters.concern) words.push(`concern: ${filters.concern}`);
+  if (filters.indicator) {
+    words.push(`${INDICATOR_LABELS[filters.indicator]}${filters.indicatorStatus ? `: ${INDICATOR_STATUS_LABELS[filters.indicatorStatus].toLowerCase()}` : ''}`);
+  }
+  if (filters.cameBack) words.push(CAME_BACK_FILTER_LABELS[filters.cameBack]);
+  if (filters.departsFromMajority) words.push('departs from the majority of agencies');
+  if (filters.judged) words.push(filters.judged === 'judged' ? 'judged' : 'not yet judged');
+  return words;
 }

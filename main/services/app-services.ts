@@ -1,6 +1,7 @@
 import type { Handlers } from './dispatch';
 import { ConferenceStore, type StoreOptions } from './store/store';
 import { exportConference } from './export/conference-export';
+import { auditHandlers } from './audit/handlers';
 
 /**
  * The services behind every API operation, as the handler table `dispatch` expects. Plain Node
@@ -34,5 +35,6 @@ export function handlersFor(store: ConferenceStore): Handlers {
     'conferences.addendum': ({ id, reason, text }) => store.addendum(id, reason, text),
     'conferences.signatures': ({ id }) => store.signatures(id),
     'conferences.export': async ({ id, document, format }) => exportConference(await store.exportSource(id), document, format),
+    ...auditHandlers(store),
   };
 }

@@ -11,6 +11,7 @@ import type { DataKey } from './key';
 import { migrateRecord, type JsonObject, type Migration } from './migrations';
 import { roles, type StorePaths } from './paths';
 import { SignedBlockSchema, type SignedBlock } from '../signing/signed-block';
+import { StoredJudgementSchema, type StoredJudgement } from './judgement-schema';
 
 /**
  * One conference on disk: `conferences/<id>.enc` holds the record together with the history
@@ -35,6 +36,8 @@ export const StoredConferenceSchema = z.strictObject({
    * so a signature can never be on disk without the record it signs, nor the other way round.
    */
   signed: SignedBlockSchema.optional(),
+  /** The manager's audit judgements (judgements.ts), chained by hash; the record is never touched by them. */
+  judgements: z.array(StoredJudgementSchema).optional(),
 });
 export type StoredConference = z.infer<typeof StoredConferenceSchema>;
 
@@ -110,7 +113,7 @@ export class ConferenceFiles {
     db: Low<StoredConference | null>,
     adapter: EncryptedJsonAdapter<StoredConference>,
     previous: HistoryEntry | null,
-    next: { record: JsonObject; entry: HistoryEntry | null; signed?: SignedBlock },
+    next: { record: JsonObject; entry: HistoryEntry | null; signed?: SignedBlock; judgements?: StoredJudgement[] },
   ): Promise<Pick<IndexEntry, 'bytes' | 'ino' | 'ctimeMs'>> {
     const entry = next.entry ?? previous;
     if (entry === null) throw new Error('A new conference needs a history entry.');
@@ -127,7 +130,9 @@ export class ConferenceFiles {
     // Whatever rewrites the document (a migration, a sign-off, an addendum) keeps its signed
     // versions: only a sign-off or an addendum passes a new, longer list.
     const signed = next.signed ?? db.data?.signed;
-    db.data = { format: 1, storeVersion: this.storeVersion, record: next.record, entry, ...(signed ? { signed } : {}) };
+    // Likewise every write keeps the audit judgements; only a new judgement passes a longer list.
+    const judgements = next.judgements ?? db.data?.judgements;
+    db.data = { format: 1, storeVersion: this.storeVersion, record: next.record, entry, ...(signed ? { signed } : {}), ...(judgements ? { judgements } : {}) };
     await db.write();
     if (next.entry !== null) await appendHistory(path, key, id, tail, [next.entry]);
     return this.stamp(id);

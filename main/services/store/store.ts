@@ -28,6 +28,9 @@ import { ProblemRegistry, problems } from './problems';
 import { SerialQueue } from './serial-queue';
 import { SettingsStore } from './settings-store';
 import { SignOff } from './sign-off';
+import { Judgements } from './judgements';
+import type { SignOffFacts } from '../../../domain/audit/indicators';
+import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
 import { ChairProfileStore } from '../signing/chair-profile-store';
 import type { ChairProfile, ChairProfileInput, Signatures, SignedVersionView } from '../../../domain/signoff/schemas';
 import type { LoadedConference } from './conference-file';
@@ -96,6 +99,14 @@ interface Session {
   conferences: Conferences;
   profile: ChairProfileStore;
   signOff: SignOff;
+  judgements: Judgements;
+}
+
+/** What the manager's audit reads of one conference (main/services/audit/cohort-service.ts). */
+export interface AuditSource {
+  record: ConferenceRecord;
+  signOff: SignOffFacts;
+  judgements: JudgementView[];
 }
 
 /** What an export is made from: the record as stored, its signed versions (verified) and addenda. */
@@ -347,6 +358,31 @@ export class ConferenceStore {
     });
   }
 
+  // ── the manager's audit (main/services/audit) ─────────────────────────────
+
+  judge(input: JudgementInput): Promise<JudgementView> {
+    return this.#queue.run(async () => (await this.#require()).judgements.judge(input));
+  }
+
+  judgements(id: string): Promise<JudgementView[]> {
+    return this.#queue.run(async () => (await this.#require()).judgements.list(id));
+  }
+
+  /** One conference as the audit reads it: the record, whether and when it was signed, and its judgements (one read). */
+  auditSource(id: string): Promise<AuditSource> {
+    return this.#queue.run(async () => {
+      const session = await this.#require();
+      const { loaded, history } = await session.conferences.load(id);
+      const signed = loaded.stored.signed;
+      const signatures = signed ? await session.signOff.signatures(id) : null;
+      return {
+        record: loaded.record,
+        signOff: { signedAt: signed?.versions[0]?.statement.signedAt ?? null, intact: signatures?.intact ?? true },
+        judgements: session.judgements.ofLoaded(id, loaded.stored, history.entries),
+      };
+    });
+  }
+
   // ── internals ────────────────────────────────────────────────────────────
 
   async #openSession(vault: VaultFile, dataKey: Buffer, lock: FolderLock): Promise<{ found: StoreProblem[]; session: Session }> {
@@ -372,7 +408,8 @@ export class ConferenceStore {
       const context = { paths: this.paths, key, files, index, problems: this.#problems, actor: this.#actor, now: this.#now };
       const conferences = new Conferences(context);
       const signOff = new SignOff({ ...context, conferences, profile, localSettings: () => settings.get().local });
-      const session: Session = { key, lock, index, settings, conferences, profile, signOff };
+      const judgements = new Judgements({ ...context, conferences, profile });
+      const session: Session = { key, lock, index, settings, conferences, profile, signOff, judgements };
       this.#session = session;
       this.#lastActivity = this.#now().getTime();
       this.#idleLockedAfter = null;

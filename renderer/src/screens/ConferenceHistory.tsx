@@ -29,6 +29,7 @@ const ACTIONS: Record<HistoryEntry['action'], string> = {
   migrated: 'Updated to a new version of the app',
   signed: 'Signed by the chair',
   addendum: 'Addendum signed',
+  judgement: 'Audit judgement recorded by a manager',
 };
 
 /**

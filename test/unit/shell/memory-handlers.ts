@@ -103,5 +103,14 @@ export function createMemoryHandlers(): Handlers & { calls: string[] } {
     'conferences.export': async () => {
       throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
     },
+    // The audit is not part of the transport's tests either (test/integration/audit covers it).
+    'audit.cohort': async () => ({ rows: [], total: 0, unreadable: 0, message: null }),
+    'audit.judge': async () => {
+      throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
+    },
+    'audit.judgements': async () => ({ judgements: [] }),
+    'audit.export': async () => {
+      throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
+    },
   };
 }
