@@ -14,6 +14,7 @@ import { usePageTitle } from '../components/usePageTitle';
 import { GuidedEditor } from '../guided/GuidedEditor';
 import { useSession } from '../session/SessionContext';
 import { routeHref } from '../session/routes';
+import { AuditJudgements } from '../audit/AuditJudgements';
 
 type PageState =
   | { kind: 'loading' }
@@ -60,6 +61,7 @@ export function ConferencePage({ id }: { id: string }) {
         <>
           <PageHeading caption="Conference">{CONFERENCE_TYPE_LABELS[state.record.type]}</PageHeading>
           <StoreProblems problems={state.problems} />
+          <AuditJudgements id={id} record={state.record} />
           {state.signatures.versions.length > 0 ? (
             <>
               <SignedBanner signatures={state.signatures} justSigned={justSigned} />

@@ -6,7 +6,8 @@ export type Route =
   | { name: 'new' }
   | { name: 'conference'; id: string }
   | { name: 'history'; id: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'audit' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/new') return { name: 'new' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/audit') return { name: 'audit' };
   const history = /^\/conferences\/([^/]+)\/history$/.exec(path);
   if (history?.[1] && UUID.test(history[1])) return { name: 'history', id: history[1] };
   const conference = /^\/conferences\/(.+)$/.exec(path);
@@ -29,6 +31,8 @@ export function routeHref(route: Route): string {
       return '#/new';
     case 'settings':
       return '#/settings';
+    case 'audit':
+      return '#/audit';
     case 'conference':
       return `#/conferences/${route.id}`;
     case 'history':
