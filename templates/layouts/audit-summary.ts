@@ -100,16 +100,15 @@ export function auditSummary(input: AuditSummaryInput): DocumentModel {
 
   blocks.push({ kind: 'pageBreak' });
   blocks.push(heading(1, 'The cohort, child by child'));
+  // Seven columns fit a portrait page without breaking words; chair and dissent follow as lists.
   const cohort: Cell[][] = rows.map((row) => {
     const judgement = row.judgements.at(-1);
     return [
       cell(`${row.childName}${row.caseNumber ? ` (${row.caseNumber})` : ''}`),
       cell(formatUkDate(row.conferenceDate)),
-      cell(row.chair || 'Not recorded'),
       cell(row.outcomeLabel || row.outcome),
       cell(`${indicatorsMet(row)} of ${row.indicators.filter((i) => i.status !== 'not-applicable').length}`),
       cell(row.departsFromMajority.departs ? 'Yes' : 'No'),
-      cell(row.dissent.map((d) => d.label).join('; ') || 'None'),
       cell(row.cameBack.status === 'came-back' ? 'Yes' : row.cameBack.status === 'possible-match' ? 'Possible match' : 'No'),
       cell(judgement ? `${JUDGEMENT_RATING_LABELS[judgement.rating]}${judgement.signed ? '' : ' (not signed)'}` : 'Not judged'),
     ];
@@ -117,9 +116,17 @@ export function auditSummary(input: AuditSummaryInput): DocumentModel {
   blocks.push({
     kind: 'table',
     caption: `Every child in the cohort (${INDICATOR_IDS.length} indicators each; those not applicable are not counted)`,
-    header: ['Child', 'Conference', 'Chair', 'Outcome', 'Indicators met', 'Departs from majority', 'Dissent', 'Came back', 'Judgement'],
+    header: ['Child', 'Conference', 'Outcome', 'Indicators met', 'Departs from majority', 'Came back', 'Judgement'],
     rows: cohort,
-    widths: [3, 2, 3, 3, 2, 2, 4, 2, 2],
+    widths: [4, 4, 4, 3, 3, 3, 4],
+  });
+  blocks.push(heading(2, 'Chair and dissent'));
+  blocks.push({
+    kind: 'table',
+    caption: 'Who chaired each conference, and any agency’s dissent with its escalation',
+    header: ['Child', 'Chair', 'Dissent'],
+    rows: rows.map((row) => [cell(row.childName), cell(row.chair || 'Not recorded'), cell(row.dissent.map((d) => d.label).join('; ') || 'None')]),
+    widths: [3, 4, 6],
   });
   return model(blocks, range);
 }

@@ -42,7 +42,7 @@ export function AuditCharts({ rows }: { rows: readonly AuditRow[] }) {
           </BarChart>
         </div>
       </figure>
-      <table className="table audit-table" aria-labelledby="chart-months">
+      <table className="table audit-table">
         <caption className="table__caption">Outcomes by month, as a table</caption>
         <thead>
           <tr>
