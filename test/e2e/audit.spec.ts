@@ -23,20 +23,25 @@ test('the manager audits the non-plan cohort, judges a decision, exports it, and
     await expect(page.getByRole('heading', { level: 1, name: 'Audit of non-plan outcomes' })).toBeVisible();
 
     // An empty period says so.
-    await page.getByLabel('Conferences from').fill('2024-01-01');
-    await page.getByLabel('to', { exact: true }).fill('2024-12-31');
+    await page.getByLabel('Conferences from').fill('01/01/2024');
+    await page.getByLabel('to', { exact: true }).fill('31/12/2024');
     await page.getByRole('button', { name: 'Show the cohort' }).click();
     await expect(page.getByRole('heading', { name: 'Nothing to audit in this period' })).toBeVisible();
     await expect(page.getByText('No child left an initial conference (or was new to conference at a review) without a child protection plan between 01/01/2024 and 31/12/2024.')).toBeVisible();
 
     // Ten years is refused in plain words, nothing shown.
-    await page.getByLabel('Conferences from').fill('2016-01-01');
-    await page.getByLabel('to', { exact: true }).fill('2025-12-31');
+    await page.getByLabel('Conferences from').fill('01/01/2016');
+    await page.getByLabel('to', { exact: true }).fill('31/12/2025');
     await page.getByRole('button', { name: 'Show the cohort' }).click();
     await expect(page.getByRole('alert')).toContainText('An audit covers at most 3 years');
 
-    await page.getByLabel('Conferences from').fill('2025-12-01');
-    await page.getByLabel('to', { exact: true }).fill('2026-03-31');
+    // A date that does not exist is caught on the page, with a link to the field.
+    await page.getByLabel('Conferences from').fill('31/02/2026');
+    await page.getByRole('button', { name: 'Show the cohort' }).click();
+    await expect(page.getByRole('alert')).toContainText('Start of the period: 31/02/2026 is not a real date: February 2026 has 28 days.');
+
+    await page.getByLabel('Conferences from').fill('01/12/2025');
+    await page.getByLabel('to', { exact: true }).fill('31/03/2026');
     await page.getByRole('button', { name: 'Show the cohort' }).click();
     await expect(page.getByRole('status').filter({ hasText: '3 children from 01/12/2025 to 31/03/2026' })).toBeVisible();
 

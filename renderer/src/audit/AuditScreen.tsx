@@ -18,6 +18,7 @@ import { errorMessage } from '../api';
 import { PageHeading } from '../components/PageHeading';
 import { usePageTitle } from '../components/usePageTitle';
 import { formatIsoDate } from '../format/dates';
+import { formatUkDate, parseUkDate } from '../../../domain/calendar/dates';
 import { useSession } from '../session/SessionContext';
 import { AuditCharts } from './AuditCharts';
 import { ChildDetail } from './ChildDetail';
@@ -30,11 +31,11 @@ function isoDay(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
-/** The last twelve months, to today: the period most councils audit first. */
-function defaultPeriod(): AuditPeriod {
+/** The last twelve months, to today: the period most councils audit first (as typed, dd/mm/yyyy). */
+function defaultPeriod(): { from: string; to: string } {
   const today = new Date();
   const from = new Date(today.getFullYear() - 1, today.getMonth(), today.getDate() + 1);
-  return { from: isoDay(from), to: isoDay(today) };
+  return { from: formatUkDate(isoDay(from)), to: formatUkDate(isoDay(today)) };
 }
 
 const CAME_BACK_CHOICES: { value: AuditFilters['cameBack']; label: string }[] = [
@@ -54,7 +55,9 @@ const CAME_BACK_CHOICES: { value: AuditFilters['cameBack']; label: string }[] = 
 export function AuditScreen() {
   usePageTitle('Audit of non-plan outcomes');
   const { client } = useSession();
-  const [period, setPeriod] = useState<AuditPeriod>(defaultPeriod);
+  // Typed as dd/mm/yyyy (a browser's date box shows the browser's own order, often American).
+  const [period, setPeriod] = useState(defaultPeriod);
+  const [periodErrors, setPeriodErrors] = useState<{ field: 'audit-from' | 'audit-to'; message: string }[]>([]);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
   const [sort, setSort] = useState<{ key: SortKey; direction: 'ascending' | 'descending' }>({ key: 'date', direction: 'ascending' });
@@ -63,11 +66,24 @@ export function AuditScreen() {
 
   async function load(event?: { preventDefault: () => void }) {
     event?.preventDefault();
+    const from = parseUkDate(period.from);
+    const to = parseUkDate(period.to);
+    const problems = [
+      ...(from.ok ? [] : [{ field: 'audit-from' as const, message: `Start of the period: ${from.message}` }]),
+      ...(to.ok ? [] : [{ field: 'audit-to' as const, message: `End of the period: ${to.message}` }]),
+    ];
+    setPeriodErrors(problems);
+    if (!from.ok || !to.ok) {
+      // One message at a time: an earlier refusal is replaced by this one; a cohort on screen stays.
+      setState((current) => (current.kind === 'failed' ? { kind: 'idle' } : current));
+      return;
+    }
+    const chosen = { from: from.date, to: to.date };
     setState({ kind: 'loading' });
     setSelected(null);
     try {
-      const answer = await client['audit.cohort']({ period });
-      setState({ kind: 'loaded', data: { rows: answer.rows, period, message: answer.message, unreadable: answer.unreadable } });
+      const answer = await client['audit.cohort']({ period: chosen });
+      setState({ kind: 'loaded', data: { rows: answer.rows, period: chosen, message: answer.message, unreadable: answer.unreadable } });
     } catch (error) {
       setState({ kind: 'failed', message: errorMessage(error) });
     }
@@ -114,13 +130,37 @@ export function AuditScreen() {
           <label className="label" htmlFor="audit-from">
             Conferences from
           </label>
-          <input className="input input--medium" type="date" id="audit-from" value={period.from} onChange={(e) => setPeriod({ ...period, from: e.target.value })} />
+          <p className="hint" id="audit-from-hint">
+            For example 01/04/2025
+          </p>
+          <input
+            className="input input--medium"
+            type="text"
+            inputMode="numeric"
+            id="audit-from"
+            aria-describedby="audit-from-hint"
+            aria-invalid={periodErrors.some((e) => e.field === 'audit-from') || undefined}
+            value={period.from}
+            onChange={(e) => setPeriod({ ...period, from: e.target.value })}
+          />
         </div>
         <div className="form-group">
           <label className="label" htmlFor="audit-to">
             to
           </label>
-          <input className="input input--medium" type="date" id="audit-to" value={period.to} onChange={(e) => setPeriod({ ...period, to: e.target.value })} />
+          <p className="hint" id="audit-to-hint">
+            For example 31/03/2026
+          </p>
+          <input
+            className="input input--medium"
+            type="text"
+            inputMode="numeric"
+            id="audit-to"
+            aria-describedby="audit-to-hint"
+            aria-invalid={periodErrors.some((e) => e.field === 'audit-to') || undefined}
+            value={period.to}
+            onChange={(e) => setPeriod({ ...period, to: e.target.value })}
+          />
         </div>
         <button type="submit" className="button">
           Show the cohort
@@ -136,6 +176,20 @@ export function AuditScreen() {
           </p>
         )}
       </div>
+      {periodErrors.length > 0 && (
+        <div className="error-summary" role="alert" aria-labelledby="audit-period-error-title">
+          <h2 className="error-summary__title" id="audit-period-error-title">
+            Check the period
+          </h2>
+          <ul className="error-summary__list">
+            {periodErrors.map((e) => (
+              <li key={e.field}>
+                <a href={`#${e.field}`}>{e.message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {state.kind === 'failed' && (
         <div className="error-summary" role="alert" aria-labelledby="audit-error-title">
           <h2 className="error-summary__title" id="audit-error-title">
