@@ -11,6 +11,7 @@ interface Bench {
 const BENCHES: Bench[] = [{ name: 'store', run: async () => (await import('./store.bench')).run() }];
 BENCHES.push({ name: 'keystroke', run: async () => (await import('./keystroke.bench')).run() });
 BENCHES.push({ name: 'export', run: async () => (await import('./export.bench')).run() });
+BENCHES.push({ name: 'audit', run: async () => (await import('./audit.bench')).run() });
 
 export {}; // a module, so the loop below may await at top level
 

@@ -1,13 +1,12 @@
 import './audit.css';
 import { useMemo, useState } from 'react';
 import { judgementProgress } from '../../../domain/audit/charts';
-import { applyFilters, filterChoices, indicatorsMet, SORT_KEYS, SORT_LABELS, sortRows, type SortKey } from '../../../domain/audit/filters';
+import { applyFilters, filterChoices, SORT_KEYS, SORT_LABELS, sortRows, type SortKey } from '../../../domain/audit/filters';
 import {
   INDICATOR_IDS,
   INDICATOR_LABELS,
   INDICATOR_STATUS_LABELS,
   INDICATOR_STATUSES,
-  JUDGEMENT_RATING_LABELS,
   NO_FILTERS,
   type AuditFilters,
   type AuditPeriod,
@@ -22,6 +21,7 @@ import { formatUkDate, parseUkDate } from '../../../domain/calendar/dates';
 import { useSession } from '../session/SessionContext';
 import { AuditCharts } from './AuditCharts';
 import { ChildDetail } from './ChildDetail';
+import { CohortTable } from './CohortTable';
 import { download } from './download';
 
 type Loaded = { rows: AuditRow[]; period: AuditPeriod; message: string | null; unreadable: number };
@@ -289,62 +289,7 @@ export function AuditScreen() {
           {shown.length === 0 ? (
             <p className="body">No child in this period matches these filters. Clear or change a filter to see more.</p>
           ) : (
-            <div className="audit-table-wrap">
-              <table className="table audit-table">
-                <caption className="table__caption">Children who left a conference without a plan ({shown.length} shown)</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Child</th>
-                    <th scope="col">Conference</th>
-                    <th scope="col">Chair</th>
-                    <th scope="col">Agencies</th>
-                    <th scope="col">Outcome and plan</th>
-                    <th scope="col">Departs from majority</th>
-                    <th scope="col">Dissent</th>
-                    <th scope="col">Indicators met</th>
-                    <th scope="col">Came back</th>
-                    <th scope="col">Judgement</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((row) => {
-                    const key = `${row.conferenceId}:${row.childId}`;
-                    const differing = row.recommendations.filter((r) => r.stance === 'differs');
-                    const agreeing = row.recommendations.filter((r) => r.stance === 'agrees').length;
-                    const applicable = row.indicators.filter((i) => i.status !== 'not-applicable').length;
-                    const judgement = row.judgements.at(-1);
-                    return (
-                      <tr key={key}>
-                        <th scope="row">
-                          <button type="button" className="button button--small button--secondary" aria-expanded={selected === key} onClick={() => setSelected(selected === key ? null : key)}>
-                            {row.childName}
-                          </button>
-                          <div className="muted">{row.caseNumber || 'No case number'}</div>
-                        </th>
-                        <td className="nowrap">{formatIsoDate(row.conferenceDate)}</td>
-                        <td>{row.chair || 'Not recorded'}</td>
-                        <td>
-                          {agreeing} agree, {differing.length} otherwise
-                          {differing.length > 0 ? ` (${differing.map((d) => d.agency).join(', ')})` : ''}
-                        </td>
-                        <td>
-                          {row.outcomeLabel}
-                          {row.alternativePlan.lead ? `; lead ${row.alternativePlan.lead}` : ''}
-                          {row.alternativePlan.reviewDate ? `; review ${formatIsoDate(row.alternativePlan.reviewDate)}` : ''}
-                        </td>
-                        <td>{row.departsFromMajority.departs ? 'Yes' : 'No'}</td>
-                        <td>{row.dissent.length === 0 ? 'None' : row.dissent.map((d) => d.label).join('; ')}</td>
-                        <td>
-                          {indicatorsMet(row)} of {applicable}
-                        </td>
-                        <td>{row.cameBack.status === 'came-back' ? 'Yes' : row.cameBack.status === 'possible-match' ? 'Possible match' : 'No'}</td>
-                        <td>{judgement ? `${JUDGEMENT_RATING_LABELS[judgement.rating]}${judgement.signed ? '' : ' (not signed)'}` : 'Not judged'}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <CohortTable rows={shown} selected={selected} onSelect={setSelected} />
           )}
           {selectedRow && <ChildDetail key={selected} row={selectedRow} onJudged={onJudged} onClose={() => setSelected(null)} />}
           <AuditCharts rows={shown} />
