@@ -49,11 +49,16 @@ export class Judgements {
       );
     }
     const earlier = stored.judgements ?? [];
-    const current = this.#verify(input.conferenceId, earlier, new Set());
-    if (current.some((view) => !view.chainOk)) {
+    // Each earlier judgement must still be what the history recorded, and every judgement the
+    // history recorded must still be there: a judgement altered or removed is not built upon.
+    const { history } = await this.c.conferences.load(input.conferenceId);
+    const recorded = history.entries.flatMap((entry) => (entry.action === 'judgement' && entry.signedVersionHash ? [entry.signedVersionHash] : []));
+    const views = this.#verify(input.conferenceId, earlier, new Set(recorded), true);
+    const kept = new Set(earlier.map(judgementHash));
+    if (views.some((v) => !v.view.valid) || recorded.some((hash) => !kept.has(hash))) {
       throw new ApiFailure(
         'TAMPERED',
-        `Conference ${input.conferenceId}: its earlier judgements do not verify, so no judgement can be added to them. Nothing has been recorded; report this to your information governance lead.`,
+        `Conference ${input.conferenceId}: its earlier judgements do not match its history, so no judgement can be added to them. Nothing has been recorded; report this to your information governance lead.`,
       );
     }
     const at = this.c.now().toISOString();

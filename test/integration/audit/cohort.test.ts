@@ -1,11 +1,15 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { openJson, sealJson } from '../../../main/services/store/crypto';
+import { roles } from '../../../main/services/store/paths';
+import { readVaultFile, unwrapDataKey } from '../../../main/services/store/vault-file';
 import type { AuditRow, JudgementView } from '../../../domain/audit/types';
 import type { HistoryEntry } from '../../../domain/api/contract';
 import type { ConferenceRecord } from '../../../domain/record/conference';
 import { oseiRecord, whitfieldRecord } from '../../../main/demo/scenarios';
 import { canonicalJson } from '../../../main/services/store/canonical';
 import { pdfPages, squash } from '../export/extract';
-import { expectFailure, openStore, type Harness } from '../../unit/store/helpers';
+import { expectFailure, openStore, PASSPHRASE, type Harness } from '../../unit/store/helpers';
 import { CHAIR } from '../signoff/ready';
 
 /**
@@ -171,5 +175,40 @@ describe('out of the app', () => {
     expect(text).toContain('3 children in the cohort');
     expect(text).toContain('Quality indicators met (the chart as a table)');
     expect(text).toContain('Police dissents; will escalate');
+  });
+});
+
+describe('a judgement altered afterwards', () => {
+  /** Someone holding the data key rewrites the document: what no outsider can do, and still caught. */
+  async function reseal(h: Harness, id: string, change: (doc: { judgements: { statement: Record<string, unknown> }[] }) => void) {
+    const vault = await readVaultFile(h.store.paths.vault);
+    if (vault === null) throw new Error('No vault.');
+    const key = await unwrapDataKey(vault, PASSPHRASE);
+    const path = h.store.paths.conference(id);
+    const doc = openJson(key, await readFile(path), roles.conference(id)) as Parameters<typeof change>[0];
+    change(doc);
+    await writeFile(path, sealJson(key, doc, roles.conference(id)));
+  }
+
+  it('no longer verifies, even unsigned (the history holds its hash), and nothing more can be added to it', async () => {
+    const h = await openStore();
+    const osei = await enter(h, oseiRecord());
+    await h.ok('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'inadequate', comment: 'The rationale does not answer the police.' });
+    await reseal(h, osei.id, (doc) => {
+      doc.judgements[0]!.statement['rating'] = 'good';
+    });
+    const { judgements } = await h.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: osei.id });
+    expect(judgements).toMatchObject([{ rating: 'good', valid: false }]);
+    await expectFailure(h.call('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'good', comment: 'Covering it over.' }), 'TAMPERED');
+  });
+
+  it('removed from the document is noticed: nothing more can be added', async () => {
+    const h = await openStore();
+    const osei = await enter(h, oseiRecord());
+    await h.ok('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'inadequate', comment: 'The rationale does not answer the police.' });
+    await reseal(h, osei.id, (doc) => {
+      doc.judgements.splice(0, 1);
+    });
+    await expectFailure(h.call('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'good', comment: 'A fresh start.' }), 'TAMPERED');
   });
 });
