@@ -79,7 +79,9 @@ export async function run(): Promise<void> {
     process.env['NODE_ENV'] = 'production';
     const React = await import('react');
     const { renderToString } = await import('react-dom/server');
-    const { CohortTable } = await import('../renderer/src/audit/CohortTable');
+    // A path in a variable: the Node type-check (no JSX there) does not follow it; tsx does at run time.
+    const tablePath = '../renderer/src/audit/CohortTable';
+    const { CohortTable } = (await import(tablePath)) as { CohortTable: React.FC<{ rows: readonly AuditRow[]; selected: string | null; onSelect: (key: string | null) => void }> };
     Object.assign(globalThis, { React });
     const render = (rows: readonly AuditRow[]) => renderToString(React.createElement(CohortTable, { rows, selected: null, onSelect: () => undefined }));
     const firsts: number[] = [];
