@@ -46,12 +46,30 @@ export interface AuditContext {
 export type ChildAudit = Omit<AuditRow, 'cameBack' | 'judgements'>;
 
 export function auditChild(record: ConferenceRecord, childId: string, context: AuditContext): ChildAudit {
+  return auditChildren(record, [childId], context)[0]!;
+}
+
+/** Whole-record checks worked out once, then read for each child (a conference may have several). */
+interface RecordChecks {
+  decision: RuleFinding[];
+  template: RuleFinding[];
+}
+
+export function auditChildren(record: ConferenceRecord, childIds: readonly string[], context: AuditContext): ChildAudit[] {
   const settings = context.settings ?? DEFAULT_LOCAL_SETTINGS;
+  const checks: RecordChecks = {
+    decision: decisionFindings(record),
+    template: validateAgainstTemplate(context.template, record, settings).findings,
+  };
+  return childIds.map((childId) => auditOne(record, childId, context, settings, checks));
+}
+
+function auditOne(record: ConferenceRecord, childId: string, context: AuditContext, settings: LocalSettings, checks: RecordChecks): ChildAudit {
   const decision = childValues(record, SECTION.decision, childId);
   const outcome = textOf(decision[DECISION.outcome]);
   const plan = childValues(record, SECTION.plan, childId);
   const child = listItems(record, SECTION.children).find((item) => item.id === childId);
-  const findings = decisionFindings(record).filter((finding) => finding.ref.childId === childId);
+  const findings = checks.decision.filter((finding) => finding.ref.childId === childId);
   return {
     conferenceId: record.id,
     childId,
@@ -76,7 +94,7 @@ export function auditChild(record: ConferenceRecord, childId: string, context: A
     indicators: [
       rationaleEngages(record, childId, findings),
       harmCoherent(decision[DECISION.likelySignificantHarm], findings),
-      nonPlanFields(record, childId, context.template, settings),
+      nonPlanFields(record, childId, context.template, checks.template),
       voiceRecorded(record, childId),
       dissentIndicator(record, childId),
       quorumIndicator(record, settings),
@@ -179,10 +197,10 @@ function templateHasField(template: ConferenceTemplate, section: string, field: 
   return def?.fields.some((f: FieldDef) => f.id === field) ?? false;
 }
 
-function nonPlanFields(record: ConferenceRecord, childId: string, template: ConferenceTemplate, settings: LocalSettings): Indicator {
+function nonPlanFields(record: ConferenceRecord, childId: string, template: ConferenceTemplate, templateFindings: readonly RuleFinding[]): Indicator {
   const id = 'non-plan-fields';
   // The template's own required-field check, as the chair's "Ready to sign?" runs it.
-  const missing = validateAgainstTemplate(template, record, settings).findings.filter(
+  const missing = templateFindings.filter(
     (f) => f.rule === 'template.required' && f.ref.childId === childId && NON_PLAN_FIELDS.some((n) => n.section === f.ref.section && n.field === f.ref.field),
   );
   const asked = NON_PLAN_FIELDS.filter((n) => templateHasField(template, n.section, n.field));

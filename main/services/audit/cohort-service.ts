@@ -3,7 +3,7 @@ import { ApiFailure } from '../../../domain/api/result';
 import { appearancesFrom, CameBackIndex } from '../../../domain/audit/came-back';
 import { checkPeriod, cohortCandidates, cohortChildIds } from '../../../domain/audit/cohort';
 import { applyFilters } from '../../../domain/audit/filters';
-import { auditChild } from '../../../domain/audit/indicators';
+import { auditChildren } from '../../../domain/audit/indicators';
 import type { AuditFilters, AuditPeriod, AuditRow } from '../../../domain/audit/types';
 import { formatUkDate } from '../../../domain/calendar/dates';
 import { childrenOf, textOf } from '../../../domain/record/access';
@@ -69,8 +69,8 @@ export async function buildCohort(store: AuditStore, period: AuditPeriod, filter
       unreadable += 1; // written by a newer app: not read with the wrong questions
       continue;
     }
-    for (const childId of cohortChildIds(record)) {
-      const child = auditChild(record, childId, { template, settings: settings.local, signOff: source.signOff, today });
+    for (const child of auditChildren(record, cohortChildIds(record), { template, settings: settings.local, signOff: source.signOff, today })) {
+      const childId = child.childId;
       const values = childrenOf(record).find((c) => c.id === childId)?.values ?? {};
       rows.push({
         ...child,
