@@ -32,6 +32,8 @@ const CONFERENCES = 20_000;
 const PASSPHRASE = 'benchmark passphrase, not a real one';
 const PERIOD = { from: '2024-01-01', to: '2024-12-31' };
 const RUNS = 3;
+/** A quarter: the period many councils audit at a time. */
+const QUARTER = { from: '2024-01-01', to: '2024-03-31' };
 
 /**
  * The bench's conferences carry no case numbers, dates of birth or per-child recommendations;
@@ -97,6 +99,17 @@ export async function run(): Promise<void> {
       html = first.value.html;
     }
     const cameBack = rows.filter((r) => r.cameBack.status !== 'not-back').length;
+    const quarters: number[] = [];
+    let quarterRows = 0;
+    for (let i = 0; i < RUNS; i += 1) {
+      const quarter = await timed(async () => {
+        const answer = await call<{ rows: AuditRow[] }>('audit.cohort', { period: QUARTER });
+        render(answer.rows);
+        return answer.rows.length;
+      });
+      quarters.push(quarter.ms);
+      quarterRows = quarter.value;
+    }
 
     const changes: number[] = [];
     const filters = [
@@ -149,7 +162,8 @@ export async function run(): Promise<void> {
     const csv = percentiles(csvRuns);
     console.log(`Audit of one year (${PERIOD.from} to ${PERIOD.to}) in ${count(CONFERENCES)} conferences: ${count(rows.length)} children in the cohort, ${count(cameBack)} came back or possibly so; table ${count(html)} characters of HTML`);
     console.log(`  first render (audit.cohort through the API + the table rendered), median of ${RUNS}: ${ms(first.p50)} (max ${ms(first.max)}); target ≤ 500 ms: ${verdict(first.p50 <= 500)}`);
-    console.log(`  filter change (filter + sort + table re-rendered), ${changes.length} changes: p50 ${ms(change.p50)}, p95 ${ms(change.p95)}; target ≤ 100 ms: ${verdict(change.p95 <= 100)}`);
+    console.log(`  a quarter (${QUARTER.from} to ${QUARTER.to}, ${count(quarterRows)} children), first render, median of ${RUNS}: ${ms(percentiles(quarters).p50)}; target ≤ 500 ms: ${verdict(percentiles(quarters).p50 <= 500)}`);
+    console.log(`  filter change (filter + sort + the table's first 100 rows re-rendered, as the screen draws them), ${changes.length} changes: p50 ${ms(change.p50)}, p95 ${ms(change.p95)}; target ≤ 100 ms: ${verdict(change.p95 <= 100)}`);
     console.log(`  CSV export through the API (cohort rebuilt + CSV), median of ${RUNS}: ${ms(csv.p50)} for ${count(csvBytes)} bytes; the CSV itself ${ms(csvOnly.ms)}; target ≤ 2 s: ${verdict(csv.p50 <= 2000)}`);
     console.log(`  baseline (open every conference in the period, scan every child for returns): ${ms(baseline.ms)}; ours is ${(baseline.ms / first.p50).toFixed(1)}× faster`);
     console.log(machineLoad(loadavg()[0] ?? 0, cpus().length));

@@ -59,7 +59,13 @@ export function auditChildren(record: ConferenceRecord, childIds: readonly strin
   const settings = context.settings ?? DEFAULT_LOCAL_SETTINGS;
   const checks: RecordChecks = {
     decision: decisionFindings(record),
-    template: validateAgainstTemplate(context.template, record, settings).findings,
+    // Only the decision and plan sections hold the non-plan fields: validating just those (their
+    // conditions still read the whole record) is a third of the cost of the whole template.
+    template: validateAgainstTemplate(
+      { ...context.template, sections: context.template.sections.filter((section) => NON_PLAN_FIELDS.some((n) => n.section === section.id)) },
+      record,
+      settings,
+    ).findings,
   };
   return childIds.map((childId) => auditOne(record, childId, context, settings, checks));
 }

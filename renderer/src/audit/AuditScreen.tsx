@@ -21,7 +21,7 @@ import { formatUkDate, parseUkDate } from '../../../domain/calendar/dates';
 import { useSession } from '../session/SessionContext';
 import { AuditCharts } from './AuditCharts';
 import { ChildDetail } from './ChildDetail';
-import { CohortTable } from './CohortTable';
+import { CohortTable, PAGE_ROWS } from './CohortTable';
 import { download } from './download';
 
 type Loaded = { rows: AuditRow[]; period: AuditPeriod; message: string | null; unreadable: number };
@@ -62,6 +62,7 @@ export function AuditScreen() {
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
   const [sort, setSort] = useState<{ key: SortKey; direction: 'ascending' | 'descending' }>({ key: 'date', direction: 'ascending' });
   const [selected, setSelected] = useState<string | null>(null);
+  const [limit, setLimit] = useState(PAGE_ROWS);
   const [exportMessage, setExportMessage] = useState<{ text: string; error: boolean } | null>(null);
 
   async function load(event?: { preventDefault: () => void }) {
@@ -115,7 +116,10 @@ export function AuditScreen() {
     }
   }
 
-  const set = <K extends keyof AuditFilters>(key: K, value: AuditFilters[K]) => setFilters((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof AuditFilters>(key: K, value: AuditFilters[K]) => {
+    setFilters((current) => ({ ...current, [key]: value }));
+    setLimit(PAGE_ROWS);
+  };
 
   return (
     <>
@@ -289,7 +293,7 @@ export function AuditScreen() {
           {shown.length === 0 ? (
             <p className="body">No child in this period matches these filters. Clear or change a filter to see more.</p>
           ) : (
-            <CohortTable rows={shown} selected={selected} onSelect={setSelected} />
+            <CohortTable rows={shown} selected={selected} onSelect={setSelected} limit={limit} onShowMore={() => setLimit((n) => n + PAGE_ROWS)} />
           )}
           {selectedRow && <ChildDetail key={selected} row={selectedRow} onJudged={onJudged} onClose={() => setSelected(null)} />}
           <AuditCharts rows={shown} />

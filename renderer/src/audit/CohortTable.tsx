@@ -7,11 +7,29 @@ import { formatIsoDate } from '../format/dates';
  * indicators and the judgement form below (aria-expanded says which is open). Pure, so the
  * benchmark renders it exactly as the screen does.
  */
-export function CohortTable({ rows: shown, selected, onSelect }: { rows: readonly AuditRow[]; selected: string | null; onSelect: (key: string | null) => void }) {
+/** Rows drawn at a time: a year of a large council is hundreds of children; the rest come on request. */
+export const PAGE_ROWS = 100;
+
+export function CohortTable({
+  rows,
+  selected,
+  onSelect,
+  limit = PAGE_ROWS,
+  onShowMore,
+}: {
+  rows: readonly AuditRow[];
+  selected: string | null;
+  onSelect: (key: string | null) => void;
+  limit?: number;
+  onShowMore?: () => void;
+}) {
+  const shown = rows.slice(0, limit);
   return (
     <div className="audit-table-wrap">
       <table className="table audit-table">
-        <caption className="table__caption">Children who left a conference without a plan ({shown.length} shown)</caption>
+        <caption className="table__caption">
+          Children who left a conference without a plan ({shown.length < rows.length ? `${shown.length} of ${rows.length}` : rows.length} shown)
+        </caption>
         <thead>
           <tr>
             <th scope="col">Child</th>
@@ -64,6 +82,11 @@ export function CohortTable({ rows: shown, selected, onSelect }: { rows: readonl
           })}
         </tbody>
       </table>
+      {shown.length < rows.length && onShowMore && (
+        <button type="button" className="button button--secondary" onClick={onShowMore}>
+          Show {Math.min(PAGE_ROWS, rows.length - shown.length)} more
+        </button>
+      )}
     </div>
   );
 }
