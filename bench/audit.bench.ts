@@ -89,7 +89,13 @@ export async function run(): Promise<void> {
     const firsts: number[] = [];
     let rows: AuditRow[] = [];
     let html = 0;
+    const reopen = async () => {
+      // A cold start each time: locking drops what the store kept of the audit.
+      await call('vault.lock', {});
+      await call('vault.unlock', { passphrase: PASSPHRASE });
+    };
     for (let i = 0; i < RUNS; i += 1) {
+      await reopen();
       const first = await timed(async () => {
         const answer = await call<{ rows: AuditRow[] }>('audit.cohort', { period: PERIOD });
         return { rows: answer.rows, html: render(answer.rows).length };
@@ -101,7 +107,9 @@ export async function run(): Promise<void> {
     const cameBack = rows.filter((r) => r.cameBack.status !== 'not-back').length;
     const quarters: number[] = [];
     let quarterRows = 0;
+    const warm = await timed(async () => render((await call<{ rows: AuditRow[] }>('audit.cohort', { period: PERIOD })).rows).length);
     for (let i = 0; i < RUNS; i += 1) {
+      await reopen();
       const quarter = await timed(async () => {
         const answer = await call<{ rows: AuditRow[] }>('audit.cohort', { period: QUARTER });
         render(answer.rows);
@@ -125,6 +133,7 @@ export async function run(): Promise<void> {
       changes.push(change.ms);
     }
 
+    await call('audit.cohort', { period: PERIOD }); // the manager has looked at the year before exporting it
     const csvRuns: number[] = [];
     let csvBytes = 0;
     for (let i = 0; i < RUNS; i += 1) {
@@ -161,10 +170,11 @@ export async function run(): Promise<void> {
     const change = percentiles(changes);
     const csv = percentiles(csvRuns);
     console.log(`Audit of one year (${PERIOD.from} to ${PERIOD.to}) in ${count(CONFERENCES)} conferences: ${count(rows.length)} children in the cohort, ${count(cameBack)} came back or possibly so; table ${count(html)} characters of HTML`);
-    console.log(`  first render (audit.cohort through the API + the table rendered), median of ${RUNS}: ${ms(first.p50)} (max ${ms(first.max)}); target ≤ 500 ms: ${verdict(first.p50 <= 500)}`);
+    console.log(`  first render (audit.cohort through the API + the table rendered), cold after unlock, median of ${RUNS}: ${ms(first.p50)} (max ${ms(first.max)}); target ≤ 500 ms: ${verdict(first.p50 <= 500)}`);
+    console.log(`  the same year looked at again while the store is open (rows kept, came-back worked out afresh): ${ms(warm.ms)}`);
     console.log(`  a quarter (${QUARTER.from} to ${QUARTER.to}, ${count(quarterRows)} children), first render, median of ${RUNS}: ${ms(percentiles(quarters).p50)}; target ≤ 500 ms: ${verdict(percentiles(quarters).p50 <= 500)}`);
     console.log(`  filter change (filter + sort + the table's first 100 rows re-rendered, as the screen draws them), ${changes.length} changes: p50 ${ms(change.p50)}, p95 ${ms(change.p95)}; target ≤ 100 ms: ${verdict(change.p95 <= 100)}`);
-    console.log(`  CSV export through the API (cohort rebuilt + CSV), median of ${RUNS}: ${ms(csv.p50)} for ${count(csvBytes)} bytes; the CSV itself ${ms(csvOnly.ms)}; target ≤ 2 s: ${verdict(csv.p50 <= 2000)}`);
+    console.log(`  CSV export through the API after the year was shown (cohort from kept rows + CSV), median of ${RUNS}: ${ms(csv.p50)} for ${count(csvBytes)} bytes; the CSV itself ${ms(csvOnly.ms)}; target ≤ 2 s: ${verdict(csv.p50 <= 2000)}`);
     console.log(`  baseline (open every conference in the period, scan every child for returns): ${ms(baseline.ms)}; ours is ${(baseline.ms / first.p50).toFixed(1)}× faster`);
     console.log(machineLoad(loadavg()[0] ?? 0, cpus().length));
   });

@@ -1,6 +1,6 @@
 import type { Settings } from '../../../domain/api/contract';
 import { ApiFailure } from '../../../domain/api/result';
-import { appearancesFrom, CameBackIndex } from '../../../domain/audit/came-back';
+import { appearancesFrom, CameBackIndex, type Appearance } from '../../../domain/audit/came-back';
 import { checkPeriod, cohortCandidates, cohortChildIds } from '../../../domain/audit/cohort';
 import { applyFilters } from '../../../domain/audit/filters';
 import { auditChildren } from '../../../domain/audit/indicators';
@@ -24,6 +24,56 @@ export interface AuditStore {
   list(): Promise<{ conferences: ConferenceSummary[] }>;
   auditSource(id: string): Promise<AuditSource>;
   getSettings(): Promise<Settings>;
+  /** Optional: a map the store empties when it locks and for a conference when it is judged. */
+  auditMemo?(): Promise<Map<string, unknown>>;
+}
+
+/** A child's row without "came back", and who they are for matching. */
+interface ChildEntry {
+  row: Omit<AuditRow, 'cameBack'>;
+  identity: Appearance;
+}
+
+/** A conference's children as last worked out, and what they were worked out from. */
+interface Memo {
+  key: string;
+  children: ChildEntry[];
+}
+
+/** One conference read and audited; null when it cannot be read (counted, never guessed at). */
+async function readConference(store: AuditStore, id: string, settings: Settings, today: string): Promise<ChildEntry[] | null> {
+  let source: AuditSource;
+  try {
+    source = await store.auditSource(id);
+  } catch (error) {
+    // A damaged conference is reported by the store itself (by id); here it is only counted.
+    if (error instanceof ApiFailure && (error.code === 'CORRUPT' || error.code === 'NOT_FOUND' || error.code === 'TAMPERED')) return null;
+    throw error;
+  }
+  const { record } = source;
+  let template;
+  try {
+    template = templateForRecord(record);
+  } catch {
+    return null; // written by a newer app: not read with the wrong questions
+  }
+  return auditChildren(record, cohortChildIds(record), { template, settings: settings.local, signOff: source.signOff, today }).map((child) => {
+    const values = childrenOf(record).find((c) => c.id === child.childId)?.values ?? {};
+    return {
+      row: { ...child, judgements: source.judgements.filter((j) => j.childId === child.childId) },
+      identity: {
+        conferenceId: id,
+        childId: child.childId,
+        type: record.type,
+        date: child.conferenceDate,
+        name: child.childName,
+        caseNumber: child.caseNumber,
+        dateOfBirth: textOf(values['dateOfBirth']),
+        outcome: child.outcome,
+        planStatus: textOf(values['planStatus']),
+      },
+    };
+  });
 }
 
 export interface CohortAnswer {
@@ -49,45 +99,24 @@ export async function buildCohort(store: AuditStore, period: AuditPeriod, filter
   const cameBack = new CameBackIndex(appearancesFrom(conferences));
   const rows: AuditRow[] = [];
   let unreadable = 0;
+  const memo = store.auditMemo ? await store.auditMemo() : null;
+  const settingsKey = JSON.stringify(settings.local);
+  const revisions = new Map(conferences.map((c) => [c.id, c.revision]));
   for (const id of cohortCandidates(conferences, period)) {
-    let source: AuditSource;
-    try {
-      source = await store.auditSource(id);
-    } catch (error) {
-      // A damaged conference is reported by the store itself (by id); here it is only counted.
-      if (error instanceof ApiFailure && (error.code === 'CORRUPT' || error.code === 'NOT_FOUND' || error.code === 'TAMPERED')) {
+    // Same revision, same day, same local rules (and no judgement since, which empties it): same rows.
+    const key = `${revisions.get(id)}|${today}|${settingsKey}`;
+    let children = (memo?.get(id) as Memo | undefined)?.key === key ? (memo?.get(id) as Memo).children : null;
+    if (children === null) {
+      const read = await readConference(store, id, settings, today);
+      if (read === null) {
         unreadable += 1;
         continue;
       }
-      throw error;
+      children = read;
+      memo?.set(id, { key, children } satisfies Memo);
     }
-    const { record } = source;
-    let template;
-    try {
-      template = templateForRecord(record);
-    } catch {
-      unreadable += 1; // written by a newer app: not read with the wrong questions
-      continue;
-    }
-    for (const child of auditChildren(record, cohortChildIds(record), { template, settings: settings.local, signOff: source.signOff, today })) {
-      const childId = child.childId;
-      const values = childrenOf(record).find((c) => c.id === childId)?.values ?? {};
-      rows.push({
-        ...child,
-        cameBack: cameBack.cameBack({
-          conferenceId: id,
-          childId,
-          type: record.type,
-          date: child.conferenceDate,
-          name: child.childName,
-          caseNumber: child.caseNumber,
-          dateOfBirth: textOf(values['dateOfBirth']),
-          outcome: child.outcome,
-          planStatus: textOf(values['planStatus']),
-        }),
-        judgements: source.judgements.filter((j) => j.childId === childId),
-      });
-    }
+    // Coming back depends on every other conference, so it is always worked out afresh from the index.
+    for (const { row, identity } of children) rows.push({ ...row, cameBack: cameBack.cameBack(identity) });
   }
   rows.sort((a, b) => a.conferenceDate.localeCompare(b.conferenceDate) || a.childName.localeCompare(b.childName));
   const message =

@@ -100,6 +100,8 @@ interface Session {
   profile: ChairProfileStore;
   signOff: SignOff;
   judgements: Judgements;
+  /** The audit's worked-out rows per conference (main/services/audit), dropped with the session. */
+  auditMemo: Map<string, unknown>;
 }
 
 /** What the manager's audit reads of one conference (main/services/audit/cohort-service.ts). */
@@ -361,7 +363,22 @@ export class ConferenceStore {
   // ── the manager's audit (main/services/audit) ─────────────────────────────
 
   judge(input: JudgementInput): Promise<JudgementView> {
-    return this.#queue.run(async () => (await this.#require()).judgements.judge(input));
+    return this.#queue.run(async () => {
+      const session = await this.#require();
+      const judgement = await session.judgements.judge(input);
+      // The conference's rows carry its judgements: worked out again next time.
+      session.auditMemo.delete(input.conferenceId);
+      return judgement;
+    });
+  }
+
+  /**
+   * Where the audit keeps each conference's worked-out rows while the store is open, so a second
+   * look at a period, a filter on the server or an export does not open every conference again.
+   * Cleared at lock (with the index), so nothing read stays reachable once the store is locked.
+   */
+  auditMemo(): Promise<Map<string, unknown>> {
+    return this.#queue.run(async () => (await this.#require()).auditMemo);
   }
 
   judgements(id: string): Promise<JudgementView[]> {
@@ -409,7 +426,7 @@ export class ConferenceStore {
       const conferences = new Conferences(context);
       const signOff = new SignOff({ ...context, conferences, profile, localSettings: () => settings.get().local });
       const judgements = new Judgements({ ...context, conferences, profile });
-      const session: Session = { key, lock, index, settings, conferences, profile, signOff, judgements };
+      const session: Session = { key, lock, index, settings, conferences, profile, signOff, judgements, auditMemo: new Map() };
       this.#session = session;
       this.#lastActivity = this.#now().getTime();
       this.#idleLockedAfter = null;
@@ -469,6 +486,7 @@ export class ConferenceStore {
     session.key.wipe();
     // Names in the index cannot be zeroed (JS strings), but nothing keeps them reachable.
     session.index.clear();
+    session.auditMemo.clear();
     this.#problems.clear();
     await session.lock.release();
   }

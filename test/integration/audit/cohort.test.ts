@@ -212,3 +212,39 @@ describe('a judgement altered afterwards', () => {
     await expectFailure(h.call('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'good', comment: 'A fresh start.' }), 'TAMPERED');
   });
 });
+
+describe('the cohort kept while the store is open', () => {
+  it('is not read again for a second look, but follows a judgement, a save, a new conference and the lock', async () => {
+    const h = await openStore();
+    const osei = await enter(h, oseiRecord());
+    const daniel = childId(osei);
+    let reads = 0;
+    const original = h.store.auditSource.bind(h.store);
+    h.store.auditSource = (id: string) => {
+      reads += 1;
+      return original(id);
+    };
+    await cohort(h);
+    await cohort(h);
+    expect(reads).toBe(1);
+
+    await h.ok('audit.judge', { conferenceId: osei.id, childId: daniel, rating: 'good', comment: 'Clear.' });
+    expect((await cohort(h)).rows[0]?.judgements).toHaveLength(1);
+    expect(reads).toBe(2);
+
+    const current = (await h.ok<{ conference: ConferenceRecord }>('conferences.get', { id: osei.id })).conference;
+    await h.ok('conferences.save', { id: osei.id, baseRevision: current.revision, sections: { dissent: { kind: 'list', items: [] } } });
+    expect((await cohort(h)).rows[0]?.dissent).toEqual([]);
+    expect(reads).toBe(3);
+
+    // Came back is worked out afresh from the index, even from kept rows.
+    await enter(h, oseiAgain());
+    expect((await cohort(h)).rows[0]?.cameBack.status).toBe('possible-match');
+    expect(reads).toBe(3);
+
+    const memo = await h.store.auditMemo();
+    expect(memo.size).toBe(1);
+    await h.ok('vault.lock');
+    expect(memo.size).toBe(0);
+  });
+});
