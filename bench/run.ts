@@ -15,6 +15,7 @@ BENCHES.push({ name: 'export', run: async () => (await import('./export.bench'))
 BENCHES.push({ name: 'verify', run: async () => (await import('./verify.bench')).run() });
 // accuracy review (main/services/review)
 BENCHES.push({ name: 'review', run: async () => (await import('./review.bench')).run() });
+BENCHES.push({ name: 'audit', run: async () => (await import('./audit.bench')).run() });
 
 export {}; // a module, so the loop below may await at top level
 

@@ -34,10 +34,12 @@ export interface SeededConference {
  * second pass rather than by keeping 20,000 records in memory while the store is measured
  * (a heap that size makes every garbage collection, and so every figure, slower).
  */
-export function* fictionalSeedConferences(total: number, at: string): Generator<SeededConference> {
+export function* fictionalSeedConferences(total: number, at: string, adjust?: (record: ConferenceRecord) => ConferenceRecord): Generator<SeededConference> {
   const random = seededRandom(20_000);
   for (let i = 0; i < total; i += 1) {
-    const record = fictionalConference(random, at);
+    // `adjust` (the audit bench) adds fields without drawing from `random`, so every bench sees the same conferences.
+    const drawn = fictionalConference(random, at);
+    const record = adjust ? adjust(drawn) : drawn;
     const entry = nextEntry(record.id, null, {
       at,
       actor: 'benchmark set-up',
@@ -57,7 +59,7 @@ export interface Seeded {
   documentBytes: number;
 }
 
-export async function seedStore(dataDir: string, passphrase: string, total: number, at: string): Promise<Seeded> {
+export async function seedStore(dataDir: string, passphrase: string, total: number, at: string, adjust?: (record: ConferenceRecord) => ConferenceRecord): Promise<Seeded> {
   const paths = storePaths(dataDir);
   await mkdir(paths.conferencesDir, { recursive: true });
   await mkdir(paths.historyDir, { recursive: true });
@@ -70,7 +72,7 @@ export async function seedStore(dataDir: string, passphrase: string, total: numb
     let documentBytes = 0;
     let sampleId = '';
     let writes: Promise<void>[] = [];
-    for (const { record, entry } of fictionalSeedConferences(total, at)) {
+    for (const { record, entry } of fictionalSeedConferences(total, at, adjust)) {
       const stored: StoredConference = { format: 1, storeVersion, record, entry };
       const sealed = sealJson(key.get(), stored, roles.conference(record.id));
       documentBytes += sealed.length;

@@ -8,6 +8,7 @@ import {
 } from '../record/conference';
 import { NewConferenceSchema, type NewConference } from '../record/new-conference';
 import { ConferenceSummarySchema } from '../record/summary';
+import { AuditFiltersSchema, AuditPeriodSchema, AuditRowSchema, JudgementInputSchema, JudgementViewSchema } from '../audit/types';
 import { LocalSettingsSchema } from '../rules/local-settings';
 import { EXPORT_DOCUMENTS, EXPORT_FORMATS } from '../signoff/file-name';
 import {
@@ -59,6 +60,8 @@ export const HistoryEntrySchema = z.strictObject({
     'created', 'saved', 'migrated', 'signed', 'addendum',
     // accuracy review (main/services/review)
     'draft-approved', 'circulated', 'review-imported', 'review-accepted', 'review-declined', 'no-comments',
+    // 'judgement': a manager's audit judgement (main/services/store/judgements.ts); the record is unchanged.
+    'judgement',
   ]),
   /** Which sections changed, by id: the history says what changed without copying it. */
   sections: z.array(z.string()),
@@ -259,6 +262,28 @@ export const apiContract = {
   'review.letter': {
     input: z.strictObject({ id: IdSchema, recipientId: IdSchema, format: z.enum(EXPORT_FORMATS) }),
     output: ReviewCopyFileSchema,
+  },
+  // ── the manager's audit of non-plan outcomes (domain/audit, main/services/audit) ──
+  'audit.cohort': {
+    input: z.strictObject({ period: AuditPeriodSchema, filters: AuditFiltersSchema.optional() }),
+    output: z.strictObject({
+      rows: z.array(AuditRowSchema),
+      total: z.number().int().nonnegative(),
+      unreadable: z.number().int().nonnegative(),
+      message: z.string().nullable(),
+    }),
+  },
+  'audit.judge': {
+    input: JudgementInputSchema,
+    output: z.strictObject({ judgement: JudgementViewSchema }),
+  },
+  'audit.judgements': {
+    input: z.strictObject({ id: IdSchema }),
+    output: z.strictObject({ judgements: z.array(JudgementViewSchema) }),
+  },
+  'audit.export': {
+    input: z.strictObject({ period: AuditPeriodSchema, filters: AuditFiltersSchema.optional(), format: z.enum(['csv', 'pdf']) }),
+    output: z.strictObject({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -40,6 +40,11 @@ export const OPERATIONS = [
   'review.import',
   'review.decide',
   'review.letter',
+  // the manager's audit
+  'audit.cohort',
+  'audit.judge',
+  'audit.judgements',
+  'audit.export',
 ] as const;
 export type OperationId = (typeof OPERATIONS)[number];
 

@@ -52,6 +52,12 @@ export const ConferenceSummarySchema = z.strictObject({
       name: SummaryText,
       /** The outcome decided for this child, once recorded (used by the non-plan audit). */
       outcome: SummaryText.nullable(),
+      // The manager's audit matches a child across conferences ("came back") without opening
+      // each one: by case number, else by name and date of birth. Absent in entries written before.
+      caseNumber: SummaryText.optional(),
+      dateOfBirth: SummaryText.optional(),
+      /** At a review: 'on-plan' or 'new' (new to conference), as the chair answered; '' if not. */
+      planStatus: SummaryText.optional(),
     }),
   ),
   updatedAt: IsoDateTimeSchema,
@@ -131,6 +137,9 @@ export function summarise(
       // An unnamed unborn baby is listed as the record names them ("Unborn baby"), not as blank.
       name: isUnbornValues(record.type, child.values) ? childName(record, child.id) : text(child.values['name']),
       outcome: decisionFor(child.id),
+      caseNumber: text(child.values['caseNumber']),
+      dateOfBirth: text(child.values['dateOfBirth']),
+      planStatus: text(child.values['planStatus']),
     })),
     updatedAt: record.updatedAt,
     readiness: readinessSummary(record, template, settings),

@@ -6,6 +6,7 @@ import { exportChildLetter } from './export/child-letter-export';
 import { NO_FOLDER_HANDLERS } from './export/folder-export';
 import { forgetExportCaches } from './export/pdf';
 import { verifyFile } from './verify/verify-file';
+import { auditHandlers } from './audit/handlers';
 
 /**
  * The services behind every API operation, as the handler table `dispatch` expects. Plain Node
@@ -58,5 +59,6 @@ export function handlersFor(store: ConferenceStore): Handlers {
     'review.import': ({ id, recipientId, base64 }) => store.withReview((r) => r.importReturn(id, recipientId, Buffer.from(base64, 'base64'))),
     'review.decide': ({ id, ...decision }) => store.withReview((r) => r.decide(id, decision)),
     'review.letter': ({ id, recipientId, format }) => store.withReview((r) => r.letter(id, recipientId, format)),
+    ...auditHandlers(store),
   };
 }

@@ -9,6 +9,7 @@ import { ConferenceList } from './screens/ConferenceList';
 import { CreatePassphrase } from './screens/CreatePassphrase';
 import { NewConference } from './screens/NewConference';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { AuditScreen } from './audit/AuditScreen';
 import { StartProblem, Starting } from './screens/Starting';
 import { Unlock } from './screens/Unlock';
 import { CheckSignedFile } from './verify/CheckSignedFile';
@@ -219,6 +220,8 @@ function UnlockedScreen({ route }: { route: Route }) {
       return <NewConference />;
     case 'settings':
       return <SettingsScreen />;
+    case 'audit':
+      return <AuditScreen />;
     case 'conference':
       // Keyed so that moving between conferences never mixes one's drafts into another.
       return <ConferencePage key={route.id} id={route.id} />;

@@ -12,6 +12,7 @@ import { migrateRecord, type JsonObject, type Migration } from './migrations';
 import { roles, type StorePaths } from './paths';
 import { SignedBlockSchema, type SignedBlock } from '../signing/signed-block';
 import { ReviewBlockSchema, type ReviewBlock } from '../review/review-block';
+import { StoredJudgementSchema, type StoredJudgement } from './judgement-schema';
 
 /**
  * One conference on disk: `conferences/<id>.enc` holds the record together with the history
@@ -38,6 +39,8 @@ export const StoredConferenceSchema = z.strictObject({
   signed: SignedBlockSchema.optional(),
   /** The agencies' accuracy review of the draft (../review/review-block.ts), once a draft is approved. */
   review: ReviewBlockSchema.optional(),
+  /** The manager's audit judgements (judgements.ts), chained by hash; the record is never touched by them. */
+  judgements: z.array(StoredJudgementSchema).optional(),
 });
 export type StoredConference = z.infer<typeof StoredConferenceSchema>;
 
@@ -113,7 +116,7 @@ export class ConferenceFiles {
     db: Low<StoredConference | null>,
     adapter: EncryptedJsonAdapter<StoredConference>,
     previous: HistoryEntry | null,
-    next: { record: JsonObject; entry: HistoryEntry | null; signed?: SignedBlock; review?: ReviewBlock },
+    next: { record: JsonObject; entry: HistoryEntry | null; signed?: SignedBlock; review?: ReviewBlock; judgements?: StoredJudgement[] },
   ): Promise<Pick<IndexEntry, 'bytes' | 'ino' | 'ctimeMs'>> {
     const entry = next.entry ?? previous;
     if (entry === null) throw new Error('A new conference needs a history entry.');
@@ -131,7 +134,17 @@ export class ConferenceFiles {
     // versions: only a sign-off or an addendum passes a new, longer list.
     const signed = next.signed ?? db.data?.signed;
     const review = next.review ?? db.data?.review;
-    db.data = { format: 1, storeVersion: this.storeVersion, record: next.record, entry, ...(signed ? { signed } : {}), ...(review ? { review } : {}) };
+    // Likewise every write keeps the audit judgements; only a new judgement passes a longer list.
+    const judgements = next.judgements ?? db.data?.judgements;
+    db.data = {
+      format: 1,
+      storeVersion: this.storeVersion,
+      record: next.record,
+      entry,
+      ...(signed ? { signed } : {}),
+      ...(review ? { review } : {}),
+      ...(judgements ? { judgements } : {}),
+    };
     await db.write();
     if (next.entry !== null) await appendHistory(path, key, id, tail, [next.entry]);
     return this.stamp(id);

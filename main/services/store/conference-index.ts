@@ -61,7 +61,17 @@ const StoredSummarySchema: z.ZodType<ConferenceSummary> = z.strictObject({
   revision: z.number().int().nonnegative(),
   conferenceDate: z.string().nullable(),
   chair: z.string(),
-  children: z.array(z.strictObject({ id: z.string(), name: z.string(), outcome: z.string().nullable() })),
+  children: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      outcome: z.string().nullable(),
+      // What the manager's audit matches children by across conferences (domain/record/summary.ts).
+      caseNumber: z.string().optional(),
+      dateOfBirth: z.string().optional(),
+      planStatus: z.string().optional(),
+    }),
+  ),
   updatedAt: z.string(),
   readiness: ReadinessSummarySchema.optional(),
 });

@@ -7,6 +7,7 @@ import type { SignedBlock } from '../signing/signed-block';
 import type { PdfCertificate } from '../signing/pdf-certificate';
 import type { VerificationStore } from '../verify/verify-file';
 import type { ReviewService } from '../review/review-service';
+import type { AuditOperationsStore } from '../audit/handlers';
 
 /**
  * What the services need from wherever conferences are kept. Two implementations: the encrypted
@@ -31,7 +32,7 @@ export interface ExportSource {
   signatures: Signatures;
 }
 
-export interface ConferenceStore extends VerificationStore {
+export interface ConferenceStore extends VerificationStore, AuditOperationsStore {
   // The store's life: for the local folder a vault and its passphrase; for a team, signing in.
   status(): Promise<VaultState>;
   create(passphrase: string): Promise<VaultState>;

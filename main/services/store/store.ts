@@ -31,6 +31,9 @@ import { SerialQueue } from './serial-queue';
 import { SettingsStore } from './settings-store';
 import { SignOff } from './sign-off';
 import { ReviewService } from '../review/review-service';
+import { Judgements } from './judgements';
+import type { SignOffFacts } from '../../../domain/audit/indicators';
+import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
 import { ChairProfileStore } from '../signing/chair-profile-store';
 import type { PdfCertificate } from '../signing/pdf-certificate';
 import type { KeyObject } from 'node:crypto';
@@ -101,6 +104,16 @@ interface Session {
   profile: ChairProfileStore;
   signOff: SignOff;
   review: ReviewService;
+  judgements: Judgements;
+  /** The audit's worked-out rows per conference (main/services/audit), dropped with the session. */
+  auditMemo: Map<string, unknown>;
+}
+
+/** What the manager's audit reads of one conference (main/services/audit/cohort-service.ts). */
+export interface AuditSource {
+  record: ConferenceRecord;
+  signOff: SignOffFacts;
+  judgements: JudgementView[];
 }
 
 export type { ExportSource } from './conference-store';
@@ -407,6 +420,46 @@ export class LocalConferenceStore implements ConferenceStore {
     return this.#queue.run(async () => work((await this.#require()).review));
   }
 
+  // ── the manager's audit (main/services/audit) ─────────────────────────────
+
+  judge(input: JudgementInput): Promise<JudgementView> {
+    return this.#queue.run(async () => {
+      const session = await this.#require();
+      const judgement = await session.judgements.judge(input);
+      // The conference's rows carry its judgements: worked out again next time.
+      session.auditMemo.delete(input.conferenceId);
+      return judgement;
+    });
+  }
+
+  /**
+   * Where the audit keeps each conference's worked-out rows while the store is open, so a second
+   * look at a period, a filter on the server or an export does not open every conference again.
+   * Cleared at lock (with the index), so nothing read stays reachable once the store is locked.
+   */
+  auditMemo(): Promise<Map<string, unknown>> {
+    return this.#queue.run(async () => (await this.#require()).auditMemo);
+  }
+
+  judgements(id: string): Promise<JudgementView[]> {
+    return this.#queue.run(async () => (await this.#require()).judgements.list(id));
+  }
+
+  /** One conference as the audit reads it: the record, whether and when it was signed, and its judgements (one read). */
+  auditSource(id: string): Promise<AuditSource> {
+    return this.#queue.run(async () => {
+      const session = await this.#require();
+      const { loaded, history } = await session.conferences.load(id);
+      const signed = loaded.stored.signed;
+      const signatures = signed ? await session.signOff.signatures(id) : null;
+      return {
+        record: loaded.record,
+        signOff: { signedAt: signed?.versions[0]?.statement.signedAt ?? null, intact: signatures?.intact ?? true },
+        judgements: session.judgements.ofLoaded(id, loaded.stored, history.entries),
+      };
+    });
+  }
+
   // ── internals ────────────────────────────────────────────────────────────
 
   async #openSession(vault: VaultFile, dataKey: Buffer, lock: FolderLock): Promise<{ found: StoreProblem[]; session: Session }> {
@@ -436,7 +489,8 @@ export class LocalConferenceStore implements ConferenceStore {
       const conferences = new Conferences(context);
       const signOff = new SignOff({ ...context, conferences, profile });
       const review = new ReviewService({ ...context, conferences, profile });
-      const session: Session = { key, lock, index, settings, conferences, profile, signOff, review };
+      const judgements = new Judgements({ ...context, conferences, profile });
+      const session: Session = { key, lock, index, settings, conferences, profile, signOff, review, judgements, auditMemo: new Map() };
       this.#session = session;
       this.#lastActivity = this.#now().getTime();
       this.#idleLockedAfter = null;
@@ -498,6 +552,7 @@ export class LocalConferenceStore implements ConferenceStore {
     session.key.wipe();
     // Names in the index cannot be zeroed (JS strings), but nothing keeps them reachable.
     session.index.clear();
+    session.auditMemo.clear();
     this.#problems.clear();
     await session.lock.release();
   }

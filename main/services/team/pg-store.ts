@@ -1,5 +1,7 @@
 import { randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { PdfCertificate } from '../signing/pdf-certificate';
+import type { AuditSource } from '../store/store';
+import type { JudgementView } from '../../../domain/audit/types';
 import type pg from 'pg';
 import { z } from 'zod';
 import {
@@ -216,6 +218,29 @@ export class PgConferenceStore implements ConferenceStore {
   /** Not built on the team store yet: the review block lives in the local conference document (main/services/review). */
   withReview<T>(): Promise<T> {
     return Promise.reject(new ApiFailure('NOT_AVAILABLE', 'Agencies’ accuracy review is not available on a team store yet. Circulate the draft minutes from a local store, or ask your team admin.'));
+  }
+
+  // ── the manager's audit (main/services/audit) ──
+  // The cohort reads the team's conferences as it reads a local store's. Judgements are not kept
+  // on the server yet (the migration has the table and the manager-only grant, the store does
+  // not write it): recording one is refused in plain words, and none are listed.
+
+  async auditSource(id: string): Promise<AuditSource> {
+    const { conference } = await this.get(id);
+    const signatures = await this.signatures(id);
+    return {
+      record: conference,
+      signOff: { signedAt: signatures.versions[0]?.signedAt ?? null, intact: signatures.intact },
+      judgements: [],
+    };
+  }
+
+  judge(): Promise<JudgementView> {
+    return Promise.reject(new ApiFailure('NOT_AVAILABLE', 'Audit judgements are not kept on a team store yet. Record the judgement in your service’s audit log for now.'));
+  }
+
+  judgements(): Promise<JudgementView[]> {
+    return this.#run(async () => []);
   }
 
   // ── settings and profile: each member's own, sealed by their personal key ──

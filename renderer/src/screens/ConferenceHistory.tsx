@@ -36,6 +36,7 @@ const ACTIONS: Record<HistoryEntry['action'], string> = {
   'review-accepted': 'Correction accepted',
   'review-declined': 'Correction declined',
   'no-comments': 'Agency had no comments',
+  judgement: 'Audit judgement recorded by a manager',
 };
 
 /**

@@ -144,6 +144,9 @@ export function ConferenceList() {
       )}
       <a className="button" href={routeHref({ name: 'new' })}>
         Create a conference
+      </a>{' '}
+      <a className="button button--secondary" href={routeHref({ name: 'audit' })}>
+        Audit non-plan outcomes
       </a>
       {state.kind === 'loading' && (
         <p className="body" role="status">

@@ -16,6 +16,7 @@ import { GuidedEditor } from '../guided/GuidedEditor';
 import { useSession } from '../session/SessionContext';
 import { routeHref } from '../session/routes';
 import { ReviewSummary } from '../review/ReviewSummary';
+import { AuditJudgements } from '../audit/AuditJudgements';
 
 type PageState =
   | { kind: 'loading' }
@@ -66,6 +67,7 @@ export function ConferencePage({ id }: { id: string }) {
         <>
           <PageHeading caption="Conference">{CONFERENCE_TYPE_LABELS[state.record.type]}</PageHeading>
           <StoreProblems problems={state.problems} />
+          <AuditJudgements id={id} record={state.record} />
           {state.signatures.versions.length > 0 ? (
             <>
               <SignedBanner signatures={state.signatures} justSigned={justSigned} />

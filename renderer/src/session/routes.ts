@@ -10,7 +10,9 @@ export type Route =
   // pades: check a signed file
   | { name: 'verify' }
   // accuracy review
-  | { name: 'review'; id: string };
+  | { name: 'review'; id: string }
+  // the manager's audit
+  | { name: 'audit' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,6 +21,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/new') return { name: 'new' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/verify') return { name: 'verify' };
+  if (path === '/audit') return { name: 'audit' };
   const history = /^\/conferences\/([^/]+)\/history$/.exec(path);
   if (history?.[1] && UUID.test(history[1])) return { name: 'history', id: history[1] };
   const review = /^\/conferences\/([^/]+)\/review$/.exec(path);
@@ -38,6 +41,8 @@ export function routeHref(route: Route): string {
       return '#/settings';
     case 'verify':
       return '#/verify';
+    case 'audit':
+      return '#/audit';
     case 'conference':
       return `#/conferences/${route.id}`;
     case 'history':

@@ -36,6 +36,7 @@ function attemptsFor(operation: OperationName, record: ConferenceRecord): unknow
     case 'conferences.get':
     case 'conferences.history':
     case 'conferences.signatures':
+    case 'audit.judgements': // reads only; a judgement (audit.judge) never touches the record either
       return [{ id }];
     case 'conferences.save':
       return [

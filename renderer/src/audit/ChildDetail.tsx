@@ -1,0 +1,191 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import {
+  INDICATOR_LABELS,
+  INDICATOR_STATUS_LABELS,
+  JUDGEMENT_RATING_LABELS,
+  JUDGEMENT_RATINGS,
+  type AuditRow,
+  type JudgementRating,
+  type JudgementView,
+} from '../../../domain/audit/types';
+import { errorMessage } from '../api';
+import { formatDateTime, formatIsoDate } from '../format/dates';
+import { useSession } from '../session/SessionContext';
+import { routeHref } from '../session/routes';
+
+/**
+ * One child of the cohort: every indicator with its sentence, the drill-down links, and the
+ * manager's judgement. Focus moves to its heading when it opens, so a keyboard user lands on it.
+ */
+export function ChildDetail({ row, onJudged, onClose }: { row: AuditRow; onJudged: (judgement: JudgementView) => void; onClose: () => void }) {
+  const { client } = useSession();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [rating, setRating] = useState<JudgementRating | ''>('');
+  const [comment, setComment] = useState('');
+  const [action, setAction] = useState('');
+  const [errors, setErrors] = useState<{ rating?: string; comment?: string }>({});
+  const [result, setResult] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+  const key = `${row.conferenceId}:${row.childId}`;
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, [key]);
+
+  async function record() {
+    const found: typeof errors = {};
+    if (rating === '') found.rating = 'Choose good, requires improvement or inadequate.';
+    if (comment.trim() === '') found.comment = 'Write a comment saying why: the chair reads it beside the decision.';
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setResult(null);
+      return;
+    }
+    setBusy(true);
+    try {
+      const { judgement } = await client['audit.judge']({
+        conferenceId: row.conferenceId,
+        childId: row.childId,
+        rating: rating as JudgementRating,
+        comment,
+        actionForChair: action,
+      });
+      setResult({
+        text: judgement.signed
+          ? `Judgement recorded and signed by ${judgement.author} (code ${judgement.verificationCode}). The chair sees it on the conference.`
+          : `Judgement recorded in the conference’s history under ${judgement.author}, with its hash (code ${judgement.verificationCode}). It is not signed: no signing profile is set up on this computer. The chair sees it on the conference.`,
+        error: false,
+      });
+      setComment('');
+      setAction('');
+      setRating('');
+      onJudged(judgement);
+    } catch (error) {
+      setResult({ text: `The judgement was not recorded. ${errorMessage(error)}`, error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="audit-detail" aria-labelledby={`${id}-h`}>
+      <h2 className="heading-m" id={`${id}-h`} ref={heading} tabIndex={-1}>
+        {row.childName}, {formatIsoDate(row.conferenceDate)}
+      </h2>
+      <p className="body">
+        {row.outcomeLabel}
+        {row.alternativePlan.lead ? `; lead: ${row.alternativePlan.lead}` : ''}
+        {row.alternativePlan.reviewDate ? `; review by ${formatIsoDate(row.alternativePlan.reviewDate)}` : ''}. Chair: {row.chair || 'not recorded'}.
+        {` Read through template version ${row.templateVersion}.`}
+      </p>
+      <div className="audit-actions">
+        <a className="button button--secondary" href={routeHref({ name: 'conference', id: row.conferenceId })}>
+          Open the conference: record, collation and minutes
+        </a>
+        <a className="button button--secondary" href={routeHref({ name: 'history', id: row.conferenceId })}>
+          Change history
+        </a>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <h3 className="heading-s">Agencies’ recommendations</h3>
+      <ul className="list">
+        {row.recommendations.map((r, index) => (
+          <li key={index}>
+            {r.agency}: {r.recommendation}
+            {r.stance === 'differs' ? ' (differs from the outcome)' : ''}
+          </li>
+        ))}
+      </ul>
+      <p className="body">{row.departsFromMajority.explanation}</p>
+      <h3 className="heading-s">Indicators</h3>
+      <dl className="audit-indicators">
+        {row.indicators.map((indicator) => (
+          <div key={indicator.id}>
+            <dt>
+              {INDICATOR_LABELS[indicator.id]}: <span className={`audit-status--${indicator.status}`}>{INDICATOR_STATUS_LABELS[indicator.status]}</span>
+            </dt>
+            <dd>{indicator.explanation}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>Came back within 12 months</dt>
+          <dd>{row.cameBack.explanation}</dd>
+        </div>
+      </dl>
+
+      <h3 className="heading-s">Judgements</h3>
+      {row.judgements.length === 0 ? (
+        <p className="body">Not judged yet.</p>
+      ) : (
+        <ul className="list">
+          {row.judgements.map((j) => (
+            <li key={j.number}>
+              {JUDGEMENT_RATING_LABELS[j.rating]} — {j.comment}
+              {j.actionForChair ? ` Action for the chair: ${j.actionForChair}` : ''} ({j.author}, {formatDateTime(j.at)}; {j.signed ? 'signed' : 'not signed, recorded with a hash'}
+              {j.valid ? '' : '; DOES NOT VERIFY'})
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void record();
+        }}
+      >
+        <fieldset className={`fieldset form-group${errors.rating ? ' form-group--error' : ''}`} aria-describedby={errors.rating ? `${id}-rating-error` : undefined}>
+          <legend className="fieldset__legend">Your judgement of this decision</legend>
+          {errors.rating && (
+            <p className="error-message" id={`${id}-rating-error`}>
+              {errors.rating}
+            </p>
+          )}
+          {JUDGEMENT_RATINGS.map((value) => (
+            <div className="checkbox" key={value}>
+              <input className="checkbox__input" type="radio" id={`${id}-${value}`} name={`${id}-rating`} value={value} checked={rating === value} onChange={() => setRating(value)} />
+              <label className="checkbox__label" htmlFor={`${id}-${value}`}>
+                {JUDGEMENT_RATING_LABELS[value]}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <div className={`form-group${errors.comment ? ' form-group--error' : ''}`}>
+          <label className="label" htmlFor={`${id}-comment`}>
+            Comment
+          </label>
+          {errors.comment && (
+            <p className="error-message" id={`${id}-comment-error`}>
+              {errors.comment}
+            </p>
+          )}
+          <textarea
+            className="input"
+            id={`${id}-comment`}
+            rows={4}
+            value={comment}
+            aria-invalid={errors.comment ? true : undefined}
+            aria-describedby={errors.comment ? `${id}-comment-error` : undefined}
+            onChange={(event) => setComment(event.target.value)}
+          />
+        </div>
+        <div className="form-group">
+          <label className="label" htmlFor={`${id}-action`}>
+            Action for the chair, if one is needed
+          </label>
+          <textarea className="input" id={`${id}-action`} rows={2} value={action} onChange={(event) => setAction(event.target.value)} />
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Recording…' : 'Record judgement'}
+        </button>
+      </form>
+      <div role="status" aria-live="polite">
+        {result && <p className={result.error ? 'body error-text' : 'body'}>{result.text}</p>}
+      </div>
+    </section>
+  );
+}

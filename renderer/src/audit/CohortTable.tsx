@@ -1,0 +1,92 @@
+import { indicatorsMet } from '../../../domain/audit/filters';
+import { JUDGEMENT_RATING_LABELS, type AuditRow } from '../../../domain/audit/types';
+import { formatIsoDate } from '../format/dates';
+
+/**
+ * The cohort as a table, one row per child. Each child's name is a button that opens their
+ * indicators and the judgement form below (aria-expanded says which is open). Pure, so the
+ * benchmark renders it exactly as the screen does.
+ */
+/** Rows drawn at a time: a year of a large council is hundreds of children; the rest come on request. */
+export const PAGE_ROWS = 100;
+
+export function CohortTable({
+  rows,
+  selected,
+  onSelect,
+  limit = PAGE_ROWS,
+  onShowMore,
+}: {
+  rows: readonly AuditRow[];
+  selected: string | null;
+  onSelect: (key: string | null) => void;
+  limit?: number;
+  onShowMore?: () => void;
+}) {
+  const shown = rows.slice(0, limit);
+  return (
+    <div className="audit-table-wrap">
+      <table className="table audit-table">
+        <caption className="table__caption">
+          Children who left a conference without a plan ({shown.length < rows.length ? `${shown.length} of ${rows.length}` : rows.length} shown)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Child</th>
+            <th scope="col">Conference</th>
+            <th scope="col">Chair</th>
+            <th scope="col">Agencies</th>
+            <th scope="col">Outcome and plan</th>
+            <th scope="col">Departs from majority</th>
+            <th scope="col">Dissent</th>
+            <th scope="col">Indicators met</th>
+            <th scope="col">Came back</th>
+            <th scope="col">Judgement</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row) => {
+            const key = `${row.conferenceId}:${row.childId}`;
+            const differing = row.recommendations.filter((r) => r.stance === 'differs');
+            const agreeing = row.recommendations.filter((r) => r.stance === 'agrees').length;
+            const applicable = row.indicators.filter((i) => i.status !== 'not-applicable').length;
+            const judgement = row.judgements.at(-1);
+            return (
+              <tr key={key}>
+                <th scope="row">
+                  <button type="button" className="button button--small button--secondary" aria-expanded={selected === key} onClick={() => onSelect(selected === key ? null : key)}>
+                    {row.childName}
+                  </button>
+                  <div className="muted">{row.caseNumber || 'No case number'}</div>
+                </th>
+                <td className="nowrap">{formatIsoDate(row.conferenceDate)}</td>
+                <td>{row.chair || 'Not recorded'}</td>
+                <td>
+                  {agreeing} agree, {differing.length} otherwise
+                  {differing.length > 0 ? ` (${differing.map((d) => d.agency).join(', ')})` : ''}
+                </td>
+                <td>
+                  {row.outcomeLabel}
+                  {row.alternativePlan.lead ? `; lead ${row.alternativePlan.lead}` : ''}
+                  {row.alternativePlan.reviewDate ? `; review ${formatIsoDate(row.alternativePlan.reviewDate)}` : ''}
+                </td>
+                <td>{row.departsFromMajority.departs ? 'Yes' : 'No'}</td>
+                <td>{row.dissent.length === 0 ? 'None' : row.dissent.map((d) => d.label).join('; ')}</td>
+                <td>
+                  {indicatorsMet(row)} of {applicable}
+                </td>
+                <td>{row.cameBack.status === 'came-back' ? 'Yes' : row.cameBack.status === 'possible-match' ? 'Possible match' : 'No'}</td>
+                <td>{judgement ? `${JUDGEMENT_RATING_LABELS[judgement.rating]}${judgement.signed ? '' : ' (not signed)'}` : 'Not judged'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {shown.length < rows.length && onShowMore && (
+        <button type="button" className="button button--secondary" onClick={onShowMore}>
+          Show {Math.min(PAGE_ROWS, rows.length - shown.length)} more
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,250 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { openJson, sealJson } from '../../../main/services/store/crypto';
+import { roles } from '../../../main/services/store/paths';
+import { readVaultFile, unwrapDataKey } from '../../../main/services/store/vault-file';
+import type { AuditRow, JudgementView } from '../../../domain/audit/types';
+import type { HistoryEntry } from '../../../domain/api/contract';
+import type { ConferenceRecord } from '../../../domain/record/conference';
+import { oseiRecord, whitfieldRecord } from '../../../main/demo/scenarios';
+import { canonicalJson } from '../../../main/services/store/canonical';
+import { pdfPages, squash } from '../export/extract';
+import { expectFailure, openStore, PASSPHRASE, type Harness } from '../../unit/store/helpers';
+import { CHAIR } from '../signoff/ready';
+
+/**
+ * The audit through the API over the real local store: the demo's Osei family, a Whitfield
+ * variant where the chair chose a child in need plan against most agencies, and Daniel Osei at
+ * a new conference six months on with no case number (a possible match). Fictional throughout.
+ */
+
+async function enter(h: Harness, record: ConferenceRecord): Promise<ConferenceRecord> {
+  const children = record.sections['children'];
+  const names = children?.kind === 'list' ? children.items.map((item) => ({ name: String(item.values['name']) })) : [];
+  const meeting = record.sections['meeting'];
+  const date = meeting?.kind === 'single' ? String(meeting.values['date']) : '';
+  const created = await h.ok<ConferenceRecord>('conferences.create', { type: record.type, date, children: names });
+  await h.ok('conferences.save', { id: created.id, baseRevision: created.revision, sections: record.sections });
+  return (await h.ok<{ conference: ConferenceRecord }>('conferences.get', { id: created.id })).conference;
+}
+
+function childId(record: ConferenceRecord, index = 0): string {
+  const children = record.sections['children'];
+  if (children?.kind !== 'list') throw new Error('no children');
+  return children.items[index]!.id;
+}
+
+/** Whitfield, but the chair chose a child in need plan for both children: three of five agencies giving a view wanted a plan. */
+function whitfieldChildInNeed(): ConferenceRecord {
+  const record = whitfieldRecord();
+  const decision = record.sections['decision'];
+  if (decision?.kind !== 'perChild') throw new Error('no decision');
+  for (const values of Object.values(decision.perChild)) values['outcome'] = 'cin-plan';
+  return record;
+}
+
+/** Daniel again, at a new initial conference in August, given a plan; this record has no case number either. */
+function oseiAgain(): ConferenceRecord {
+  const record = oseiRecord();
+  const meeting = record.sections['meeting'];
+  if (meeting?.kind === 'single') Object.assign(meeting.values, { date: '2026-08-04', strategyDiscussionDate: '2026-07-28' });
+  const decision = record.sections['decision'];
+  if (decision?.kind === 'perChild') for (const values of Object.values(decision.perChild)) Object.assign(values, { outcome: 'cp-plan', categories: ['physical-abuse'] });
+  return record;
+}
+
+const PERIOD = { from: '2026-01-01', to: '2026-06-30' };
+
+async function cohort(h: Harness, filters?: unknown) {
+  return h.ok<{ rows: AuditRow[]; total: number; unreadable: number; message: string | null }>('audit.cohort', { period: PERIOD, ...(filters ? { filters } : {}) });
+}
+
+describe('the audit cohort over the local store', () => {
+  it('holds Daniel Osei with the police dissent and its escalation, and the Whitfield children who depart from the majority', async () => {
+    const h = await openStore();
+    const osei = await enter(h, oseiRecord());
+    await enter(h, whitfieldRecord()); // plans: not in the cohort
+    const variant = await enter(h, whitfieldChildInNeed());
+    await enter(h, oseiAgain());
+    const answer = await cohort(h);
+    // By date, then name: the Whitfield variant (15/01/2026) before Osei (03/02/2026).
+    expect(answer.rows.map((r) => r.childName)).toEqual(['Leo Whitfield', 'Maya Whitfield', 'Daniel Osei']);
+    const daniel = answer.rows.find((r) => r.conferenceId === osei.id)!;
+    expect(daniel.dissent).toEqual([{ agency: 'Police', escalation: 'will-escalate', label: 'Police dissents; will escalate through the professional resolution process' }]);
+    expect(daniel.departsFromMajority.departs).toBe(false);
+    expect(daniel.cameBack.status).toBe('possible-match');
+    expect(daniel.cameBack.explanation).toContain('04/08/2026');
+    const departing = await cohort(h, { departsFromMajority: true });
+    expect(departing.rows.map((r) => r.conferenceId)).toEqual([variant.id, variant.id]);
+    expect(departing.total).toBe(3);
+  });
+
+  it('says so for an empty period, and refuses a ten-year one in plain words', async () => {
+    const h = await openStore();
+    await enter(h, oseiRecord());
+    const empty = await h.ok<{ rows: AuditRow[]; message: string | null }>('audit.cohort', { period: { from: '2025-01-01', to: '2025-12-31' } });
+    expect(empty.rows).toEqual([]);
+    expect(empty.message).toBe(
+      'No child left an initial conference (or was new to conference at a review) without a child protection plan between 01/01/2025 and 31/12/2025. Choose another period to audit.',
+    );
+    const message = await expectFailure(h.call('audit.cohort', { period: { from: '2016-01-01', to: '2025-12-31' } }), 'INVALID_INPUT');
+    expect(message).toContain('An audit covers at most 3 years');
+  });
+});
+
+describe('the manager’s judgement', () => {
+  it('is recorded in the conference’s history; the record, its revision and its history up to then are unchanged', async () => {
+    const h = await openStore();
+    const osei = await enter(h, oseiRecord());
+    const daniel = childId(osei);
+    const before = await h.ok<{ conference: ConferenceRecord }>('conferences.get', { id: osei.id });
+    const historyBefore = await h.ok<{ entries: HistoryEntry[] }>('conferences.history', { id: osei.id });
+    const { judgement } = await h.ok<{ judgement: JudgementView }>('audit.judge', {
+      conferenceId: osei.id,
+      childId: daniel,
+      rating: 'requires-improvement',
+      comment: 'The police view is answered through dissent, but the rationale should say how the panel gives the grip the police asked for.',
+      actionForChair: 'Add how the exploitation panel answers the police’s worry at the review.',
+    });
+    // No signing profile on this computer: recorded with a hash, and it says it is not signed.
+    expect(judgement).toMatchObject({ number: 1, rating: 'requires-improvement', signed: false, valid: true });
+    const after = await h.ok<{ conference: ConferenceRecord }>('conferences.get', { id: osei.id });
+    expect(canonicalJson(after.conference)).toBe(canonicalJson(before.conference));
+    const history = await h.ok<{ entries: HistoryEntry[]; intact: boolean }>('conferences.history', { id: osei.id });
+    expect(history.intact).toBe(true);
+    expect(history.entries.slice(0, -1)).toEqual(historyBefore.entries);
+    expect(history.entries.at(-1)).toMatchObject({ action: 'judgement', revision: before.conference.revision, sections: [] });
+    // The chair sees it on the conference, and the cohort shows the progress.
+    const shown = await h.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: osei.id });
+    expect(shown.judgements).toEqual([judgement]);
+    expect((await cohort(h, { judged: 'judged' })).rows.map((r) => r.childName)).toEqual(['Daniel Osei']);
+    // A later save keeps the judgement, and chains on from it.
+    await h.ok('conferences.save', { id: osei.id, baseRevision: before.conference.revision, sections: { opening: { kind: 'single', values: { notes: 'Added after the audit.' } } } });
+    expect((await h.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: osei.id })).judgements).toEqual([judgement]);
+    expect((await h.ok<{ intact: boolean }>('conferences.history', { id: osei.id })).intact).toBe(true);
+  });
+
+  it('is signed with the profile’s key where there is one, on signed minutes too, which still verify', async () => {
+    const h = await openStore();
+    const osei = await enter(h, oseiRecord());
+    await h.ok('profile.set', CHAIR);
+    await h.ok('conferences.sign', { id: osei.id, baseRevision: osei.revision });
+    const { judgement } = await h.ok<{ judgement: JudgementView }>('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'good', comment: 'Clear and well reasoned.' });
+    expect(judgement).toMatchObject({ signed: true, valid: true, author: CHAIR.name, actionForChair: '' });
+    expect((await h.ok<{ intact: boolean }>('conferences.signatures', { id: osei.id })).intact).toBe(true);
+    const row = (await cohort(h)).rows[0]!;
+    expect(row.indicators.find((i) => i.id === 'minutes-signed')?.status).toBe('met');
+    expect(row.judgements).toHaveLength(1);
+  });
+
+  it('is refused for a child who is not in the cohort, and nothing is written', async () => {
+    const h = await openStore();
+    const whitfield = await enter(h, whitfieldRecord());
+    const message = await expectFailure(
+      h.call('audit.judge', { conferenceId: whitfield.id, childId: childId(whitfield), rating: 'good', comment: 'Fine.' }),
+      'INVALID_INPUT',
+    );
+    expect(message).toContain('not in the audit cohort');
+    expect((await h.ok<{ entries: HistoryEntry[] }>('conferences.history', { id: whitfield.id })).entries.map((e) => e.action)).toEqual(['created', 'saved']);
+  });
+
+  it('is refused without a comment', async () => {
+    const h = await openStore();
+    const osei = await enter(h, oseiRecord());
+    await expectFailure(h.call('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'good', comment: '   ' }), 'INVALID_INPUT');
+  });
+});
+
+describe('out of the app', () => {
+  it('exports the filtered cohort as an Excel-safe CSV and as a PDF summary', async () => {
+    const h = await openStore();
+    await enter(h, oseiRecord());
+    await enter(h, whitfieldChildInNeed());
+    const csv = await h.ok<{ fileName: string; base64: string; mimeType: string }>('audit.export', { period: PERIOD, filters: { departsFromMajority: true }, format: 'csv' });
+    expect(csv.fileName).toBe('audit-non-plan-2026-01-01-to-2026-06-30.csv');
+    const bytes = Buffer.from(csv.base64, 'base64');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines.filter((l) => l !== '')).toHaveLength(3);
+    expect(lines.some((l) => l.includes('Daniel Osei'))).toBe(false);
+    expect(lines[1]).toContain('"Leo Whitfield"');
+
+    const pdf = await h.ok<{ fileName: string; base64: string }>('audit.export', { period: PERIOD, format: 'pdf' });
+    const text = squash(pdfPages(Buffer.from(pdf.base64, 'base64')).join(' '));
+    expect(text).toContain('Audit of children who left a conference without a child protection plan');
+    expect(text).toContain('3 children in the cohort');
+    expect(text).toContain('Quality indicators met (the chart as a table)');
+    expect(text).toContain('Police dissents; will escalate');
+  });
+});
+
+describe('a judgement altered afterwards', () => {
+  /** Someone holding the data key rewrites the document: what no outsider can do, and still caught. */
+  async function reseal(h: Harness, id: string, change: (doc: { judgements: { statement: Record<string, unknown> }[] }) => void) {
+    const vault = await readVaultFile(h.store.paths.vault);
+    if (vault === null) throw new Error('No vault.');
+    const key = await unwrapDataKey(vault, PASSPHRASE);
+    const path = h.store.paths.conference(id);
+    const doc = openJson(key, await readFile(path), roles.conference(id)) as Parameters<typeof change>[0];
+    change(doc);
+    await writeFile(path, sealJson(key, doc, roles.conference(id)));
+  }
+
+  it('no longer verifies, even unsigned (the history holds its hash), and nothing more can be added to it', async () => {
+    const h = await openStore();
+    const osei = await enter(h, oseiRecord());
+    await h.ok('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'inadequate', comment: 'The rationale does not answer the police.' });
+    await reseal(h, osei.id, (doc) => {
+      doc.judgements[0]!.statement['rating'] = 'good';
+    });
+    const { judgements } = await h.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: osei.id });
+    expect(judgements).toMatchObject([{ rating: 'good', valid: false }]);
+    await expectFailure(h.call('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'good', comment: 'Covering it over.' }), 'TAMPERED');
+  });
+
+  it('removed from the document is noticed: nothing more can be added', async () => {
+    const h = await openStore();
+    const osei = await enter(h, oseiRecord());
+    await h.ok('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'inadequate', comment: 'The rationale does not answer the police.' });
+    await reseal(h, osei.id, (doc) => {
+      doc.judgements.splice(0, 1);
+    });
+    await expectFailure(h.call('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'good', comment: 'A fresh start.' }), 'TAMPERED');
+  });
+});
+
+describe('the cohort kept while the store is open', () => {
+  it('is not read again for a second look, but follows a judgement, a save, a new conference and the lock', async () => {
+    const h = await openStore();
+    const osei = await enter(h, oseiRecord());
+    const daniel = childId(osei);
+    let reads = 0;
+    const original = h.store.auditSource.bind(h.store);
+    h.store.auditSource = (id: string) => {
+      reads += 1;
+      return original(id);
+    };
+    await cohort(h);
+    await cohort(h);
+    expect(reads).toBe(1);
+
+    await h.ok('audit.judge', { conferenceId: osei.id, childId: daniel, rating: 'good', comment: 'Clear.' });
+    expect((await cohort(h)).rows[0]?.judgements).toHaveLength(1);
+    expect(reads).toBe(2);
+
+    const current = (await h.ok<{ conference: ConferenceRecord }>('conferences.get', { id: osei.id })).conference;
+    await h.ok('conferences.save', { id: osei.id, baseRevision: current.revision, sections: { dissent: { kind: 'list', items: [] } } });
+    expect((await cohort(h)).rows[0]?.dissent).toEqual([]);
+    expect(reads).toBe(3);
+
+    // Came back is worked out afresh from the index, even from kept rows.
+    await enter(h, oseiAgain());
+    expect((await cohort(h)).rows[0]?.cameBack.status).toBe('possible-match');
+    expect(reads).toBe(3);
+
+    const memo = await h.store.auditMemo();
+    expect(memo.size).toBe(1);
+    await h.ok('vault.lock');
+    expect(memo.size).toBe(0);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { cameBackByOutcome, indicatorRates, indicatorsByChair, outcomesByMonth } from '../../../domain/audit/charts';
+import { applyFilters, describeFilters, sortRows } from '../../../domain/audit/filters';
+import { auditChild } from '../../../domain/audit/indicators';
+import { NO_FILTERS, type AuditRow, type CameBack } from '../../../domain/audit/types';
+import { templateForRecord } from '../../../templates/conference-templates';
+import { osei, setChild, whitfield } from './records';
+
+const NOT_BACK: CameBack = { status: 'not-back', matches: [], explanation: '' };
+
+function rows(): AuditRow[] {
+  const o = osei();
+  const w = whitfield();
+  setChild(w.record, 'decision', w.maya, { outcome: 'cin-plan' });
+  setChild(w.record, 'decision', w.leo, { outcome: 'cin-plan' });
+  const ctx = (r: typeof o.record) => ({ template: templateForRecord(r), signOff: { signedAt: null, intact: true }, today: '2026-02-04' });
+  return [
+    { ...auditChild(o.record, o.daniel, ctx(o.record)), cameBack: NOT_BACK, judgements: [] },
+    { ...auditChild(w.record, w.maya, ctx(w.record)), cameBack: { status: 'possible-match', matches: [], explanation: '' }, judgements: [] },
+    { ...auditChild(w.record, w.leo, ctx(w.record)), cameBack: { status: 'came-back', matches: [], explanation: '' }, judgements: [] },
+  ];
+}
+
+describe('the figures behind the charts', () => {
+  it('counts outcomes by month', () => {
+    expect(outcomesByMonth(rows()).months.map((m) => [m.label, m.total])).toEqual([
+      ['Jan 2026', 2],
+      ['Feb 2026', 1],
+    ]);
+  });
+
+  it('leaves "not applicable" out of an indicator’s rate rather than counting it as met', () => {
+    const dissent = indicatorRates(rows()).find((r) => r.id === 'dissent')!;
+    // Osei's police dissent and the Whitfield IDVA dissent (both children) all apply.
+    expect(dissent).toMatchObject({ met: 3, applicable: 3, percent: 100 });
+    const single = indicatorRates([rows()[0]!]).find((r) => r.id === 'rationale-engages')!;
+    expect(single).toMatchObject({ met: 1, applicable: 1 });
+  });
+
+  it('gives each chair and all chairs their share of indicators met', () => {
+    const { chairs, overall } = indicatorsByChair(rows());
+    expect(chairs.map((c) => c.chair)).toEqual(['Martin Lowe (independent chair)', 'Priya Natarajan (independent chair)']);
+    expect(overall.children).toBe(3);
+    expect(overall.met).toBe(chairs.reduce((n, c) => n + c.met, 0));
+  });
+
+  it('counts only case-number returns in the came-back rate, possible matches beside it', () => {
+    const cin = cameBackByOutcome(rows()).find((r) => r.outcome === 'Child in need plan (section 17)')!;
+    expect(cin).toMatchObject({ children: 2, cameBack: 1, possible: 1, percent: 50 });
+  });
+});
+
+describe('filters and sorting', () => {
+  it('filters to decisions that depart from the majority, and by indicator result', () => {
+    expect(applyFilters(rows(), { ...NO_FILTERS, departsFromMajority: true }).map((r) => r.childName)).toEqual(['Maya Whitfield', 'Leo Whitfield']);
+    expect(applyFilters(rows(), { ...NO_FILTERS, indicator: 'rationale-engages', indicatorStatus: 'met' }).map((r) => r.childName)).toEqual(['Daniel Osei']);
+    expect(applyFilters(rows(), { ...NO_FILTERS, cameBack: 'any-match' })).toHaveLength(2);
+    expect(applyFilters(rows(), { ...NO_FILTERS, judged: 'judged' })).toHaveLength(0);
+  });
+
+  it('sorts by child, and by date then child for ties', () => {
+    expect(sortRows(rows(), 'child', 'ascending').map((r) => r.childName)).toEqual(['Daniel Osei', 'Leo Whitfield', 'Maya Whitfield']);
+    expect(sortRows(rows(), 'date', 'descending').map((r) => r.childName)).toEqual(['Daniel Osei', 'Maya Whitfield', 'Leo Whitfield']);
+  });
+
+  it('says the filters in words for the PDF', () => {
+    expect(describeFilters({ ...NO_FILTERS, departsFromMajority: true, indicator: 'voice', indicatorStatus: 'not-met' })).toEqual([
+      'Child’s voice recorded: not met',
+      'departs from the majority of agencies',
+    ]);
+  });
+});
