@@ -66,12 +66,18 @@ export async function editWithLibreOffice(docx: Buffer, edit: LibreOfficeEdit): 
     const output = join(dir, 'out.docx');
     await writeFile(input, docx);
     const args = ['--headless', '--norestore', `-env:UserInstallation=${profile}`, `macro:///Standard.Module1.Edit(${JSON.stringify(input)},${JSON.stringify(output)})`];
-    try {
-      await run('soffice', args, { timeout: 120_000 });
-    } catch {
-      // On a loaded machine soffice sometimes exits at start-up with "Unspecified Application
-      // Error" (seen 1 run in 4 here, never twice running); one more try, then fail as it says.
-      await run('soffice', args, { timeout: 120_000 });
+    // The headless (nogui) LibreOffice lacks the UI files of Writer's comment margin window: when
+    // its view handles the new comment before the document closes, soffice aborts ("Unspecified
+    // Application Error", NoSuchElementException) — about 1 run in 2 here, a race in soffice and
+    // not in the file. That crash alone is tried again, up to six times; any other failure fails.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await run('soffice', args, { timeout: 120_000 });
+        break;
+      } catch (error) {
+        const said = `${String((error as { stderr?: unknown }).stderr ?? '')}`;
+        if (attempt >= 6 || !said.includes('Unspecified Application Error')) throw error;
+      }
     }
     return await readFile(output);
   } finally {
