@@ -10,9 +10,8 @@ import type { DataKey } from '../store/key';
 import { roles, type StorePaths } from '../store/paths';
 import { generateChairKey, keyIdOf, privateKeyFrom } from './chair-key';
 import type { PdfCertificate } from './pdf-certificate';
+import { certificatesForProfile, certificateView, EarlierCertificatesSchema, generateFor, knownCertificatesOf, PdfCertificateSchema, withImportedCertificate } from './certificate-holding';
 
-/** node-forge is loaded on first need (a profile saved, a certificate imported): the store itself never needs it. */
-const certificates = () => import('./pdf-certificate');
 import type { Signer } from './signed-version';
 
 /**
@@ -33,18 +32,9 @@ const ProfileFileSchema = z.strictObject({
   /** PKCS#8 DER, base64: readable only inside this encrypted file. */
   privateKey: z.string().min(1).max(400),
   /** The X.509 certificate and key for PDF signatures (pdf-certificate.ts); made on first need in files from before it existed. */
-  pdfCertificate: z
-    .strictObject({
-      p12: z.string().min(1).max(400_000),
-      passphrase: z.string().min(1).max(200),
-      source: z.enum(['generated', 'imported']),
-      subject: z.string().max(2000),
-      fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
-      notAfter: z.iso.datetime({ offset: true }),
-    })
-    .optional(),
+  pdfCertificate: PdfCertificateSchema.optional(),
   /** Certificates this profile signed PDFs with before the current one: PDFs signed with them still verify as this store's. */
-  earlierCertificates: z.array(z.strictObject({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/), subject: z.string().max(2000) })).max(1000).optional(),
+  earlierCertificates: EarlierCertificatesSchema.optional(),
 });
 type ProfileFile = z.infer<typeof ProfileFileSchema>;
 
@@ -81,14 +71,13 @@ export class ChairProfileStore {
   get(): ChairProfile | null {
     const file = this.#db.data;
     if (file === null) return null;
-    const cert = file.pdfCertificate;
     return {
       name: file.name,
       role: file.role,
       council: file.council,
       keyId: keyIdOf(Buffer.from(file.publicKey, 'base64')),
       createdAt: file.createdAt,
-      ...(cert ? { certificate: { source: cert.source, subject: cert.subject, fingerprint: cert.fingerprint.slice(0, 16), notAfter: cert.notAfter } } : {}),
+      ...certificateView(file.pdfCertificate),
     };
   }
 
@@ -108,14 +97,8 @@ export class ChairProfileStore {
     } else {
       keys = { publicKey: existing.publicKey, privateKey: existing.privateKey, createdAt: existing.createdAt };
     }
-    const renamed = existing !== null && (existing.name !== input.name || existing.role !== input.role || existing.council !== input.council);
-    let pdfCertificate = existing?.pdfCertificate;
-    let earlierCertificates = existing?.earlierCertificates ?? [];
-    // A generated certificate names the chair, so it follows the profile; a council's imported one is kept as issued.
-    if (pdfCertificate === undefined || (renamed && pdfCertificate.source === 'generated')) {
-      if (pdfCertificate) earlierCertificates = [...earlierCertificates, { fingerprint: pdfCertificate.fingerprint, subject: pdfCertificate.subject }];
-      pdfCertificate = (await certificates()).generatePdfCertificate(input, this.now());
-    }
+    // node-forge is loaded on first need (a profile saved, a certificate imported): the store itself never needs it.
+    const { pdfCertificate, earlierCertificates } = await certificatesForProfile(existing, input, this.now());
     this.#db.data = {
       format: 1,
       name: input.name,
@@ -123,7 +106,7 @@ export class ChairProfileStore {
       council: input.council,
       ...keys,
       pdfCertificate,
-      ...(earlierCertificates.length > 0 ? { earlierCertificates } : {}),
+      ...(earlierCertificates ? { earlierCertificates } : {}),
     };
     await this.#db.write();
     const profile = this.get();
@@ -138,9 +121,7 @@ export class ChairProfileStore {
    */
   async importCertificate(p12: Buffer, password: string): Promise<ChairProfile> {
     const file = this.#requireProfile('Before importing a certificate, enter your name, role and council under Settings → Chair profile. Nothing has been changed.');
-    const imported = (await certificates()).importPdfCertificate(p12, password, this.now());
-    const earlier = file.pdfCertificate ? [...(file.earlierCertificates ?? []), { fingerprint: file.pdfCertificate.fingerprint, subject: file.pdfCertificate.subject }] : (file.earlierCertificates ?? []);
-    this.#db.data = { ...file, pdfCertificate: imported, earlierCertificates: earlier.filter((c) => c.fingerprint !== imported.fingerprint) };
+    this.#db.data = { ...file, ...(await withImportedCertificate(file, p12, password, this.now())) };
     await this.#db.write();
     const profile = this.get();
     if (profile === null) throw new Error('The profile was not kept.');
@@ -151,7 +132,7 @@ export class ChairProfileStore {
   async pdfCertificate(): Promise<PdfCertificate> {
     const file = this.#requireProfile('Before exporting signed minutes, enter your name, role and council under Settings → Chair profile. Nothing has been exported.');
     if (file.pdfCertificate) return file.pdfCertificate;
-    const made = (await certificates()).generatePdfCertificate(file, this.now());
+    const made = await generateFor(file, this.now());
     this.#db.data = { ...file, pdfCertificate: made };
     await this.#db.write();
     return made;
@@ -159,11 +140,7 @@ export class ChairProfileStore {
 
   /** Fingerprints (SHA-256 hex) of every certificate this profile has signed PDFs with. */
   knownCertificates(): Map<string, string> {
-    const file = this.#db.data;
-    const known = new Map<string, string>();
-    for (const earlier of file?.earlierCertificates ?? []) known.set(earlier.fingerprint, earlier.subject);
-    if (file?.pdfCertificate) known.set(file.pdfCertificate.fingerprint, file.pdfCertificate.subject);
-    return known;
+    return new Map(knownCertificatesOf(this.#db.data).map((c) => [c.fingerprint, c.subject]));
   }
 
   /** The Ed25519 public key (base64 SPKI) this profile signs versions with, if there is a profile. */

@@ -23,6 +23,16 @@ import { purgeRemovedChildren } from '../../../domain/signoff/purge';
 import { AddendumSchema, type Addendum, type ChairProfile, type ChairProfileInput, type Signatures, type SignedVersionView } from '../../../domain/signoff/schemas';
 import { templateForRecord } from '../../../templates/conference-templates';
 import { generateChairKey, keyIdOf, privateKeyFrom } from '../signing/chair-key';
+import {
+  certificatesForProfile,
+  certificateView,
+  EarlierCertificatesSchema,
+  generateFor,
+  KnownCertificateSchema,
+  knownCertificatesOf,
+  PdfCertificateSchema,
+  withImportedCertificate,
+} from '../signing/certificate-holding';
 import type { SignedBlock } from '../signing/signed-block';
 import { signStatement, SignedVersionSchema, versionHash, type SignedStatement, type SignedVersion } from '../signing/signed-version';
 import { canonicalJson } from '../store/canonical';
@@ -74,7 +84,12 @@ const ProfileSchema = z.strictObject({
   createdAt: z.string(),
   publicKey: z.string(),
   privateKey: z.string(),
+  /** The member's X.509 certificate and its key for PDF signatures, sealed here with the rest of the profile. */
+  pdfCertificate: PdfCertificateSchema.optional(),
+  earlierCertificates: EarlierCertificatesSchema.optional(),
 });
+/** What a member publishes to teammates (cpc.member_public): public parts only. */
+const MemberPublicSchema = z.strictObject({ publicKey: z.string(), certificates: z.array(KnownCertificateSchema).max(1000) });
 type ProfileFile = z.infer<typeof ProfileSchema>;
 
 const roles = {
@@ -84,6 +99,7 @@ const roles = {
   signature: (id: string, version: number) => `team-signature:${id}:${version}`,
   settings: (login: string) => `team-settings:${login}`,
   profile: (login: string) => `team-profile:${login}`,
+  memberPublic: (login: string) => `team-member-public:${login}`,
 };
 
 interface Current {
@@ -194,20 +210,51 @@ export class PgConferenceStore implements ConferenceStore {
     });
   }
 
-  // Not built on the team store yet: a member's X.509 certificate for PDF signatures (the local
-  // store keeps one in chair-profile.enc). Refused in plain words rather than exporting a signed
-  // PDF without its PDF signature; the Word file and checking it by its seal still need the
-  // certificate list too, so checking a file is refused as well.
+  // A member's X.509 certificate for PDF signatures lives in their sealed profile row, made with
+  // the profile (or on first need for a profile saved before certificates existed); its public
+  // parts are published to teammates (cpc.member_public), so any member can check a file signed
+  // by any other.
   pdfCertificate(): Promise<PdfCertificate> {
-    return Promise.reject(new ApiFailure('NOT_AVAILABLE', TEAM_CERTIFICATES_NOT_BUILT));
+    return this.#run(async (m) => {
+      const file = await this.#profileFile(m);
+      if (file === null) throw new ApiFailure('NO_PROFILE', 'Before exporting signed minutes, enter your name, role and council under Settings → Chair profile. Nothing has been exported.');
+      if (file.pdfCertificate) return file.pdfCertificate;
+      const next: ProfileFile = { ...file, pdfCertificate: await generateFor(file, this.#now()) };
+      await this.#writeProfile(m, next);
+      return next.pdfCertificate!;
+    });
   }
 
-  importCertificate(): Promise<ChairProfile> {
-    return Promise.reject(new ApiFailure('NOT_AVAILABLE', TEAM_CERTIFICATES_NOT_BUILT));
+  importCertificate(p12: Buffer, password: string): Promise<ChairProfile> {
+    return this.#run(async (m) => {
+      const file = await this.#profileFile(m);
+      if (file === null) throw new ApiFailure('NO_PROFILE', 'Before importing a certificate, enter your name, role and council under Settings → Chair profile. Nothing has been changed.');
+      const next: ProfileFile = { ...file, ...(await withImportedCertificate(file, p12, password, this.#now())) };
+      await this.#writeProfile(m, next);
+      return profileView(next);
+    });
   }
 
-  verificationSource(): Promise<{ source: ExportSource | null; certificates: Map<string, string>; publicKey: string | null }> {
-    return Promise.reject(new ApiFailure('NOT_AVAILABLE', 'Checking a signed file is not available on a team store yet. Check it on the computer that exported it, or ask your team admin.'));
+  /**
+   * What checking a file needs, read only: the conference as an export sees it (null when the
+   * team has no such conference), the certificates of every member who has published one (any
+   * of them could have signed), and this member's own version-signing key.
+   */
+  verificationSource(id: string | null): Promise<{ source: ExportSource | null; certificates: Map<string, string>; publicKey: string | null }> {
+    return this.#run(async (m) => {
+      const certificates = new Map<string, string>();
+      for (const published of await this.#teamPublic(m)) for (const c of published.certificates) certificates.set(c.fingerprint, c.subject);
+      const publicKey = (await this.#profileFile(m))?.publicKey ?? null;
+      if (id === null) return { source: null, certificates, publicKey };
+      let current: Current;
+      try {
+        current = await this.#current(m, id);
+      } catch (error) {
+        if (error instanceof ApiFailure && error.code === 'NOT_FOUND') return { source: null, certificates, publicKey };
+        throw error;
+      }
+      return { source: { record: current.record, signed: await this.#signedBlock(m, current), signatures: await this.#signatures(m, current) }, certificates, publicKey };
+    });
   }
 
   /** The team store never reports a whole-store rollback (it has no head kept off the server yet), so there is nothing to accept. */
@@ -287,12 +334,8 @@ export class PgConferenceStore implements ConferenceStore {
       } else {
         keys = { publicKey: existing.publicKey, privateKey: existing.privateKey, createdAt: existing.createdAt };
       }
-      const file: ProfileFile = { name: input.name, role: input.role, council: input.council, ...keys };
-      await m.client.query(
-        `INSERT INTO cpc.member_profiles (sealed) VALUES ($1)
-         ON CONFLICT (member) DO UPDATE SET sealed = excluded.sealed, updated_at = now()`,
-        [sealJson(m.personalKey, file, roles.profile(m.login))],
-      );
+      const file: ProfileFile = { name: input.name, role: input.role, council: input.council, ...keys, ...(await certificatesForProfile(existing, input, this.#now())) };
+      await this.#writeProfile(m, file, existing);
       return profileView(file);
     });
   }
@@ -851,6 +894,42 @@ export class PgConferenceStore implements ConferenceStore {
     return rows[0] === undefined ? DEFAULT_SETTINGS : SettingsSchema.parse(openJson(m.personalKey, rows[0].sealed, roles.settings(m.login)));
   }
 
+  /**
+   * Seals the profile for this member alone and, when its keys or certificate changed, publishes
+   * the public parts to teammates in the same transaction, so a certificate is never used to
+   * sign a PDF that teammates could not recognise.
+   */
+  async #writeProfile(m: SignedInMember, file: ProfileFile, before: ProfileFile | null = null): Promise<void> {
+    const published = before !== null && before.publicKey === file.publicKey && before.pdfCertificate?.fingerprint === file.pdfCertificate?.fingerprint;
+    await this.#transaction(m, async (c) => {
+      await c.query(
+        `INSERT INTO cpc.member_profiles (sealed) VALUES ($1)
+         ON CONFLICT (member) DO UPDATE SET sealed = excluded.sealed, updated_at = now()`,
+        [sealJson(m.personalKey, file, roles.profile(m.login))],
+      );
+      if (published) return;
+      const team = latestTeamKey(m);
+      const open = { publicKey: file.publicKey, certificates: knownCertificatesOf(file) };
+      await c.query('INSERT INTO cpc.member_public (team_key_version, sealed) VALUES ($1, $2)', [team.version, sealJson(team.key, open, roles.memberPublic(m.login))]);
+    });
+  }
+
+  /** Every member's published public parts; a row that does not open under its member's name is left out (it cannot vouch for anyone). */
+  async #teamPublic(m: SignedInMember): Promise<z.infer<typeof MemberPublicSchema>[]> {
+    const { rows } = await m.client.query<{ member: string; team_key_version: number; sealed: Buffer }>('SELECT member, team_key_version, sealed FROM cpc.member_public ORDER BY id');
+    const out: z.infer<typeof MemberPublicSchema>[] = [];
+    for (const row of rows) {
+      const key = m.teamKeys.get(row.team_key_version);
+      if (key === undefined) continue;
+      try {
+        out.push(MemberPublicSchema.parse(openJson(key, row.sealed, roles.memberPublic(row.member))));
+      } catch (error) {
+        if (!(error instanceof DecryptError) && !(error instanceof z.ZodError)) throw error;
+      }
+    }
+    return out;
+  }
+
   async #profileFile(m: SignedInMember): Promise<ProfileFile | null> {
     const { rows } = await m.client.query<{ sealed: Buffer }>('SELECT sealed FROM cpc.member_profiles WHERE member = session_user');
     return rows[0] === undefined ? null : ProfileSchema.parse(openJson(m.personalKey, rows[0].sealed, roles.profile(m.login)));
@@ -872,11 +951,8 @@ function dateOf(record: ConferenceRecord): string | null {
   return summarise(record).conferenceDate ?? null;
 }
 
-const TEAM_CERTIFICATES_NOT_BUILT =
-  'Signed PDFs are not available on a team store yet: it does not hold the chair’s PDF certificate. Export the signed Word file, which carries the signed version’s seal, or export on a local store.';
-
 function profileView(file: ProfileFile): ChairProfile {
-  return { name: file.name, role: file.role, council: file.council, keyId: keyIdOf(Buffer.from(file.publicKey, 'base64')), createdAt: file.createdAt };
+  return { name: file.name, role: file.role, council: file.council, keyId: keyIdOf(Buffer.from(file.publicKey, 'base64')), createdAt: file.createdAt, ...certificateView(file.pdfCertificate) };
 }
 
 function signerOf(file: ProfileFile) {
