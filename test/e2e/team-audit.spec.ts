@@ -104,6 +104,7 @@ test('a manager judges a non-plan decision on the team store, and the chair sees
   await detail.getByLabel('Comment').fill('The rationale does not say why the police concerns were manageable without a plan.');
   await detail.getByLabel('Action for the chair, if one is needed').fill('Record the escalation outcome at the review.');
   await detail.getByRole('button', { name: 'Record judgement' }).click();
+  await expect(detail.getByRole('status')).toContainText(`Judgement recorded and signed by ${MANAGER_PROFILE.name}`);
   await expect(m.getByRole('row', { name: /Daniel Osei/ })).toContainText('Requires improvement');
   await expect(m.getByRole('row', { name: /Daniel Osei/ })).not.toContainText('not signed');
   await m.screenshot({ path: `${SHOTS}/manager-judged.png`, fullPage: false });
@@ -113,7 +114,7 @@ test('a manager judges a non-plan decision on the team store, and the chair sees
   const block = c.getByRole('region', { name: 'Audit judgements' });
   await expect(block).toContainText('Daniel Osei: Requires improvement');
   await expect(block).toContainText('Action for you: Record the escalation outcome at the review.');
-  await expect(block).toContainText(MANAGER_PROFILE.name);
+  await expect(block).toContainText(new RegExp(`${MANAGER_PROFILE.name}, \\d\\d/\\d\\d/\\d{4} at \\d\\d:\\d\\d; signed, code`));
   await block.scrollIntoViewIfNeeded();
   await c.screenshot({ path: `${SHOTS}/chair-sees-judgement.png`, fullPage: false });
 });
