@@ -102,8 +102,12 @@ interface Current {
   teamKeyVersion: number;
   record: ConferenceRecord;
   entry: HistoryEntry;
-  /** The history's last entry: the version's own, or an addendum or judgement after it. New entries follow this. */
-  head: HistoryEntry;
+  /**
+   * The history's last entry: the version's own, or an addendum or judgement after it. New
+   * entries follow this. Null when that row will not open: reading still works (and reports the
+   * history as tampered), but nothing is added after it.
+   */
+  head: HistoryEntry | null;
 }
 
 const NOT_FOUND = () =>
@@ -254,7 +258,7 @@ export class PgConferenceStore implements ConferenceStore {
     return this.#run(async (m) => {
       const id = input.conferenceId;
       const current = await this.#current(m, id);
-      this.#refuseTampered(current);
+      const head = this.#refuseTampered(current);
       if (!childrenOf(current.record).some((child) => child.id === input.childId)) {
         throw new ApiFailure('NOT_FOUND', 'That child is not in this conference’s record. Reload the audit and try again; nothing has been recorded.');
       }
@@ -301,7 +305,7 @@ export class PgConferenceStore implements ConferenceStore {
       }
       const judgement: StoredJudgement = { statement, signer: signerOf(profile), signature };
       const hash = judgementHash(judgement);
-      const entry = nextEntry(id, history.entries.at(-1) ?? current.head, {
+      const entry = nextEntry(id, history.entries.at(-1) ?? head, {
         at,
         actor: `${profile.name} (${m.login})`,
         action: 'judgement',
@@ -476,13 +480,13 @@ export class PgConferenceStore implements ConferenceStore {
   save(input: SaveInput): Promise<{ revision: number; savedAt: string }> {
     return this.#run(async (m) => {
       const current = await this.#current(m, input.id);
-      this.#refuseTampered(current);
+      const head = this.#refuseTampered(current);
       if (current.signed) throw signedFailure();
       const at = this.#now().toISOString();
       const outcome = applySave(current.record, input.baseRevision, input.sections, at);
       if (outcome.kind === 'unchanged') return { revision: outcome.revision, savedAt: outcome.savedAt };
       const { next, changed } = outcome;
-      const entry = nextEntry(input.id, current.head, { at, actor: m.login, action: 'saved', sections: changed, revision: next.revision, recordHash: recordHash(next) });
+      const entry = nextEntry(input.id, head, { at, actor: m.login, action: 'saved', sections: changed, revision: next.revision, recordHash: recordHash(next) });
       await this.#commit(m, current, next, entry);
       return { revision: next.revision, savedAt: at };
     });
@@ -493,7 +497,7 @@ export class PgConferenceStore implements ConferenceStore {
   sign(id: string, baseRevision: number): Promise<{ signed: SignedVersionView; revision: number }> {
     return this.#run(async (m) => {
       const current = await this.#current(m, id);
-      this.#refuseTampered(current);
+      const head = this.#refuseTampered(current);
       if (current.signed) throw signedFailure();
       if (baseRevision !== current.revision) {
         throw new ApiFailure('CONFLICT', 'This conference was changed elsewhere since you opened it. Reload it and check it before signing; nothing has been signed.');
@@ -526,7 +530,7 @@ export class PgConferenceStore implements ConferenceStore {
         signedAt: at,
       };
       const version = signWith(profile, statement);
-      const entry = nextEntry(id, current.head, {
+      const entry = nextEntry(id, head, {
         at,
         actor: `${profile.name} (${m.login})`,
         action: 'signed',
@@ -827,9 +831,14 @@ export class PgConferenceStore implements ConferenceStore {
       const version = VersionSchema.parse(openJson(dataKey, row.sealed, roles.version(id, row.revision)));
       const record = ConferenceRecordSchema.parse(version.record);
       const entry = version.entry;
-      let head = entry;
+      let head: HistoryEntry | null = entry;
       if (row.head_seq !== null && row.head_seq !== entry.seq && row.head_key_id !== null && row.head_sealed !== null) {
-        head = HistoryEntrySchema.parse(openJson(await this.#dataKey(m, id, row.head_key_id), row.head_sealed, roles.history(id, row.head_seq)));
+        const headKey = await this.#dataKey(m, id, row.head_key_id);
+        try {
+          head = HistoryEntrySchema.parse(openJson(headKey, row.head_sealed, roles.history(id, row.head_seq)));
+        } catch {
+          head = null;
+        }
       }
       return { id, revision: row.revision, signed: row.signed, keyId: row.key_id, teamKeyVersion: row.team_key_version, record, entry, head };
     } catch (error) {
@@ -872,16 +881,18 @@ export class PgConferenceStore implements ConferenceStore {
     return { entries, intact };
   }
 
-  #refuseTampered(current: Current): void {
+  /** Refuses to build on a conference whose stored copy and history disagree; answers the entry to follow. */
+  #refuseTampered(current: Current): HistoryEntry {
     const { entry, head } = current;
     // What follows the version's entry (addenda, judgements) leaves the record as it was.
-    const headFollows = head === entry || (head.seq > entry.seq && head.recordHash === entry.recordHash && head.revision === entry.revision);
-    if (entry.recordHash !== recordHash(current.record) || entry.revision !== current.revision || !headFollows) {
+    const headFollows = head !== null && (head === entry || (head.seq > entry.seq && head.recordHash === entry.recordHash && head.revision === entry.revision));
+    if (head === null || entry.recordHash !== recordHash(current.record) || entry.revision !== current.revision || !headFollows) {
       throw new ApiFailure(
         'TAMPERED',
         `Conference ${current.id} was not saved because its stored copy does not match its history. Nothing has been changed; report this to your information governance lead.`,
       );
     }
+    return head;
   }
 
   async #insertVersion(c: pg.ClientBase, id: string, keyId: number, dataKey: Buffer, record: ConferenceRecord, entry: HistoryEntry): Promise<void> {

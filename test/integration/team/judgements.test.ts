@@ -181,4 +181,44 @@ describe('a manager’s judgement on the team store', () => {
     const history = await c.ok<{ entries: HistoryEntry[] }>('conferences.history', { id: record.id });
     expect(history.entries.filter((e) => e.action === 'judgement')).toHaveLength(2);
   });
+
+  test('two managers judging one conference at once: one is recorded, the other is asked to try again', async () => {
+    const second = team.login('mg.achebe');
+    await team.join(second, 'manager');
+    const c = await signedIn(chair);
+    const m1 = await signedIn(manager);
+    const m2 = await signedIn(second);
+    await m1.ok('profile.set', MANAGER_PROFILE);
+    await m2.ok('profile.set', { ...MANAGER_PROFILE, name: 'Kofi Achebe' });
+    const record = await enterOsei(c);
+    const results = await Promise.all([
+      m1.call('audit.judge', judgementOf(record, 'First manager’s view.')),
+      m2.call('audit.judge', judgementOf(record, 'Second manager’s view.')),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.flatMap((r) => (r.ok ? [] : [r.error.code]))).toEqual(['CONFLICT']);
+    const seen = await c.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: record.id });
+    expect(seen.judgements.map((j) => [j.number, j.valid])).toEqual([[1, true]]);
+    expect((await c.ok<{ intact: boolean }>('conferences.history', { id: record.id })).intact).toBe(true);
+  });
+
+  test('a judgement’s history entry that will not open: the conference still opens, reported as tampered, and nothing is saved after it', async () => {
+    const c = await signedIn(chair);
+    const m = await signedIn(manager);
+    await m.ok('profile.set', MANAGER_PROFILE);
+    const record = await enterOsei(c);
+    await m.ok('audit.judge', judgementOf(record, 'Entry about to be damaged.'));
+    await team.owner.query('ALTER TABLE cpc.history DISABLE TRIGGER append_only');
+    await team.owner.query('UPDATE cpc.history SET sealed = $2 WHERE conference_id = $1 AND seq = (SELECT max(seq) FROM cpc.history WHERE conference_id = $1)', [
+      record.id,
+      Buffer.alloc(64, 7),
+    ]);
+    await team.owner.query('ALTER TABLE cpc.history ENABLE TRIGGER append_only');
+    const opened = await c.ok<{ conference: ConferenceRecord; problems: { kind: string }[] }>('conferences.get', { id: record.id });
+    expect(opened.conference.revision).toBe(record.revision);
+    expect(opened.problems).toHaveLength(1);
+    const risk = { kind: 'single', values: { harm: 'Written after the damage.' } };
+    expect(await c.code('conferences.save', { id: record.id, baseRevision: record.revision, sections: { risk } })).toBe('TAMPERED');
+    expect(await m.code('audit.judge', judgementOf(record, 'Another on top.'))).toBe('TAMPERED');
+  });
 });
