@@ -633,6 +633,15 @@ export class PgConferenceStore implements ConferenceStore {
       if (last === undefined || !chainIsValid(id, entries) || last.recordHash !== recordHash(record) || last.revision !== record.revision) {
         throw new ApiFailure('TAMPERED', `Conference ${id} was not imported: its history on this computer does not verify. Nothing has been sent.`);
       }
+      // A local judgement lives in the local document, not in what is imported, and on the team
+      // only a manager may write one: sent without it, the history would name a judgement the
+      // server does not hold and the conference would read as tampered. Left where it is instead.
+      if (entries.some((entry) => entry.action === 'judgement')) {
+        throw new ApiFailure(
+          'NOT_AVAILABLE',
+          `Conference ${id} was not imported: it carries a manager's audit judgement, which cannot be moved into the team store. It stays on this computer; nothing has been sent.`,
+        );
+      }
       const existing = await m.client.query('SELECT 1 FROM cpc.conferences WHERE id = $1', [id]);
       if (existing.rowCount === 1) {
         const current = await this.#current(m, id);
