@@ -1,7 +1,11 @@
-import { randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { randomBytes, randomUUID, sign as ed25519Sign, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { PdfCertificate } from '../signing/pdf-certificate';
 import type { AuditSource } from '../store/store';
-import type { JudgementView } from '../../../domain/audit/types';
+import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
+import { cohortChildIds } from '../../../domain/audit/cohort';
+import { childrenOf } from '../../../domain/record/access';
+import { JudgementStatementSchema, StoredJudgementSchema, judgementHash, type StoredJudgement } from '../store/judgement-schema';
+import { checkJudgements, toView, type CheckedJudgements } from './judgements';
 import type pg from 'pg';
 import { z } from 'zod';
 import {
@@ -100,6 +104,9 @@ const roles = {
   settings: (login: string) => `team-settings:${login}`,
   profile: (login: string) => `team-profile:${login}`,
   memberPublic: (login: string) => `team-member-public:${login}`,
+  // Bound to its conference only: the statement inside carries its number and the hash of the one
+  // before, so a row copied over another within the conference fails the chain check instead.
+  judgement: (id: string) => `team-judgement:${id}`,
 };
 
 interface Current {
@@ -111,6 +118,12 @@ interface Current {
   teamKeyVersion: number;
   record: ConferenceRecord;
   entry: HistoryEntry;
+  /**
+   * The history's last entry: the version's own, or an addendum or judgement after it. New
+   * entries follow this. Null when that row will not open: reading still works (and reports the
+   * history as tampered), but nothing is added after it.
+   */
+  head: HistoryEntry | null;
 }
 
 const NOT_FOUND = () =>
@@ -268,26 +281,126 @@ export class PgConferenceStore implements ConferenceStore {
   }
 
   // ── the manager's audit (main/services/audit) ──
-  // The cohort reads the team's conferences as it reads a local store's. Judgements are not kept
-  // on the server yet (the migration has the table and the manager-only grant, the store does
-  // not write it): recording one is refused in plain words, and none are listed.
+  // A judgement is kept as the local store keeps it (../store/judgements.ts: the same signed
+  // statement, numbered and hash-chained, its hash in a 'judgement' history entry, the record
+  // untouched), in cpc.audit_judgements sealed with the conference's data key. Only managers
+  // can write one: the server refuses anyone else (migrations/003, record_judgement). Every
+  // team judgement is signed with the manager's own Ed25519 key (their profile), so the name on
+  // it is vouched for by the key, not only by the login the server saw.
 
-  async auditSource(id: string): Promise<AuditSource> {
-    const { conference } = await this.get(id);
-    const signatures = await this.signatures(id);
-    return {
-      record: conference,
-      signOff: { signedAt: signatures.versions[0]?.signedAt ?? null, intact: signatures.intact },
-      judgements: [],
-    };
+  auditSource(id: string): Promise<AuditSource> {
+    return this.#run(async (m) => {
+      const current = await this.#current(m, id);
+      const signatures = await this.#signatures(m, current);
+      const history = await this.#history(m, current);
+      return {
+        record: current.record,
+        signOff: { signedAt: signatures.versions[0]?.signedAt ?? null, intact: signatures.intact },
+        judgements: (await this.#judgementsOf(m, current, history.entries)).views,
+      };
+    });
   }
 
-  judge(): Promise<JudgementView> {
-    return Promise.reject(new ApiFailure('NOT_AVAILABLE', 'Audit judgements are not kept on a team store yet. Record the judgement in your service’s audit log for now.'));
+  judge(input: JudgementInput): Promise<JudgementView> {
+    return this.#run(async (m) => {
+      const id = input.conferenceId;
+      const current = await this.#current(m, id);
+      const head = this.#refuseTampered(current);
+      if (!childrenOf(current.record).some((child) => child.id === input.childId)) {
+        throw new ApiFailure('NOT_FOUND', 'That child is not in this conference’s record. Reload the audit and try again; nothing has been recorded.');
+      }
+      if (!cohortChildIds(current.record).includes(input.childId)) {
+        throw new ApiFailure(
+          'INVALID_INPUT',
+          'This child is not in the audit cohort (their outcome is a child protection plan, or not decided yet). Reload the audit; nothing has been recorded.',
+        );
+      }
+      const history = await this.#history(m, current);
+      const earlier = await this.#judgementsOf(m, current, history.entries);
+      if (!history.intact || !earlier.intact) {
+        throw new ApiFailure(
+          'TAMPERED',
+          `Conference ${id}: its earlier judgements or history do not match what was recorded, so no judgement can be added to them. Nothing has been recorded; report this to your information governance lead.`,
+        );
+      }
+      const profile = await this.#profileFile(m);
+      if (profile === null) {
+        throw new ApiFailure('NO_PROFILE', 'Before recording a judgement, enter your name, role and council under Settings → Chair profile: each judgement is signed with your own key. Nothing has been recorded.');
+      }
+      const at = this.#now().toISOString();
+      const locked = recordHash(current.record);
+      const last = earlier.stored.at(-1);
+      const statement = JudgementStatementSchema.parse({
+        format: 1,
+        conferenceId: id,
+        number: earlier.stored.length + 1,
+        childId: input.childId,
+        rating: input.rating,
+        comment: input.comment,
+        actionForChair: input.actionForChair,
+        author: profile.name,
+        at,
+        recordHash: locked,
+        previousHash: last === undefined ? null : judgementHash(last),
+      });
+      const der = Buffer.from(profile.privateKey, 'base64');
+      let signature: string;
+      try {
+        signature = ed25519Sign(null, Buffer.from(canonicalJson(statement), 'utf8'), privateKeyFrom(der)).toString('base64');
+      } finally {
+        der.fill(0);
+      }
+      const judgement: StoredJudgement = { statement, signer: signerOf(profile), signature };
+      const hash = judgementHash(judgement);
+      const entry = nextEntry(id, history.entries.at(-1) ?? head, {
+        at,
+        actor: `${profile.name} (${m.login})`,
+        action: 'judgement',
+        sections: [],
+        revision: current.revision,
+        recordHash: locked,
+        signedVersionHash: hash,
+      });
+      const dataKey = await this.#dataKey(m, id, current.keyId);
+      await m.client.query('SELECT cpc.record_judgement($1, $2, $3, $4, $5, $6)', [
+        randomUUID(),
+        id,
+        current.keyId,
+        sealJson(dataKey, judgement, roles.judgement(id)),
+        entry.seq,
+        sealJson(dataKey, entry, roles.history(id, entry.seq)),
+      ]);
+      return toView(judgement, hash, true);
+    });
   }
 
-  judgements(): Promise<JudgementView[]> {
-    return this.#run(async () => []);
+  judgements(id: string): Promise<JudgementView[]> {
+    return this.#run(async (m) => {
+      const current = await this.#current(m, id);
+      const history = await this.#history(m, current);
+      return (await this.#judgementsOf(m, current, history.entries)).views;
+    });
+  }
+
+  /** A conference's judgements, opened and checked; a row that will not open counts against them. */
+  async #judgementsOf(m: SignedInMember, current: Current, entries: readonly HistoryEntry[]): Promise<CheckedJudgements & { stored: StoredJudgement[] }> {
+    const { rows } = await m.client.query<{ key_id: number; sealed: Buffer }>(
+      'SELECT key_id, sealed FROM cpc.audit_judgements WHERE conference_id = $1 ORDER BY created_at, id',
+      [current.id],
+    );
+    const stored: StoredJudgement[] = [];
+    let unreadable = 0;
+    for (const row of rows) {
+      try {
+        const key = await this.#dataKey(m, current.id, row.key_id);
+        stored.push(StoredJudgementSchema.parse(openJson(key, row.sealed, roles.judgement(current.id))));
+      } catch {
+        unreadable += 1;
+      }
+    }
+    // In their numbered order (created_at can tie); a copied or missing one then breaks the chain.
+    stored.sort((a, b) => a.statement.number - b.statement.number);
+    return { ...checkJudgements(current.id, stored, entries, unreadable), stored };
   }
 
   // ── settings and profile: each member's own, sealed by their personal key ──
@@ -410,13 +523,13 @@ export class PgConferenceStore implements ConferenceStore {
   save(input: SaveInput): Promise<{ revision: number; savedAt: string }> {
     return this.#run(async (m) => {
       const current = await this.#current(m, input.id);
-      this.#refuseTampered(current);
+      const head = this.#refuseTampered(current);
       if (current.signed) throw signedFailure();
       const at = this.#now().toISOString();
       const outcome = applySave(current.record, input.baseRevision, input.sections, at);
       if (outcome.kind === 'unchanged') return { revision: outcome.revision, savedAt: outcome.savedAt };
       const { next, changed } = outcome;
-      const entry = nextEntry(input.id, current.entry, { at, actor: m.login, action: 'saved', sections: changed, revision: next.revision, recordHash: recordHash(next) });
+      const entry = nextEntry(input.id, head, { at, actor: m.login, action: 'saved', sections: changed, revision: next.revision, recordHash: recordHash(next) });
       await this.#commit(m, current, next, entry);
       return { revision: next.revision, savedAt: at };
     });
@@ -427,7 +540,7 @@ export class PgConferenceStore implements ConferenceStore {
   sign(id: string, baseRevision: number): Promise<{ signed: SignedVersionView; revision: number }> {
     return this.#run(async (m) => {
       const current = await this.#current(m, id);
-      this.#refuseTampered(current);
+      const head = this.#refuseTampered(current);
       if (current.signed) throw signedFailure();
       if (baseRevision !== current.revision) {
         throw new ApiFailure('CONFLICT', 'This conference was changed elsewhere since you opened it. Reload it and check it before signing; nothing has been signed.');
@@ -460,7 +573,7 @@ export class PgConferenceStore implements ConferenceStore {
         signedAt: at,
       };
       const version = signWith(profile, statement);
-      const entry = nextEntry(id, current.entry, {
+      const entry = nextEntry(id, head, {
         at,
         actor: `${profile.name} (${m.login})`,
         action: 'signed',
@@ -562,6 +675,15 @@ export class PgConferenceStore implements ConferenceStore {
       const last = entries.at(-1);
       if (last === undefined || !chainIsValid(id, entries) || last.recordHash !== recordHash(record) || last.revision !== record.revision) {
         throw new ApiFailure('TAMPERED', `Conference ${id} was not imported: its history on this computer does not verify. Nothing has been sent.`);
+      }
+      // A local judgement lives in the local document, not in what is imported, and on the team
+      // only a manager may write one: sent without it, the history would name a judgement the
+      // server does not hold and the conference would read as tampered. Left where it is instead.
+      if (entries.some((entry) => entry.action === 'judgement')) {
+        throw new ApiFailure(
+          'NOT_AVAILABLE',
+          `Conference ${id} was not imported: it carries a manager's audit judgement, which cannot be moved into the team store. It stays on this computer; nothing has been sent.`,
+        );
       }
       const existing = await m.client.query('SELECT 1 FROM cpc.conferences WHERE id = $1', [id]);
       if (existing.rowCount === 1) {
@@ -734,11 +856,23 @@ export class PgConferenceStore implements ConferenceStore {
 
   async #current(m: SignedInMember, id: string): Promise<Current> {
     if (!z.uuid().safeParse(id).success) throw NOT_FOUND();
-    const { rows } = await m.client.query<{ revision: number; signed: boolean; key_id: number; sealed: Buffer; team_key_version: number }>(
-      `SELECT c.revision, c.signed, v.key_id, v.sealed, k.team_key_version
+    // The history's last row comes in the same round trip: after an addendum or a manager's
+    // judgement it is not the version's own entry, and the next entry must follow it.
+    const { rows } = await m.client.query<{
+      revision: number;
+      signed: boolean;
+      key_id: number;
+      sealed: Buffer;
+      team_key_version: number;
+      head_seq: number | null;
+      head_key_id: number | null;
+      head_sealed: Buffer | null;
+    }>(
+      `SELECT c.revision, c.signed, v.key_id, v.sealed, k.team_key_version, h.seq AS head_seq, h.key_id AS head_key_id, h.sealed AS head_sealed
          FROM cpc.conferences c
          JOIN cpc.conference_versions v ON v.conference_id = c.id AND v.revision = c.revision
          JOIN cpc.conference_keys k ON k.conference_id = c.id AND k.key_id = v.key_id
+         LEFT JOIN LATERAL (SELECT seq, key_id, sealed FROM cpc.history WHERE conference_id = c.id ORDER BY seq DESC LIMIT 1) h ON true
         WHERE c.id = $1`,
       [id],
     );
@@ -748,8 +882,19 @@ export class PgConferenceStore implements ConferenceStore {
     try {
       const version = VersionSchema.parse(openJson(dataKey, row.sealed, roles.version(id, row.revision)));
       const record = ConferenceRecordSchema.parse(version.record);
-      return { id, revision: row.revision, signed: row.signed, keyId: row.key_id, teamKeyVersion: row.team_key_version, record, entry: version.entry };
-    } catch {
+      const entry = version.entry;
+      let head: HistoryEntry | null = entry;
+      if (row.head_seq !== null && row.head_seq !== entry.seq && row.head_key_id !== null && row.head_sealed !== null) {
+        const headKey = await this.#dataKey(m, id, row.head_key_id);
+        try {
+          head = HistoryEntrySchema.parse(openJson(headKey, row.head_sealed, roles.history(id, row.head_seq)));
+        } catch {
+          head = null;
+        }
+      }
+      return { id, revision: row.revision, signed: row.signed, keyId: row.key_id, teamKeyVersion: row.team_key_version, record, entry, head };
+    } catch (error) {
+      if (error instanceof ApiFailure) throw error;
       throw this.#unreadable(id, null);
     }
   }
@@ -784,17 +929,22 @@ export class PgConferenceStore implements ConferenceStore {
       entries[current.entry.seq]?.hash === current.entry.hash &&
       current.entry.recordHash === locked &&
       current.entry.revision === current.revision &&
-      after.every((e) => e.action === 'addendum' && e.recordHash === locked && e.revision === current.revision);
+      after.every((e) => (e.action === 'addendum' || e.action === 'judgement') && e.recordHash === locked && e.revision === current.revision);
     return { entries, intact };
   }
 
-  #refuseTampered(current: Current): void {
-    if (current.entry.recordHash !== recordHash(current.record) || current.entry.revision !== current.revision) {
+  /** Refuses to build on a conference whose stored copy and history disagree; answers the entry to follow. */
+  #refuseTampered(current: Current): HistoryEntry {
+    const { entry, head } = current;
+    // What follows the version's entry (addenda, judgements) leaves the record as it was.
+    const headFollows = head !== null && (head === entry || (head.seq > entry.seq && head.recordHash === entry.recordHash && head.revision === entry.revision));
+    if (head === null || entry.recordHash !== recordHash(current.record) || entry.revision !== current.revision || !headFollows) {
       throw new ApiFailure(
         'TAMPERED',
         `Conference ${current.id} was not saved because its stored copy does not match its history. Nothing has been changed; report this to your information governance lead.`,
       );
     }
+    return head;
   }
 
   async #insertVersion(c: pg.ClientBase, id: string, keyId: number, dataKey: Buffer, record: ConferenceRecord, entry: HistoryEntry): Promise<void> {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ConferenceRecord } from '../../../domain/record/conference';
-import { whitfieldRecord } from '../../../main/demo/scenarios';
+import { oseiRecord, whitfieldRecord } from '../../../main/demo/scenarios';
 import { TEST_KDF } from '../../../main/services/store/kdf';
 import { LocalConferenceStore } from '../../../main/services/store/store';
 import { importLocal } from '../../../main/services/team/import-local';
@@ -90,4 +90,34 @@ test('a chair’s local conferences move in whole and verified; running it again
   await expect(store.save({ id: whitfield.id, baseRevision: (await store.get(whitfield.id)).conference.revision, sections: { risk: { kind: 'single', values: { harm: 'x' } } } })).rejects.toMatchObject({ code: 'SIGNED' });
   expect(((await store.get(whitfield.id)).conference as ConferenceRecord).revision).toBe((await local.get(whitfield.id)).conference.revision);
   await local.lock();
+});
+
+test('a local conference with a manager’s audit judgement is left on this computer, with the reason, and nothing of it is sent', async () => {
+  const judgedDir = await mkdtemp(join(tmpdir(), 'cpc-import-judged-'));
+  try {
+    const local = new LocalConferenceStore({ dataDir: judgedDir, kdf: TEST_KDF });
+    await local.create(PASSPHRASE);
+    const osei = oseiRecord();
+    const children = osei.sections['children'];
+    const created = await local.createConference({ type: osei.type, date: '2026-02-03', children: [{ name: 'Daniel Osei' }] });
+    await local.save({ id: created.id, baseRevision: 1, sections: osei.sections });
+    await local.judge({
+      conferenceId: created.id,
+      childId: children?.kind === 'list' ? children.items[0]!.id : '',
+      rating: 'good',
+      comment: 'Clear rationale for the child in need plan.',
+      actionForChair: '',
+    });
+    const login = team.login('ch.okoro');
+    await team.join(login, 'chair');
+    const store = team.storeFor(login);
+    await store.unlock(passphraseOf(login));
+    const report = await importLocal(local, store);
+    expect(report.imported).toEqual([]);
+    expect(report.refused).toEqual([{ id: created.id, reason: expect.stringContaining('audit judgement') }]);
+    expect((await team.owner.query('SELECT 1 FROM cpc.conferences WHERE id = $1', [created.id])).rowCount).toBe(0);
+    await local.lock();
+  } finally {
+    await rm(judgedDir, { recursive: true, force: true });
+  }
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ConferenceRecord } from '../../../domain/record/conference';
-import { whitfieldRecord } from '../../../main/demo/scenarios';
+import { oseiRecord, whitfieldRecord } from '../../../main/demo/scenarios';
 import { handlersFor } from '../../../main/services/app-services';
 import { dispatch } from '../../../main/services/dispatch';
 import type { ConferenceStore } from '../../../main/services/store/conference-store';
@@ -25,6 +25,8 @@ let minuteTaker: string;
 let manager: string;
 
 const CHAIR_PROFILE = { name: 'Helen Marsh', role: 'Independent Child Protection Chair', council: 'Carrowby Borough Council' };
+const MANAGER_PROFILE = { name: 'Ingrid Lindqvist', role: 'Safeguarding Service Manager', council: 'Carrowby Borough Council' };
+const JUDGEMENT = { comment: 'Threshold reasoning leans on the school alone.', actionForChair: 'Ask the police for the strategy notes.' };
 const MINUTE_TAKER_PROFILE = { name: 'Priya Okafor', role: 'Minute-taker', council: 'Carrowby Borough Council' };
 
 function api(store: ConferenceStore) {
@@ -50,8 +52,7 @@ async function signedIn(login: string) {
 }
 
 /** The Whitfield scenario (ready to sign), entered as a chair would. */
-async function enterWhitfield(a: ReturnType<typeof api>): Promise<ConferenceRecord> {
-  const ready = whitfieldRecord();
+async function enterWhitfield(a: ReturnType<typeof api>, ready = whitfieldRecord()): Promise<ConferenceRecord> {
   const children = ready.sections['children'];
   const names = children?.kind === 'list' ? children.items.map((item) => ({ name: String(item.values['name']) })) : [];
   const meeting = ready.sections['meeting'];
@@ -93,7 +94,23 @@ describe('what the server holds', () => {
     const record = await enterWhitfield(a);
     await a.ok('conferences.sign', { id: record.id, baseRevision: record.revision });
     await a.ok('conferences.addendum', { id: record.id, reason: 'Spelling of the school corrected', text: 'Ruby attends Carrowby Primary School.' });
-    const needles = [...typedStrings(record.sections), ...Object.values(CHAIR_PROFILE), 'Carrowby Primary School', 'Spelling of the school corrected'];
+    // A manager's audit judgement on the Osei conference (Daniel: a child in need plan, so in the cohort).
+    const osei = await enterWhitfield(a, oseiRecord());
+    const daniel = osei.sections['children'];
+    const m = await signedIn(manager);
+    await m.ok('profile.set', MANAGER_PROFILE);
+    await m.ok('audit.judge', { conferenceId: osei.id, childId: daniel?.kind === 'list' ? daniel.items[0]?.id : '', rating: 'inadequate', ...JUDGEMENT });
+    const needles = [
+      ...typedStrings(record.sections),
+      ...typedStrings(osei.sections),
+      ...Object.values(CHAIR_PROFILE),
+      ...Object.values(MANAGER_PROFILE),
+      JUDGEMENT.comment,
+      JUDGEMENT.actionForChair,
+      'inadequate', // the rating
+      'Carrowby Primary School',
+      'Spelling of the school corrected',
+    ];
     expect(needles.length).toBeGreaterThan(40); // names, worries, strengths, the plan, the child's words…
 
     // Every column of every table in the database (not only the ones the store is known to use).

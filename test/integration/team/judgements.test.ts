@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { HistoryEntry } from '../../../domain/api/contract';
+import type { AuditRow, JudgementView } from '../../../domain/audit/types';
+import type { ConferenceRecord } from '../../../domain/record/conference';
+import { oseiRecord } from '../../../main/demo/scenarios';
+import { handlersFor } from '../../../main/services/app-services';
+import { dispatch } from '../../../main/services/dispatch';
+import type { ConferenceStore } from '../../../main/services/store/conference-store';
+import { TEST_KDF } from '../../../main/services/store/kdf';
+import { signIn } from '../../../main/services/team/membership';
+import { startCluster, type Cluster } from './pg-cluster';
+import { newTeam, passphraseOf, type Team } from './team-fixture';
+
+/**
+ * The manager's audit judgements on a team store. Not in the store contract: on the local store
+ * whoever holds the passphrase may record one (signed when they have a profile); on the team
+ * only a manager may, always signed with their own key. Fictional families, staff and council.
+ */
+
+let cluster: Cluster;
+let team: Team;
+let chair: string;
+let manager: string;
+
+const CHAIR_PROFILE = { name: 'Helen Marsh', role: 'Independent Child Protection Chair', council: 'Carrowby Borough Council' };
+const MANAGER_PROFILE = { name: 'Ingrid Lindqvist', role: 'Safeguarding Service Manager', council: 'Carrowby Borough Council' };
+
+function api(store: ConferenceStore) {
+  const handlers = handlersFor(store);
+  return {
+    call: (operation: string, input?: unknown) => dispatch(handlers, operation, input),
+    async ok<T>(operation: string, input?: unknown): Promise<T> {
+      const result = await dispatch(handlers, operation, input);
+      if (!result.ok) throw new Error(`${operation} failed: ${result.error.code} ${result.error.message}`);
+      return result.value as T;
+    },
+    async code(operation: string, input?: unknown): Promise<string> {
+      const result = await dispatch(handlers, operation, input);
+      return result.ok ? 'ok' : result.error.code;
+    },
+  };
+}
+type Api = ReturnType<typeof api>;
+
+async function signedIn(login: string): Promise<Api> {
+  const a = api(team.storeFor(login));
+  await a.ok('vault.unlock', { passphrase: passphraseOf(login) });
+  return a;
+}
+
+/** The Osei family (Daniel: a child in need plan, so in the audit cohort), entered by the chair. */
+async function enterOsei(a: Api): Promise<ConferenceRecord> {
+  const ready = oseiRecord();
+  const children = ready.sections['children'];
+  const names = children?.kind === 'list' ? children.items.map((item) => ({ name: String(item.values['name']) })) : [];
+  const meeting = ready.sections['meeting'];
+  const date = meeting?.kind === 'single' ? String(meeting.values['date']) : '2026-02-03';
+  const created = await a.ok<ConferenceRecord>('conferences.create', { type: ready.type, date, children: names });
+  await a.ok('conferences.save', { id: created.id, baseRevision: created.revision, sections: ready.sections });
+  return (await a.ok<{ conference: ConferenceRecord }>('conferences.get', { id: created.id })).conference;
+}
+
+function firstChild(record: ConferenceRecord): string {
+  const children = record.sections['children'];
+  if (children?.kind !== 'list' || children.items[0] === undefined) throw new Error('no children');
+  return children.items[0].id;
+}
+
+const judgementOf = (record: ConferenceRecord, comment: string) => ({
+  conferenceId: record.id,
+  childId: firstChild(record),
+  rating: 'requires-improvement',
+  comment,
+  actionForChair: 'Add the escalation letter to the record.',
+});
+
+beforeAll(async () => {
+  cluster = await startCluster();
+  team = await newTeam(cluster, 'judgements');
+  chair = team.login('ch.marsh');
+  manager = team.login('mg.lindqvist');
+  await team.join(chair, 'chair');
+  await team.join(manager, 'manager');
+}, 120_000);
+
+afterAll(async () => {
+  await team?.close();
+  await cluster?.stop();
+});
+
+describe('a manager’s judgement on the team store', () => {
+  test('is signed by the manager, leaves the signed record as it was, and the chair sees it verified', async () => {
+    const c = await signedIn(chair);
+    await c.ok('profile.set', CHAIR_PROFILE);
+    const record = await enterOsei(c);
+    const { revision } = await c.ok<{ revision: number }>('conferences.sign', { id: record.id, baseRevision: record.revision });
+    const m = await signedIn(manager);
+    // Without a profile there is no key to sign with: refused, nothing recorded.
+    expect(await m.code('audit.judge', judgementOf(record, 'Threshold reasoning is thin.'))).toBe('NO_PROFILE');
+    await m.ok('profile.set', MANAGER_PROFILE);
+    const { judgement } = await m.ok<{ judgement: JudgementView }>('audit.judge', judgementOf(record, 'Threshold reasoning is thin.'));
+    expect(judgement).toMatchObject({ number: 1, author: MANAGER_PROFILE.name, signed: true, valid: true, rating: 'requires-improvement' });
+
+    const seen = await c.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: record.id });
+    expect(seen.judgements).toEqual([judgement]);
+    const { conference, problems } = await c.ok<{ conference: ConferenceRecord; problems: unknown[] }>('conferences.get', { id: record.id });
+    expect(problems).toEqual([]);
+    expect(conference.revision).toBe(revision);
+    const history = await c.ok<{ entries: HistoryEntry[]; intact: boolean }>('conferences.history', { id: record.id });
+    expect(history.intact).toBe(true);
+    expect(history.entries.at(-1)).toMatchObject({ action: 'judgement', revision, actor: `${MANAGER_PROFILE.name} (${manager})` });
+    // The signed minutes still verify, and the audit's cohort carries the judgement on Daniel's row.
+    expect((await c.ok<{ intact: boolean }>('conferences.signatures', { id: record.id })).intact).toBe(true);
+    const cohort = await m.ok<{ rows: AuditRow[] }>('audit.cohort', { period: { from: '2026-01-01', to: '2026-12-31' } });
+    const row = cohort.rows.find((r) => r.conferenceId === record.id && r.childId === firstChild(record));
+    expect(row?.judgements).toEqual([judgement]);
+  });
+
+  test('a chair cannot record one, through the app or straight to the database', async () => {
+    const c = await signedIn(chair);
+    const record = await enterOsei(c);
+    expect(await c.code('audit.judge', judgementOf(record, 'A chair judging their own conference.'))).toBe('FORBIDDEN');
+    const raw = await signIn(team.server, chair, passphraseOf(chair), TEST_KDF);
+    try {
+      await expect(
+        raw.client.query('SELECT cpc.record_judgement($1, $2, 1, $3, 2, $4)', [randomUUID(), record.id, Buffer.from('j'), Buffer.from('h')]),
+      ).rejects.toThrow(/permission denied/);
+      await expect(raw.client.query('INSERT INTO cpc.audit_judgements (id, conference_id, key_id, sealed) VALUES ($1, $2, 1, $3)', [randomUUID(), record.id, Buffer.from('j')])).rejects.toThrow(
+        /permission denied/,
+      );
+    } finally {
+      await raw.client.end();
+    }
+    expect(await c.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: record.id })).toEqual({ judgements: [] });
+    expect((await c.ok<{ intact: boolean }>('conferences.history', { id: record.id })).intact).toBe(true);
+  });
+
+  test('on unsigned minutes the chair saves on after a judgement, and both judgements stay verified', async () => {
+    const c = await signedIn(chair);
+    const m = await signedIn(manager);
+    await m.ok('profile.set', MANAGER_PROFILE);
+    const record = await enterOsei(c);
+    const first = await m.ok<{ judgement: JudgementView }>('audit.judge', judgementOf(record, 'Plan is vague on who visits.'));
+    // The chair's next save follows the judgement's history entry, not the version's.
+    const risk = { kind: 'single', values: { harm: 'Updated after the audit.' } };
+    const saved = await c.ok<{ revision: number }>('conferences.save', { id: record.id, baseRevision: record.revision, sections: { risk } });
+    expect(saved.revision).toBe(record.revision + 1);
+    const second = await m.ok<{ judgement: JudgementView }>('audit.judge', judgementOf(record, 'Revisited after the update.'));
+    expect(second.judgement).toMatchObject({ number: 2, valid: true });
+    const history = await c.ok<{ entries: HistoryEntry[]; intact: boolean }>('conferences.history', { id: record.id });
+    expect(history.intact).toBe(true);
+    expect(history.entries.map((e) => e.action)).toEqual(['created', 'saved', 'judgement', 'saved', 'judgement']);
+    const seen = await c.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: record.id });
+    expect(seen.judgements.map((j) => [j.number, j.comment, j.valid])).toEqual([
+      [1, first.judgement.comment, true],
+      [2, 'Revisited after the update.', true],
+    ]);
+  });
+
+  test('a judgement row altered in the database is reported as not valid, and none is added on top of it', async () => {
+    const c = await signedIn(chair);
+    const m = await signedIn(manager);
+    await m.ok('profile.set', MANAGER_PROFILE);
+    const record = await enterOsei(c);
+    await m.ok('audit.judge', { ...judgementOf(record, 'Good analysis of the police view.'), rating: 'good' });
+    await m.ok('audit.judge', judgementOf(record, 'Action for the chair added later.'));
+    // Someone with the database owner's rights, going round the triggers, copies the second
+    // judgement's sealed bytes over the first: both still open (same conference and key).
+    await team.owner.query('ALTER TABLE cpc.audit_judgements DISABLE TRIGGER append_only');
+    await team.owner.query(
+      `UPDATE cpc.audit_judgements SET sealed = (SELECT sealed FROM cpc.audit_judgements WHERE conference_id = $1 ORDER BY created_at DESC LIMIT 1)
+        WHERE id = (SELECT id FROM cpc.audit_judgements WHERE conference_id = $1 ORDER BY created_at LIMIT 1)`,
+      [record.id],
+    );
+    await team.owner.query('ALTER TABLE cpc.audit_judgements ENABLE TRIGGER append_only');
+    const seen = await c.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: record.id });
+    expect(seen.judgements.map((j) => j.valid)).toEqual([false, false]);
+    expect(seen.judgements.some((j) => j.rating === 'good')).toBe(false);
+    expect(await m.code('audit.judge', judgementOf(record, 'One more on top.'))).toBe('TAMPERED');
+    const history = await c.ok<{ entries: HistoryEntry[] }>('conferences.history', { id: record.id });
+    expect(history.entries.filter((e) => e.action === 'judgement')).toHaveLength(2);
+  });
+
+  test('two managers judging one conference at once: one is recorded, the other is asked to try again', async () => {
+    const second = team.login('mg.achebe');
+    await team.join(second, 'manager');
+    const c = await signedIn(chair);
+    const m1 = await signedIn(manager);
+    const m2 = await signedIn(second);
+    await m1.ok('profile.set', MANAGER_PROFILE);
+    await m2.ok('profile.set', { ...MANAGER_PROFILE, name: 'Kofi Achebe' });
+    const record = await enterOsei(c);
+    const results = await Promise.all([
+      m1.call('audit.judge', judgementOf(record, 'First manager’s view.')),
+      m2.call('audit.judge', judgementOf(record, 'Second manager’s view.')),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.flatMap((r) => (r.ok ? [] : [r.error.code]))).toEqual(['CONFLICT']);
+    const seen = await c.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: record.id });
+    expect(seen.judgements.map((j) => [j.number, j.valid])).toEqual([[1, true]]);
+    expect((await c.ok<{ intact: boolean }>('conferences.history', { id: record.id })).intact).toBe(true);
+  });
+
+  test('a judgement’s history entry that will not open: the conference still opens, reported as tampered, and nothing is saved after it', async () => {
+    const c = await signedIn(chair);
+    const m = await signedIn(manager);
+    await m.ok('profile.set', MANAGER_PROFILE);
+    const record = await enterOsei(c);
+    await m.ok('audit.judge', judgementOf(record, 'Entry about to be damaged.'));
+    await team.owner.query('ALTER TABLE cpc.history DISABLE TRIGGER append_only');
+    await team.owner.query('UPDATE cpc.history SET sealed = $2 WHERE conference_id = $1 AND seq = (SELECT max(seq) FROM cpc.history WHERE conference_id = $1)', [
+      record.id,
+      Buffer.alloc(64, 7),
+    ]);
+    await team.owner.query('ALTER TABLE cpc.history ENABLE TRIGGER append_only');
+    const opened = await c.ok<{ conference: ConferenceRecord; problems: { kind: string }[] }>('conferences.get', { id: record.id });
+    expect(opened.conference.revision).toBe(record.revision);
+    expect(opened.problems).toHaveLength(1);
+    const risk = { kind: 'single', values: { harm: 'Written after the damage.' } };
+    expect(await c.code('conferences.save', { id: record.id, baseRevision: record.revision, sections: { risk } })).toBe('TAMPERED');
+    expect(await m.code('audit.judge', judgementOf(record, 'Another on top.'))).toBe('TAMPERED');
+  });
+});
