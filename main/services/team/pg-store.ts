@@ -303,6 +303,25 @@ export class PgConferenceStore implements ConferenceStore {
 
   judge(input: JudgementInput): Promise<JudgementView> {
     return this.#run(async (m) => {
+      // One snapshot for everything the judgement is built on: read in separate statements, a
+      // judgement another manager committed in between showed up in the history but not in what
+      // was read before it, and was reported as TAMPERED. In one REPEATABLE READ transaction the
+      // second of two simultaneous judgements aims at the same history number and is refused by
+      // its primary key: CONFLICT, as for two saves.
+      await m.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      try {
+        const view = await this.#judgeInSnapshot(m, input);
+        await m.client.query('COMMIT');
+        return view;
+      } catch (error) {
+        await m.client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  async #judgeInSnapshot(m: SignedInMember, input: JudgementInput): Promise<JudgementView> {
+    {
       const id = input.conferenceId;
       const current = await this.#current(m, id);
       const head = this.#refuseTampered(current);
@@ -371,7 +390,7 @@ export class PgConferenceStore implements ConferenceStore {
         sealJson(dataKey, entry, roles.history(id, entry.seq)),
       ]);
       return toView(judgement, hash, true);
-    });
+    }
   }
 
   judgements(id: string): Promise<JudgementView[]> {
