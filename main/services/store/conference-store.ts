@@ -16,7 +16,8 @@ import type { AuditOperationsStore } from '../audit/handlers';
  * test/integration/store-contract runs the same cases against both.
  *
  * Every method may throw an ApiFailure with the codes the API already knows (LOCKED, NO_VAULT,
- * WRONG_PASSPHRASE, NOT_FOUND, CONFLICT, SIGNED, TAMPERED, NOT_READY, NO_PROFILE, …).
+ * WRONG_PASSPHRASE, NOT_FOUND, CONFLICT, SIGNED, TAMPERED, NOT_READY, NO_PROFILE, …), and
+ * NOT_AVAILABLE for what one kind of store cannot do yet (today: accuracy review on a team store).
  */
 
 export interface SaveInput {
@@ -58,7 +59,7 @@ export interface ConferenceStore extends VerificationStore, AuditOperationsStore
 
   /** Called each time the store locks, so caches built from records (export/pdf.ts) go with the key. */
   onLock(listener: () => void): void;
-  /** The chair's PDF-signing certificate (PAdES); NOT_AVAILABLE where the store cannot hold one yet. */
+  /** The chair's PDF-signing certificate (PAdES), made with the profile or imported. */
   pdfCertificate(): Promise<PdfCertificate>;
   /** A council-issued PKCS#12 for PDF signatures; the password opens it once and is not kept. */
   importCertificate(p12: Buffer, password: string): Promise<ChairProfile>;
