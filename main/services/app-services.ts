@@ -43,7 +43,7 @@ export function handlersFor(store: ConferenceStore): Handlers {
     'conferences.signatures': ({ id }) => store.signatures(id),
     'conferences.export': async ({ id, document, format }) => exportConference(await store.exportSource(id), document, format, () => store.pdfCertificate(), () => store.documentKey()),
     // pades
-    'profile.importCertificate': async ({ base64, password }) => ({ profile: await store.importCertificate(Buffer.from(base64, 'base64'), password) }),
+    'profile.importCertificate': async ({ base64, password }) => ({ profile: await store.importSigningCertificate(Buffer.from(base64, 'base64'), password) }),
     'files.verify': ({ fileName, base64 }) => verifyFile(Buffer.from(base64, 'base64'), fileName, store),
     // Issue 8: letters to the children; folders are the desktop app's (main/index.ts replaces these two).
     'conferences.exportChildLetter': async ({ id, childId, format }) => exportChildLetter(await store.exportSource(id), childId, format),

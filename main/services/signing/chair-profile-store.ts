@@ -119,7 +119,7 @@ export class ChairProfileStore {
    * checked before anything is written (importPdfCertificate refuses with a plain sentence),
    * and the certificate it replaces stays known, so PDFs signed with it still verify.
    */
-  async importCertificate(p12: Buffer, password: string): Promise<ChairProfile> {
+  async importSigningCertificate(p12: Buffer, password: string): Promise<ChairProfile> {
     const file = this.#requireProfile('Before importing a certificate, enter your name, role and council under Settings → Chair profile. Nothing has been changed.');
     this.#db.data = { ...file, ...(await withImportedCertificate(file, p12, password, this.now())) };
     await this.#db.write();

@@ -62,7 +62,7 @@ export interface ConferenceStore extends VerificationStore, AuditOperationsStore
   /** The chair's PDF-signing certificate (PAdES), made with the profile or imported. */
   pdfCertificate(): Promise<PdfCertificate>;
   /** A council-issued PKCS#12 for PDF signatures; the password opens it once and is not kept. */
-  importCertificate(p12: Buffer, password: string): Promise<ChairProfile>;
+  importSigningCertificate(p12: Buffer, password: string): Promise<ChairProfile>;
   /** The chair's Ed25519 key, to sign a Word export's text; null without a profile. */
   documentKey(): Promise<{ publicKey: string; privateKey: KeyObject } | null>;
   /** After an information-governance check, accept a store reported as put back whole; returns the problems still reported. */

@@ -379,8 +379,8 @@ export class LocalConferenceStore implements ConferenceStore {
     if (!this.#lockListeners.includes(listener)) this.#lockListeners.push(listener);
   }
 
-  importCertificate(p12: Buffer, password: string): Promise<ChairProfile> {
-    return this.#queue.run(async () => (await this.#require()).profile.importCertificate(p12, password));
+  importSigningCertificate(p12: Buffer, password: string): Promise<ChairProfile> {
+    return this.#queue.run(async () => (await this.#require()).profile.importSigningCertificate(p12, password));
   }
 
   /** The certificate a signed PDF export carries (made now for a profile from before certificates). */

@@ -238,7 +238,7 @@ export class PgConferenceStore implements ConferenceStore {
     });
   }
 
-  importCertificate(p12: Buffer, password: string): Promise<ChairProfile> {
+  importSigningCertificate(p12: Buffer, password: string): Promise<ChairProfile> {
     return this.#run(async (m) => {
       const file = await this.#profileFile(m);
       if (file === null) throw new ApiFailure('NO_PROFILE', 'Before importing a certificate, enter your name, role and council under Settings → Chair profile. Nothing has been changed.');
