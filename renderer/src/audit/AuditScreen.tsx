@@ -22,7 +22,7 @@ import { useSession } from '../session/SessionContext';
 import { AuditCharts } from './AuditCharts';
 import { ChildDetail } from './ChildDetail';
 import { CohortTable, PAGE_ROWS } from './CohortTable';
-import { download } from './download';
+import { download } from '../components/files';
 
 type Loaded = { rows: AuditRow[]; period: AuditPeriod; message: string | null; unreadable: number };
 type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; data: Loaded };

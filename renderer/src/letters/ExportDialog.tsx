@@ -4,7 +4,7 @@ import { childLetters } from '../../../domain/letters/child-letters';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../domain/signoff/file-name';
 import { errorMessage } from '../api';
 import { useSession } from '../session/SessionContext';
-import { download } from './download';
+import { download } from '../components/files';
 import { exportChoices, FORMAT_LABELS, plannedFiles, progressSentence, type ExportChoice, type PlannedFile } from './export-plan';
 
 type Phase =

@@ -11,7 +11,7 @@ import { usePageTitle } from '../components/usePageTitle';
 import { formatDateTime } from '../format/dates';
 import { useSession } from '../session/SessionContext';
 import { routeHref } from '../session/routes';
-import { download, fileToBase64 } from './download';
+import { download, fileToBase64 } from '../components/files';
 
 /**
  * The chair's accuracy review: approve the draft, send each agency its copy, import what comes

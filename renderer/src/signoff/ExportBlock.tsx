@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { DOCUMENT_TITLES, EXPORT_DOCUMENTS, type ExportDocument, type ExportFormat } from '../../../domain/signoff/file-name';
 import { errorMessage } from '../api';
 import { useSession } from '../session/SessionContext';
-import { download } from '../letters/download';
+import { download } from '../components/files';
 import { ExportDialog } from '../letters/ExportDialog';
 
 /**

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { fileToBase64 } from '../components/files';
 import type { ChairProfile } from '../../../domain/signoff/schemas';
 import { errorMessage } from '../api';
 import { describedBy, FieldShell } from '../components/FieldShell';
@@ -35,10 +36,7 @@ export function PdfCertificateForm({ profile, onProfile }: { profile: ChairProfi
       return;
     }
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      let binary = '';
-      for (const byte of bytes) binary += String.fromCharCode(byte);
-      const result = await client['profile.importCertificate']({ base64: btoa(binary), password });
+      const result = await client['profile.importCertificate']({ base64: await fileToBase64(file), password });
       onProfile(result.profile);
       setError(undefined);
       setPassword('');

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { fileToBase64 } from '../components/files';
 import { MAX_VERIFY_FILE_BYTES, type FileVerification } from '../../../domain/signoff/verification';
 import { errorMessage } from '../api';
 import { describedBy, FieldShell } from '../components/FieldShell';
@@ -50,7 +51,7 @@ export function CheckSignedFile() {
     setError(undefined);
     setCheck({ kind: 'checking', name: file.name });
     try {
-      const base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
+      const base64 = await fileToBase64(file);
       const result = await client['files.verify']({ fileName: file.name, base64 });
       setCheck({ kind: 'done', name: file.name, result });
     } catch (error) {
@@ -114,9 +115,3 @@ function Verdict({ name, result }: { name: string; result: FileVerification }) {
   );
 }
 
-/** Base64 in slices: String.fromCharCode with a whole file's bytes as arguments overflows the stack. */
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
