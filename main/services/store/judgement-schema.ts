@@ -1,4 +1,9 @@
+import { verify } from 'node:crypto';
 import { z } from 'zod';
+import type { JudgementView } from '../../../domain/audit/types';
+import { keyIdOf, publicKeyFrom } from '../signing/chair-key';
+import { verificationCode } from '../signing/signed-version';
+import { canonicalJson } from './canonical';
 import { JudgementRatingSchema } from '../../../domain/audit/types';
 import { SignerSchema } from '../signing/signed-version';
 import { canonicalHash } from './canonical';
@@ -33,4 +38,39 @@ export type StoredJudgement = z.infer<typeof StoredJudgementSchema>;
 
 export function judgementHash(judgement: StoredJudgement): string {
   return canonicalHash(judgement);
+}
+
+/**
+ * The judgement's Ed25519 signature is good and names its author (a signature cannot vouch for
+ * someone else's name). False for an unsigned judgement: the local store, which allows those,
+ * checks for that first. Shared by both stores, so a judgement verifies alike in each.
+ */
+export function judgementSignatureValid(judgement: StoredJudgement): boolean {
+  const { signer, signature, statement } = judgement;
+  if (signer === null || signature === null) return false;
+  try {
+    if (keyIdOf(Buffer.from(signer.publicKey, 'base64')) !== signer.keyId) return false;
+    if (statement.author !== signer.name) return false;
+    return verify(null, Buffer.from(canonicalJson(statement), 'utf8'), publicKeyFrom(signer.publicKey), Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+/** What the audit and the chair's page show of a stored judgement. */
+export function judgementView(judgement: StoredJudgement, hash: string, valid: boolean): JudgementView {
+  const { statement } = judgement;
+  return {
+    number: statement.number,
+    conferenceId: statement.conferenceId,
+    childId: statement.childId,
+    rating: statement.rating,
+    comment: statement.comment,
+    actionForChair: statement.actionForChair,
+    author: statement.author,
+    at: statement.at,
+    signed: judgement.signature !== null,
+    verificationCode: verificationCode(hash),
+    valid,
+  };
 }

@@ -1,12 +1,10 @@
-import { sign, verify } from 'node:crypto';
+import { sign } from 'node:crypto';
 import { ApiFailure } from '../../../domain/api/result';
 import { childrenOf } from '../../../domain/record/access';
 import { cohortChildIds } from '../../../domain/audit/cohort';
 import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
-import { JudgementStatementSchema, judgementHash, type StoredJudgement } from './judgement-schema';
+import { JudgementStatementSchema, judgementHash, judgementSignatureValid, judgementView, type StoredJudgement } from './judgement-schema';
 import type { ChairProfileStore } from '../signing/chair-profile-store';
-import { keyIdOf, publicKeyFrom } from '../signing/chair-key';
-import { verificationCode } from '../signing/signed-version';
 import { canonicalJson } from './canonical';
 import type { ConferenceContext, Conferences } from './conferences';
 import { nextEntry, recordHash } from './history';
@@ -100,7 +98,7 @@ export class Judgements {
       judgements: [...earlier, judgement],
     });
     await this.c.index.record({ summary: summarise(record), head: entry.hash, ...stamp });
-    return toView(judgement, hash, true);
+    return judgementView(judgement, hash, true);
   }
 
   /** Every judgement of a conference, each checked: hash chain, signature, and the history's word. */
@@ -125,39 +123,11 @@ export class Judgements {
       const { statement } = judgement;
       chainOk &&= statement.conferenceId === conferenceId && statement.number === index + 1 && statement.previousHash === previous;
       previous = hash;
-      const signatureOk = judgement.signature === null ? judgement.signer === null : signatureValid(judgement);
+      const signatureOk = judgement.signature === null ? judgement.signer === null : judgementSignatureValid(judgement);
       const valid = chainOk && signatureOk && (!checkHistory || inHistory.has(hash));
-      return { view: toView(judgement, hash, valid), chainOk: chainOk && signatureOk };
+      return { view: judgementView(judgement, hash, valid), chainOk: chainOk && signatureOk };
     });
   }
 }
 
-function signatureValid(judgement: StoredJudgement): boolean {
-  const { signer, signature, statement } = judgement;
-  if (signer === null || signature === null) return false;
-  try {
-    if (keyIdOf(Buffer.from(signer.publicKey, 'base64')) !== signer.keyId) return false;
-    // The statement's author must be the key's holder: a signature cannot vouch for someone else's name.
-    if (statement.author !== signer.name) return false;
-    return verify(null, Buffer.from(canonicalJson(statement), 'utf8'), publicKeyFrom(signer.publicKey), Buffer.from(signature, 'base64'));
-  } catch {
-    return false;
-  }
-}
 
-function toView(judgement: StoredJudgement, hash: string, valid: boolean): JudgementView {
-  const { statement } = judgement;
-  return {
-    number: statement.number,
-    conferenceId: statement.conferenceId,
-    childId: statement.childId,
-    rating: statement.rating,
-    comment: statement.comment,
-    actionForChair: statement.actionForChair,
-    author: statement.author,
-    at: statement.at,
-    signed: judgement.signature !== null,
-    verificationCode: verificationCode(hash),
-    valid,
-  };
-}

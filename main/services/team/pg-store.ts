@@ -4,8 +4,8 @@ import type { AuditSource } from '../store/store';
 import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
 import { cohortChildIds } from '../../../domain/audit/cohort';
 import { childrenOf } from '../../../domain/record/access';
-import { JudgementStatementSchema, StoredJudgementSchema, judgementHash, type StoredJudgement } from '../store/judgement-schema';
-import { checkJudgements, toView, type CheckedJudgements } from './judgements';
+import { JudgementStatementSchema, StoredJudgementSchema, judgementHash, judgementView, type StoredJudgement } from '../store/judgement-schema';
+import { checkJudgements, type CheckedJudgements } from './judgements';
 import type pg from 'pg';
 import { z } from 'zod';
 import {
@@ -389,7 +389,7 @@ export class PgConferenceStore implements ConferenceStore {
         entry.seq,
         sealJson(dataKey, entry, roles.history(id, entry.seq)),
       ]);
-      return toView(judgement, hash, true);
+      return judgementView(judgement, hash, true);
     }
   }
 
