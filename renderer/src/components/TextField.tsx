@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { describedBy, FieldShell } from './FieldShell';
+import { Paragraphs } from './Paragraphs';
 
 export interface TextFieldProps {
   id: string;
@@ -42,13 +43,17 @@ export function TextField(props: TextFieldProps) {
   return (
     <FieldShell domId={id} label={label} hint={hint} required={required} error={error}>
       {multiline ? (
-        <textarea
-          {...common}
+        <Paragraphs
+          id={id}
+          value={value}
+          onChange={onChange}
+          onBlur={onBlur}
           className={props.fixedHeight ? 'g-textarea g-textarea--long' : 'g-textarea'}
           // Narrative is spell-checked: the page is lang="en-GB" and Electron's checker is set to en-GB.
           spellCheck={props.spellCheck ?? true}
-          rows={3}
-          onChange={(event) => onChange(event.target.value)}
+          describedBy={common['aria-describedby']}
+          required={required}
+          invalid={Boolean(error)}
         />
       ) : (
         <input

@@ -7,7 +7,7 @@ import { ChildLetterField } from '../../letters/ChildLetterField';
 import { LongTextField } from '../fields/TextField';
 import type { FieldProps } from '../fields/types';
 import { fieldDomId } from '../scope';
-import { useRestrictedMarks } from './marks-context';
+import { useRestrictedMarks, type RestrictedMarksApi } from './marks-context';
 
 /**
  * A long answer with a tick to mark it restricted (third-party or confidential police
@@ -35,16 +35,38 @@ export const RestrictableLongText = memo(function RestrictableLongText(props: Fi
   if (scope.itemId) mark.itemId = scope.itemId;
   if (scope.subItemId) mark.subItemId = scope.subItemId;
   const marked = api.marks.some((m) => sameAnswer(m, mark));
-  const toggleId = `${domId}--restricted`;
   return (
     <div className={marked ? 'g-restrictable g-restrictable--on' : 'g-restrictable'}>
       <LongTextField {...props} />
-      <div className="g-choice g-restricted-toggle">
-        <input id={toggleId} type="checkbox" checked={marked} onChange={(event) => api.setMarked(mark, event.target.checked)} />
-        <label htmlFor={toggleId}>
-          Restricted: leave out of the family copy<span className="visually-hidden"> ({field.label})</span>
-        </label>
-      </div>
+      <RestrictedTick toggleId={`${domId}--restricted`} label={field.label} mark={mark} marked={marked} setMarked={api.setMarked} />
     </div>
   );
 });
+
+interface TickProps {
+  toggleId: string;
+  label: string;
+  mark: RestrictedMark;
+  marked: boolean;
+  setMarked: RestrictedMarksApi['setMarked'];
+}
+
+/**
+ * The tick itself, apart from the answer so typing in the answer does not re-render it (React
+ * rewrites a checkbox's name and type attributes whenever it renders). The mark is rebuilt on
+ * each keystroke, so it is compared by what it names, not by identity.
+ */
+const RestrictedTick = memo(
+  function RestrictedTick({ toggleId, label, mark, marked, setMarked }: TickProps) {
+    return (
+      <div className="g-choice g-restricted-toggle">
+        <input id={toggleId} type="checkbox" checked={marked} onChange={(event) => setMarked(mark, event.target.checked)} />
+        <label htmlFor={toggleId}>
+          Restricted: leave out of the family copy<span className="visually-hidden"> ({label})</span>
+        </label>
+      </div>
+    );
+  },
+  (before, after) =>
+    before.toggleId === after.toggleId && before.label === after.label && before.marked === after.marked && before.setMarked === after.setMarked && sameAnswer(before.mark, after.mark),
+);
