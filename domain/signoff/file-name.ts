@@ -1,4 +1,6 @@
-import type { ConferenceType } from '../record/conference';
+import type { ConferenceRecord, ConferenceType } from '../record/conference';
+import { childrenOf, listItems, textOf } from '../record/access';
+import { SECTION } from '../template/field-names';
 
 /**
  * Export file names a records officer would keep: date first (so a folder sorts by date), the
@@ -59,15 +61,33 @@ export interface FileNameParts {
   /** yyyy-mm-dd, or '' when the conference has no date yet. */
   date: string;
   type: ConferenceType;
-  /** The first child's name as recorded; its last word is used. */
-  firstChildName: string;
+  /** The family name the records are kept under (see fileSurname). */
+  surname: string;
   document: ExportDocument;
   format: ExportFormat;
   draft: boolean;
 }
 
+function lastWord(name: string): string {
+  return name.trim().split(/\s+/u).at(-1) ?? '';
+}
+
+/**
+ * The family name a conference's files are kept under: the first child's surname. An unborn
+ * baby is usually not named, and pre-birth records are kept under the mother's name until the
+ * birth, so then the first family member named gives it; "Unnamed" only when nobody is.
+ */
+export function fileSurname(record: ConferenceRecord): string {
+  const child = lastWord(textOf(childrenOf(record)[0]?.values['name']));
+  if (safeFileNamePart(child)) return child;
+  const family = listItems(record, SECTION.family)
+    .map((member) => lastWord(textOf(member.values['name'])))
+    .find((name) => safeFileNamePart(name) !== '');
+  return family ?? '';
+}
+
 export function exportFileName(parts: FileNameParts): string {
-  const surname = safeFileNamePart(parts.firstChildName.trim().split(/\s+/u).at(-1) ?? '') || 'Unnamed';
+  const surname = safeFileNamePart(parts.surname) || 'Unnamed';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(parts.date) ? parts.date : 'Undated';
   const draft = parts.draft ? ' (DRAFT)' : '';
   return `${date} ${TYPE_ABBREVIATIONS[parts.type]} ${surname} - ${DOCUMENT_FILE_WORDS[parts.document]}${draft}.${parts.format}`;
@@ -83,7 +103,7 @@ export interface ChildLetterFileNameParts extends Omit<FileNameParts, 'document'
  * to Jayden.pdf` — so a letter is never handed to the wrong child or mistaken for the parents'.
  */
 export function childLetterFileName(parts: ChildLetterFileNameParts): string {
-  const surname = safeFileNamePart(parts.firstChildName.trim().split(/\s+/u).at(-1) ?? '') || 'Unnamed';
+  const surname = safeFileNamePart(parts.surname) || 'Unnamed';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(parts.date) ? parts.date : 'Undated';
   const recipient = safeFileNamePart(parts.recipient) || 'the child';
   const draft = parts.draft ? ' (DRAFT)' : '';

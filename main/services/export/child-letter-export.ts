@@ -1,7 +1,7 @@
 import { ApiFailure } from '../../../domain/api/result';
 import { childLetter } from '../../../domain/letters/child-letters';
 import { childrenOf, meetingValues, textOf } from '../../../domain/record/access';
-import { childLetterFileName, MIME_TYPES, type ExportFormat } from '../../../domain/signoff/file-name';
+import { childLetterFileName, fileSurname, MIME_TYPES, type ExportFormat } from '../../../domain/signoff/file-name';
 import { childLetterDocument, NoChildLetter } from '../../../templates/layouts/child-letter';
 import type { ExportSource } from '../store/store';
 import { signatureFor, type ExportedFile } from './conference-export';
@@ -33,7 +33,7 @@ export async function exportChildLetter(source: ExportSource, childId: string, f
     fileName: childLetterFileName({
       date: textOf(meetingValues(record)['date']),
       type: record.type,
-      firstChildName: textOf(childrenOf(record)[0]?.values['name']),
+      surname: fileSurname(record),
       recipient: letter.recipient,
       format,
       draft: signature === null,

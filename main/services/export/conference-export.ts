@@ -1,7 +1,7 @@
 import type { DocumentModel, SignatureInfo } from '../../../domain/documents/model';
 import { ApiFailure } from '../../../domain/api/result';
 import { childrenOf, meetingValues, textOf } from '../../../domain/record/access';
-import { exportFileName, MIME_TYPES, type ExportDocument, type ExportFormat } from '../../../domain/signoff/file-name';
+import { exportFileName, fileSurname, MIME_TYPES, type ExportDocument, type ExportFormat } from '../../../domain/signoff/file-name';
 import { withAddenda } from '../../../templates/layouts/addenda';
 import { LAYOUTS } from '../../../templates/layouts';
 import type { PdfCertificate } from '../signing/pdf-certificate';
@@ -72,7 +72,7 @@ export async function exportConference(
     fileName: exportFileName({
       date: textOf(meetingValues(record)['date']),
       type: record.type,
-      firstChildName: textOf(childrenOf(record)[0]?.values['name']),
+      surname: fileSurname(record),
       document,
       format,
       draft: number === null,

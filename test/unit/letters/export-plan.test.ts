@@ -35,7 +35,7 @@ describe('the export dialog’s plan', () => {
 
 describe('a letter’s file name', () => {
   it('names the child so it is never given to the wrong one, and says DRAFT when unsigned', () => {
-    const parts = { date: '2026-01-15', type: 'initial' as const, firstChildName: 'Maya Whitfield', format: 'pdf' as const };
+    const parts = { date: '2026-01-15', type: 'initial' as const, surname: 'Whitfield', format: 'pdf' as const };
     expect(childLetterFileName({ ...parts, recipient: 'Maya', draft: false })).toBe('2026-01-15 ICPC Whitfield - letter to Maya.pdf');
     expect(childLetterFileName({ ...parts, recipient: 'Maya', draft: true })).toBe('2026-01-15 ICPC Whitfield - letter to Maya (DRAFT).pdf');
     // A name with characters a file system refuses still makes a safe name.
