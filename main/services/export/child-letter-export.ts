@@ -1,6 +1,6 @@
 import { ApiFailure } from '../../../domain/api/result';
 import { childLetter } from '../../../domain/letters/child-letters';
-import { childrenOf, meetingValues, textOf } from '../../../domain/record/access';
+import { meetingValues, textOf } from '../../../domain/record/access';
 import { childLetterFileName, fileSurname, MIME_TYPES, type ExportFormat } from '../../../domain/signoff/file-name';
 import { childLetterDocument, NoChildLetter } from '../../../templates/layouts/child-letter';
 import type { ExportSource } from '../store/store';

@@ -1,6 +1,6 @@
 import type { DocumentModel, SignatureInfo } from '../../../domain/documents/model';
 import { ApiFailure } from '../../../domain/api/result';
-import { childrenOf, meetingValues, textOf } from '../../../domain/record/access';
+import { meetingValues, textOf } from '../../../domain/record/access';
 import { exportFileName, fileSurname, MIME_TYPES, type ExportDocument, type ExportFormat } from '../../../domain/signoff/file-name';
 import { withAddenda } from '../../../templates/layouts/addenda';
 import { LAYOUTS } from '../../../templates/layouts';
