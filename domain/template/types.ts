@@ -93,6 +93,11 @@ export interface FieldDef {
   notAfterConference?: boolean;
   /** Restricted (third-party) information: kept out of the family copy. */
   restricted?: boolean;
+  /**
+   * false: a long answer the chair cannot mark restricted, because the family copy makes no
+   * sense without it (the safety scale's definition is read with every score).
+   */
+  restrictable?: false;
   /** For summary fields: which sentences to show. */
   summary?: SummaryKind;
   /** For the field-level default when a record is created. */

@@ -92,6 +92,7 @@ export const meetingSection: SectionDef = {
       hint: 'Say what 0 and 10 mean. It is stored with every score so that scores can be read correctly later.',
       required: true,
       defaultValue: DEFAULT_SCALE_DEFINITION,
+      restrictable: false,
     },
     {
       id: 'blindScaling',

@@ -196,6 +196,15 @@ describe('values are stored in the record’s shape', () => {
     expect(rendered.changes).toEqual([]);
   });
 
+  it('offers the restricted tick under long answers, but not under the scale definition the family reads with every score', async () => {
+    rendered = await render(whitfieldSoFar());
+    await openSection(/Risk analysis/);
+    expect(document.getElementById(`${fieldDomId({ section: 'risk' }, 'harm')}--restricted`)).not.toBeNull();
+    await openSection(/Meeting details/);
+    expect(document.getElementById(fieldDomId({ section: 'meeting' }, 'scaleDefinition'))).not.toBeNull();
+    expect(document.getElementById(`${fieldDomId({ section: 'meeting' }, 'scaleDefinition')}--restricted`)).toBeNull();
+  });
+
   it('shows names with markup, right-to-left script and emoji as text', async () => {
     const conference = whitfieldSoFar();
     const name = '<img src=x onerror="alert(1)"> Zoë O’Brien-Ñúñez 🌟 مريم';

@@ -20,8 +20,9 @@ export const RestrictableLongText = memo(function RestrictableLongText(props: Fi
   const domId = fieldDomId(scope, field.id);
   // Issue 8: the letter to a child has its reading age beside it, and no restricted tick.
   if (field.id === CHILD_LETTER_FIELD) return <ChildLetterField {...props} />;
-  // The family version is what the family reads, and practice alerts are not in the minutes: a tick would mean nothing.
-  if (!api || field.id === FAMILY_RATIONALE_FIELD || scope.section === PRACTICE_ALERTS_SECTION) return <LongTextField {...props} />;
+  // The family version is what the family reads, practice alerts are not in the minutes, and the
+  // scale's definition is read with every score: a tick would mean nothing.
+  if (!api || field.restrictable === false || field.id === FAMILY_RATIONALE_FIELD || scope.section === PRACTICE_ALERTS_SECTION) return <LongTextField {...props} />;
   if (field.restricted) {
     return (
       <div className="g-restrictable g-restrictable--on">
