@@ -195,7 +195,8 @@ export function useAutosave({ revision, savedAt, save, delayMs = 800, retryDelay
     (sectionId: string, value: SectionValue) => {
       held.current.delete(sectionId);
       pending.current.set(sectionId, value);
-      setStatus((current) => (current.kind === 'saving' || current.kind === 'retrying' ? current : { kind: 'unsaved' }));
+      // The same state object when nothing changes, so a keystroke does not re-render the editor.
+      setStatus((current) => (current.kind === 'saving' || current.kind === 'retrying' || current.kind === 'unsaved' ? current : { kind: 'unsaved' }));
       schedule();
     },
     [schedule],
@@ -204,7 +205,7 @@ export function useAutosave({ revision, savedAt, save, delayMs = 800, retryDelay
   const hold = useCallback((sectionId: string) => {
     held.current.add(sectionId);
     pending.current.delete(sectionId);
-    setStatus((current) => (current.kind === 'saving' ? current : { kind: 'held' }));
+    setStatus((current) => (current.kind === 'saving' || current.kind === 'held' ? current : { kind: 'held' }));
   }, []);
 
   const flush = useCallback(() => runSave(), [runSave]);

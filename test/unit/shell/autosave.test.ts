@@ -21,6 +21,7 @@ let root: Root;
 let handle: { current: Autosave | null };
 let calls: SaveCall[];
 let respond: Array<(outcome: SaveOutcome | Error) => void>;
+let renders = 0;
 
 function mount(delayMs = 800, extra: Partial<AutosaveOptions> = {}): void {
   // A test that needs other options mounts again: the first harness goes first.
@@ -34,7 +35,9 @@ function mount(delayMs = 800, extra: Partial<AutosaveOptions> = {}): void {
       respond.push((outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)));
     });
   };
+  renders = 0;
   function Harness() {
+    renders += 1;
     handle.current = useAutosave({ revision: 3, savedAt: '2025-03-27T09:00:00Z', save, delayMs, ...extra });
     return null;
   }
@@ -264,5 +267,16 @@ describe('useAutosave when the page goes away', () => {
 
     act(() => autosave().hold('meeting'));
     expect(autosave().wouldLoseWork()).toBe(true);
+  });
+});
+
+describe('typing costs the editor nothing beyond the first keystroke', () => {
+  it('re-renders the host once when changes start waiting, not on every further keystroke', () => {
+    act(() => autosave().queue('meeting', meeting('P')));
+    const afterFirst = renders;
+    for (const chair of ['Pr', 'Pri', 'Priy', 'Priya']) act(() => autosave().queue('meeting', meeting(chair)));
+    expect(autosave().status.kind).toBe('unsaved');
+    // React may render once more before it sees the state is unchanged and bails out; before, each keystroke rendered.
+    expect(renders - afterFirst).toBeLessThanOrEqual(1);
   });
 });
