@@ -45,6 +45,8 @@ export const OPERATIONS = [
   'audit.judge',
   'audit.judgements',
   'audit.export',
+  // offline9: the team server's reachability and the local queue (banner)
+  'team.connection',
 ] as const;
 export type OperationId = (typeof OPERATIONS)[number];
 

@@ -137,5 +137,6 @@ export function createMemoryHandlers(): Handlers & { calls: string[] } {
     'audit.export': async () => {
       throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
     },
+    'team.connection': async () => ({ state: 'online', waiting: 0, kept: 0 }),
   };
 }
