@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type Settings, type StoreProblem } from '../../../domain/api/contract';
+import { DEFAULT_SETTINGS, type NewConference, type Settings, type StoreProblem } from '../../../domain/api/contract';
 import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
 import { ApiFailure } from '../../../domain/api/result';
 import type { ConferenceRecord, SectionValue } from '../../../domain/record/conference';
@@ -41,8 +41,10 @@ export interface TeamConnection {
 export interface QueueingStoreOptions extends PgStoreOptions {
   /** The app's per-user folder for queues (team-queue), never the records or a shared folder. */
   queueDir: string;
-  /** Pauses between attempts while the server is away; the last one repeats. */
+  /** Pauses between the timer's attempts while the server is away; the last one repeats. */
   retryDelaysMs?: readonly number[];
+  /** A call from the page tries the server again once this long has passed since the last failure (default 2 s). */
+  callRetryMs?: number;
 }
 
 export type SaveAnswer = { revision: number; savedAt: string; queued?: true };
@@ -66,6 +68,8 @@ export class QueueingTeamStore extends PgConferenceStore {
   readonly #offline = new SerialQueue();
   readonly #delays: readonly number[];
   readonly #clock: () => Date;
+  readonly #callRetryMs: number;
+  #lastFailureAt = 0;
   #key: Buffer | null = null;
   #content: QueueContent = EMPTY_QUEUE;
   /** The last copy of each conference read from or written to the server: memory only. */
@@ -82,6 +86,7 @@ export class QueueingTeamStore extends PgConferenceStore {
     this.#file = new OfflineQueueFile(options.queueDir, queueFileName(options.server, options.login), options.login);
     this.#delays = options.retryDelaysMs && options.retryDelaysMs.length > 0 ? options.retryDelaysMs : RETRY_DELAYS_MS;
     this.#clock = options.now ?? (() => new Date());
+    this.#callRetryMs = options.callRetryMs ?? 2_000;
     // Every way the session closes (lock, idle lock, removal) forgets the open queue.
     this.onLock(() => this.#forget());
   }
@@ -135,6 +140,12 @@ export class QueueingTeamStore extends PgConferenceStore {
     const next = await super.updateSettings(patch);
     this.#autoLockMinutes = next.autoLockMinutes;
     return next;
+  }
+
+  override async createConference(input: NewConference): Promise<ConferenceRecord> {
+    const record = await super.createConference(input);
+    this.#cache.set(record.id, record);
+    return record;
   }
 
   override get(id: string): Promise<{ conference: ConferenceRecord; problems: StoreProblem[] }> {
@@ -259,7 +270,10 @@ export class QueueingTeamStore extends PgConferenceStore {
   async #attemptIfDue(): Promise<void> {
     if (this.#key === null) return;
     if (!this.#away && this.#content.saves.length === 0) return;
-    if (this.#clock().getTime() < this.#nextAttemptAt) return;
+    // The timer's pauses grow; a call from the page (the chair is here) tries sooner, but not on
+    // every keystroke's save, so a server that times out does not slow each one.
+    const now = this.#clock().getTime();
+    if (now < this.#nextAttemptAt && now - this.#lastFailureAt < this.#callRetryMs) return;
     await this.#attempt();
   }
 
@@ -324,6 +338,7 @@ export class QueueingTeamStore extends PgConferenceStore {
   #wentAway(): void {
     this.#away = true;
     this.#failures += 1;
+    this.#lastFailureAt = this.#clock().getTime();
     const wait = this.#delays[Math.min(this.#failures, this.#delays.length) - 1] ?? 30_000;
     this.#nextAttemptAt = this.#clock().getTime() + wait;
     this.#schedule(wait);
