@@ -55,7 +55,7 @@ const damagedMessage = (file: string) =>
   `The changes this computer kept while the team server could not be reached could not be opened (the file is damaged, or was written before a passphrase change). It has been kept, unopened, as ${file} in the app’s folder: tell your team admin. Nothing on the team server is affected.`;
 
 const KEPT_MESSAGE =
-  'Changes you made to this conference while the team server could not be reached were not sent, because it had been changed by someone else in the meantime. Your version is kept, encrypted, on this computer; nothing has been lost. Compare it with the version shown here.';
+  'Changes you made to this conference while the team server could not be reached were not sent, because it had been changed by someone else in the meantime. Your version is kept, encrypted, on this computer; nothing has been lost. The version shown here is theirs; the app cannot show yours yet, so tell your team admin.';
 
 const needsServer = (doing: string, nothing: string) =>
   new ApiFailure(

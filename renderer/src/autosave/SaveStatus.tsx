@@ -1,5 +1,6 @@
 import { focusById } from '../components/focus';
 import { formatDateTime, formatTimeOfDay, isSameLocalDay } from '../format/dates';
+import { useTeamConnection } from '../team/connection-state';
 import type { AutosaveStatus } from './useAutosave';
 
 export interface HeldField {
@@ -20,10 +21,15 @@ function savedText(savedAt: string | null): string {
  * being interrupted on every keystroke.
  */
 export function SaveStatus({ status, held, onRetry }: { status: AutosaveStatus; held: readonly HeldField[]; onRetry: () => void }) {
+  // Kept on this computer until the team server takes it; once nothing waits, it is saved there.
+  const connection = useTeamConnection();
+  const sent = status.kind === 'queued' && connection.state === 'online' && connection.waiting === 0;
   return (
     <div className={`save-status save-status--${status.kind}`}>
       <p className="save-status__text" role="status" id="save-status">
         {status.kind === 'saved' && savedText(status.savedAt)}
+        {status.kind === 'queued' && !sent && 'Kept on this computer, to be sent: the team server cannot be reached. Your changes are encrypted and will be sent when it is back.'}
+        {sent && 'All changes saved to the team server'}
         {status.kind === 'unsaved' && 'Unsaved changes'}
         {status.kind === 'saving' && 'Saving…'}
         {/* The reason, then what it means for the chair's text, each said once. */}
