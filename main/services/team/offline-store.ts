@@ -2,7 +2,7 @@ import { DEFAULT_SETTINGS, type NewConference, type Settings, type StoreProblem 
 import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
 import { ApiFailure } from '../../../domain/api/result';
 import type { ConferenceRecord, SectionValue } from '../../../domain/record/conference';
-import type { SignedVersionView } from '../../../domain/signoff/schemas';
+import type { Signatures, SignedVersionView } from '../../../domain/signoff/schemas';
 import type { SaveInput } from '../store/conference-store';
 import { SerialQueue } from '../store/serial-queue';
 import { EMPTY_QUEUE, OfflineQueueFile, queueFileName, type KeptSave, type QueueContent } from './offline-queue';
@@ -74,6 +74,7 @@ export class QueueingTeamStore extends PgConferenceStore {
   #content: QueueContent = EMPTY_QUEUE;
   /** The last copy of each conference read from or written to the server: memory only. */
   #cache = new Map<string, ConferenceRecord>();
+  #signatures = new Map<string, Signatures>();
   #away = false;
   #failures = 0;
   #nextAttemptAt = 0;
@@ -190,6 +191,26 @@ export class QueueingTeamStore extends PgConferenceStore {
         this.#wentAway();
         return this.#keep(input);
       }
+    });
+  }
+
+  /** While away, the signatures last read (a conference being typed in is, and stays, unsigned until the server says otherwise). */
+  override signatures(id: string): Promise<Signatures> {
+    return this.#offline.run(async () => {
+      this.#used();
+      if (!this.#away) {
+        try {
+          const read = await super.signatures(id);
+          this.#signatures.set(id, read);
+          return read;
+        } catch (error) {
+          if (!(error instanceof ServerUnreachable)) throw error;
+          this.#wentAway();
+        }
+      }
+      const seen = this.#signatures.get(id);
+      if (seen === undefined) throw new ServerUnreachable();
+      return seen;
     });
   }
 
@@ -379,6 +400,7 @@ export class QueueingTeamStore extends PgConferenceStore {
     this.#key = null;
     this.#content = EMPTY_QUEUE;
     this.#cache.clear();
+    this.#signatures.clear();
     this.#away = false;
     this.#failures = 0;
     // Zeroed after whatever is already under way has written with it.

@@ -24,11 +24,13 @@ export function SaveStatus({ status, held, onRetry }: { status: AutosaveStatus; 
   // Kept on this computer until the team server takes it; once nothing waits, it is saved there.
   const connection = useTeamConnection();
   const sent = status.kind === 'queued' && connection.state === 'online' && connection.waiting === 0;
+  // A screen opened while changes wait (they are shown on top of the server's copy) is not saved there yet.
+  const kept = (status.kind === 'queued' && !sent) || (status.kind === 'saved' && connection.waiting > 0);
   return (
     <div className={`save-status save-status--${status.kind}`}>
       <p className="save-status__text" role="status" id="save-status">
-        {status.kind === 'saved' && savedText(status.savedAt)}
-        {status.kind === 'queued' && !sent && 'Kept on this computer, to be sent: the team server cannot be reached. Your changes are encrypted and will be sent when it is back.'}
+        {status.kind === 'saved' && !kept && savedText(status.savedAt)}
+        {kept && 'Kept on this computer, to be sent: the team server cannot be reached. Your changes are encrypted and will be sent when it is back.'}
         {sent && 'All changes saved to the team server'}
         {status.kind === 'unsaved' && 'Unsaved changes'}
         {status.kind === 'saving' && 'Saving…'}

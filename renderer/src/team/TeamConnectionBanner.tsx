@@ -60,9 +60,9 @@ export function TeamConnectionBanner({ client }: { client: ApiClient }) {
     <div className="team-connection" role="status" aria-live="polite">
       {away && (
         <div className="team-connection__panel team-connection__panel--away">
-          <p className="team-connection__title">The team server cannot be reached.</p>
           <p className="team-connection__body">
-            Your changes are being kept, encrypted, on this computer and will be sent when it is back. {changesText(connection.waiting)}
+            <strong>The team server cannot be reached.</strong> Your changes are being kept, encrypted, on this computer and will be sent when it is back.{' '}
+            {changesText(connection.waiting)}
           </p>
           <p className="team-connection__body">Signing, approving and other work that needs the server will say so and can be done once it is back.</p>
         </div>
