@@ -75,6 +75,7 @@ export class QueueingTeamStore extends PgConferenceStore {
   /** The last copy of each conference read from or written to the server: memory only. */
   #cache = new Map<string, ConferenceRecord>();
   #signatures = new Map<string, Signatures>();
+  #judgements = new Map<string, JudgementView[]>();
   #away = false;
   #failures = 0;
   #nextAttemptAt = 0;
@@ -196,22 +197,12 @@ export class QueueingTeamStore extends PgConferenceStore {
 
   /** While away, the signatures last read (a conference being typed in is, and stays, unsigned until the server says otherwise). */
   override signatures(id: string): Promise<Signatures> {
-    return this.#offline.run(async () => {
-      this.#used();
-      if (!this.#away) {
-        try {
-          const read = await super.signatures(id);
-          this.#signatures.set(id, read);
-          return read;
-        } catch (error) {
-          if (!(error instanceof ServerUnreachable)) throw error;
-          this.#wentAway();
-        }
-      }
-      const seen = this.#signatures.get(id);
-      if (seen === undefined) throw new ServerUnreachable();
-      return seen;
-    });
+    return this.#lastRead(this.#signatures, id, () => super.signatures(id));
+  }
+
+  /** While away, the audit judgements last read, so the conference still opens as it did. */
+  override judgements(id: string): Promise<JudgementView[]> {
+    return this.#lastRead(this.#judgements, id, () => super.judgements(id));
   }
 
   override sign(id: string, baseRevision: number): Promise<{ signed: SignedVersionView; revision: number }> {
@@ -241,6 +232,26 @@ export class QueueingTeamStore extends PgConferenceStore {
         this.#wentAway();
         throw refusal;
       }
+    });
+  }
+
+  /** Read from the server when it answers (and remembered, in memory); while away, what was last read. */
+  #lastRead<T>(remembered: Map<string, T>, id: string, read: () => Promise<T>): Promise<T> {
+    return this.#offline.run(async () => {
+      this.#used();
+      if (!this.#away) {
+        try {
+          const value = await read();
+          remembered.set(id, value);
+          return value;
+        } catch (error) {
+          if (!(error instanceof ServerUnreachable)) throw error;
+          this.#wentAway();
+        }
+      }
+      const seen = remembered.get(id);
+      if (seen === undefined) throw new ServerUnreachable();
+      return seen;
     });
   }
 
@@ -401,6 +412,7 @@ export class QueueingTeamStore extends PgConferenceStore {
     this.#content = EMPTY_QUEUE;
     this.#cache.clear();
     this.#signatures.clear();
+    this.#judgements.clear();
     this.#away = false;
     this.#failures = 0;
     // Zeroed after whatever is already under way has written with it.

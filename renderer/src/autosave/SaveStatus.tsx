@@ -30,7 +30,7 @@ export function SaveStatus({ status, held, onRetry }: { status: AutosaveStatus; 
     <div className={`save-status save-status--${status.kind}`}>
       <p className="save-status__text" role="status" id="save-status">
         {status.kind === 'saved' && !kept && savedText(status.savedAt)}
-        {kept && 'Kept on this computer, to be sent: the team server cannot be reached. Your changes are encrypted and will be sent when it is back.'}
+        {kept && 'Kept on this computer, encrypted, to be sent when the team server is back'}
         {sent && 'All changes saved to the team server'}
         {status.kind === 'unsaved' && 'Unsaved changes'}
         {status.kind === 'saving' && 'Saving…'}
