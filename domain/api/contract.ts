@@ -286,6 +286,15 @@ export const apiContract = {
     input: z.strictObject({ period: AuditPeriodSchema, filters: AuditFiltersSchema.optional(), format: z.enum(['csv', 'pdf']) }),
     output: z.strictObject({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
   },
+  // offline9: saves the team server refused when they were finally sent (kept on this computer), and what the chair does with them
+  'team.keptChanges': {
+    input: z.strictObject({ id: IdSchema }),
+    output: z.strictObject({ kept: z.array(z.strictObject({ sections: z.record(z.string(), SectionValueSchema), reason: z.string(), keptAt: z.string() })) }),
+  },
+  'team.resolveKept': {
+    input: z.strictObject({ id: IdSchema, action: z.enum(['send', 'discard']) }),
+    output: z.strictObject({ revision: z.number().int().nonnegative().nullable() }),
+  },
   // offline9: whether the team server can be reached, and how many saves wait on this computer (the banner)
   'team.connection': {
     input: z.strictObject({}),

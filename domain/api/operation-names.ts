@@ -47,6 +47,8 @@ export const OPERATIONS = [
   'audit.export',
   // offline9: the team server's reachability and the local queue (banner)
   'team.connection',
+  'team.keptChanges',
+  'team.resolveKept',
 ] as const;
 export type OperationId = (typeof OPERATIONS)[number];
 

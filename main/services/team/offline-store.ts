@@ -55,7 +55,7 @@ const damagedMessage = (file: string) =>
   `The changes this computer kept while the team server could not be reached could not be opened (the file is damaged, or was written before a passphrase change). It has been kept, unopened, as ${file} in the app’s folder: tell your team admin. Nothing on the team server is affected.`;
 
 const KEPT_MESSAGE =
-  'Changes you made to this conference while the team server could not be reached were not sent, because it had been changed by someone else in the meantime. Your version is kept, encrypted, on this computer; nothing has been lost. The version shown here is theirs; the app cannot show yours yet, so tell your team admin.';
+  'Changes you made to this conference while the team server could not be reached were not sent, because it had been changed by someone else in the meantime. Your version is kept, encrypted, on this computer and shown beside theirs; nothing has been lost.';
 
 const needsServer = (doing: string, nothing: string) =>
   new ApiFailure(
@@ -108,6 +108,40 @@ export class QueueingTeamStore extends PgConferenceStore {
     return this.#offline.run(async () => {
       this.#signedIn();
       return this.#content.kept.filter((k) => k.id === id);
+    });
+  }
+
+  /**
+   * The chair's choice about their kept version: `send` puts it on top of the server's current
+   * version (a new save, so the other person's version stays in the history: both are kept);
+   * `discard` lets it go. Only then does it leave the file.
+   */
+  resolveKept(id: string, action: 'send' | 'discard'): Promise<{ revision: number | null }> {
+    return this.#offline.run(async () => {
+      const key = this.#signedIn();
+      this.#used();
+      const mine = this.#content.kept.filter((k) => k.id === id);
+      if (mine.length === 0) return { revision: null };
+      let revision: number | null = null;
+      if (action === 'send') {
+        if (this.#away || this.#content.saves.some((s) => s.id === id)) throw needsServer('Sending your kept version', 'sent');
+        const sections: Record<string, SectionValue> = Object.assign({}, ...mine.map((k) => k.sections));
+        try {
+          const current = await super.get(id);
+          revision = (await super.save({ id, baseRevision: current.conference.revision, sections })).revision;
+        } catch (error) {
+          if (error instanceof ServerUnreachable) {
+            this.#wentAway();
+            throw needsServer('Sending your kept version', 'sent');
+          }
+          throw error;
+        }
+        this.#cache.delete(id);
+      }
+      const after: QueueContent = { ...this.#content, kept: this.#content.kept.filter((k) => k.id !== id) };
+      await this.#file.write(key, after);
+      if (this.#key === key) this.#content = after;
+      return { revision };
     });
   }
 

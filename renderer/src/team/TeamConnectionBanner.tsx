@@ -76,7 +76,7 @@ export function TeamConnectionBanner({ client }: { client: ApiClient }) {
         <div className="team-connection__panel team-connection__panel--kept">
           <p className="team-connection__body">
             {connection.kept === 1 ? 'One conference' : `${connection.kept} conferences`} had been changed by someone else before your kept changes could be sent. Your
-            version is kept, encrypted, on this computer and has not been lost; the app cannot show it yet, so tell your team admin.
+            version is kept, encrypted, on this computer and has not been lost: open the conference to see it beside theirs.
           </p>
         </div>
       )}

@@ -203,6 +203,23 @@ test('someone else changed the conference meanwhile: the kept saves are set asid
   // Still on disk, sealed.
   const bytes = await readFile(member.store.queuePath);
   expect(bytes.includes(Buffer.from('Maya'))).toBe(false);
+  // Through the API, as the conference page shows it.
+  const shown = await member.ok<{ kept: { sections: unknown }[] }>('team.keptChanges', { id });
+  expect(shown.kept.map((k) => k.sections)).toEqual([harm('Maya wants her dog at the next meeting.')]);
+
+  // The chair puts their version on top: a new save, so both versions stay in the history.
+  const resolved = await member.ok<{ revision: number }>('team.resolveKept', { id, action: 'send' });
+  expect(resolved.revision).toBe(revision + 2);
+  const reader = await colleague.ok<{ conference: ConferenceRecord }>('conferences.get', { id });
+  expect(harmOf(reader.conference)).toBe('Maya wants her dog at the next meeting.');
+  const history = await colleague.ok<{ entries: HistoryEntry[]; intact: boolean }>('conferences.history', { id });
+  expect(history.intact).toBe(true);
+  expect(history.entries.slice(-2).map((e) => [e.revision, e.actor])).toEqual([
+    [revision + 1, colleagueLogin],
+    [revision + 2, team.login('ch.okoro')],
+  ]);
+  expect(member.store.connection().kept).toBe(0);
+  await expect(readFile(member.store.queuePath)).rejects.toThrow(/ENOENT/);
 }, 120_000);
 
 test('a damaged queue file is reported plainly and kept aside, never deleted', async () => {
