@@ -39,7 +39,7 @@ test.afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-async function memberApp(browser: Browser, name: string, role: 'chair' | 'manager'): Promise<{ page: Page; login: string }> {
+async function memberApp(browser: Browser, name: string, role: 'chair' | 'manager' | 'minute_taker'): Promise<{ page: Page; login: string }> {
   const login = team.login(name);
   await team.join(login, role);
   const settings = join(work, `${login}.json`);
@@ -60,6 +60,7 @@ test('the server stopped while a chair types: typing goes on, a banner says so, 
   const chair = await memberApp(browser, 'ch.marsh', 'chair');
   // Joined before the server stops: adding a member needs the server too.
   const manager = await memberApp(browser, 'mg.lindqvist', 'manager');
+  const minuteTakerApp = await memberApp(browser, 'mt.okafor', 'minute_taker');
 
   await createConference(chair.page, { type: 'Initial child protection conference', date: '03/02/2026', children: ['Ellis Varga'] });
   const chairField = chair.page.getByRole('textbox', { name: 'Chair (required)' });
@@ -105,4 +106,33 @@ test('the server stopped while a chair types: typing goes on, a banner says so, 
   await expect(manager.page.getByLabel('Minute-taker', { exact: true })).toHaveValue('Priya Okafor and Sam Reyes');
   await expect(manager.page.getByRole('textbox', { name: 'Chair (required)' })).toHaveValue('Helen Marsh');
   await manager.page.screenshot({ path: `${SHOTS}/manager-sees.png` });
+
+  // Someone else changes the conference before the chair's kept text reaches the server: the
+  // chair's version is kept and shown beside theirs, and the chair puts it on top.
+  await cluster.kill();
+  await minuteTaker.fill('Priya Okafor, Sam Reyes and Jo Dunn');
+  await minuteTaker.press('Tab');
+  await expect(saveStatus(chair.page)).toHaveText('Kept on this computer, encrypted, to be sent when the team server is back');
+  await chair.page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(chair.page.getByLabel('Passphrase')).toBeVisible();
+  await cluster.restart();
+  await minuteTakerApp.page.reload();
+  await unlock(minuteTakerApp.page, passphraseOf(minuteTakerApp.login));
+  await minuteTakerApp.page.getByRole('row', { name: /Ellis Varga/ }).getByRole('link').first().click();
+  const theirs = minuteTakerApp.page.getByLabel('Minute-taker', { exact: true });
+  await expect(theirs).toHaveValue('Priya Okafor and Sam Reyes');
+  await theirs.fill('Priya Okafor (minutes)');
+  await theirs.press('Tab');
+  await expect(saveStatus(minuteTakerApp.page)).toHaveText(/^All changes saved at/);
+
+  await unlock(chair.page, passphraseOf(chair.login));
+  const kept = chair.page.getByRole('region', { name: 'Your version, kept on this computer' });
+  await expect(kept).toContainText('Priya Okafor, Sam Reyes and Jo Dunn');
+  await expect(chair.page.getByLabel('Minute-taker', { exact: true })).toHaveValue('Priya Okafor (minutes)');
+  await expect(banner(chair.page)).toContainText('had been changed by someone else before your kept changes could be sent');
+  await kept.scrollIntoViewIfNeeded();
+  await chair.page.screenshot({ path: `${SHOTS}/kept-version.png` });
+  await kept.getByRole('button', { name: 'Put my version on top of theirs' }).click();
+  await expect(kept).toHaveCount(0);
+  await expect(chair.page.getByLabel('Minute-taker', { exact: true })).toHaveValue('Priya Okafor, Sam Reyes and Jo Dunn');
 });

@@ -79,7 +79,7 @@ export function ConferencePage({ id }: { id: string }) {
               <AddendumForm id={id} onAdded={onAdded} />
             </>
           ) : (
-            <GuidedEditor key={`draft-${loads}`} record={state.record} renderSign={renderSign} />
+            <GuidedEditor key={`draft-${state.record.revision}`} record={state.record} renderSign={renderSign} />
           )}
           <ExportBlock id={id} signed={state.signatures.versions.length > 0}>
             <DecisionLetterDue record={state.record} signed={state.signatures.versions.length > 0} />
