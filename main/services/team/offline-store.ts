@@ -54,9 +54,6 @@ export const RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000] as c
 const damagedMessage = (file: string) =>
   `The changes this computer kept while the team server could not be reached could not be opened (the file is damaged, or was written before a passphrase change). It has been kept, unopened, as ${file} in the app’s folder: tell your team admin. Nothing on the team server is affected.`;
 
-const KEPT_MESSAGE =
-  'Changes you made to this conference while the team server could not be reached were not sent, because it had been changed by someone else in the meantime. Your version is kept, encrypted, on this computer and shown beside theirs; nothing has been lost.';
-
 const needsServer = (doing: string, nothing: string) =>
   new ApiFailure(
     'NOT_AVAILABLE',
@@ -188,14 +185,15 @@ export class QueueingTeamStore extends PgConferenceStore {
     return this.#offline.run(async () => {
       this.#used();
       await this.#attemptIfDue();
-      const kept = this.#content.kept.some((k) => k.id === id) ? [{ conferenceId: id, kind: 'recovered' as const, message: KEPT_MESSAGE }] : [];
+      // A kept version (refused on arrival) is not a problem with the record: the page shows it
+      // beside this one (team.keptChanges, renderer/src/team/KeptVersion.tsx).
       if (!this.#away) {
         try {
           const read = await super.get(id);
           this.#cache.set(id, read.conference);
           // The server answered: what waits goes now, before the page builds on it.
           if (this.#content.saves.length > 0) await this.#drain();
-          return { conference: this.#overlay(id) ?? read.conference, problems: [...read.problems, ...kept] };
+          return { conference: this.#overlay(id) ?? read.conference, problems: read.problems };
         } catch (error) {
           if (!(error instanceof ServerUnreachable)) throw error;
           this.#wentAway();
@@ -203,7 +201,7 @@ export class QueueingTeamStore extends PgConferenceStore {
       }
       const overlay = this.#overlay(id);
       if (overlay === undefined) throw new ServerUnreachable();
-      return { conference: overlay, problems: kept };
+      return { conference: overlay, problems: [] };
     });
   }
 
