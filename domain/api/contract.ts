@@ -286,6 +286,11 @@ export const apiContract = {
     input: z.strictObject({ period: AuditPeriodSchema, filters: AuditFiltersSchema.optional(), format: z.enum(['csv', 'pdf']) }),
     output: z.strictObject({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
   },
+  // offline9: whether the team server can be reached, and how many saves wait on this computer (the banner)
+  'team.serverState': {
+    input: z.strictObject({}),
+    output: z.strictObject({ state: z.enum(['online', 'away']), waiting: z.number().int().nonnegative(), kept: z.number().int().nonnegative() }),
+  },
   // offline9: saves the team server refused when they were finally sent (kept on this computer), and what the chair does with them
   'team.keptChanges': {
     input: z.strictObject({ id: IdSchema }),
@@ -294,11 +299,6 @@ export const apiContract = {
   'team.resolveKept': {
     input: z.strictObject({ id: IdSchema, action: z.enum(['send', 'discard']) }),
     output: z.strictObject({ revision: z.number().int().nonnegative().nullable() }),
-  },
-  // offline9: whether the team server can be reached, and how many saves wait on this computer (the banner)
-  'team.connection': {
-    input: z.strictObject({}),
-    output: z.strictObject({ state: z.enum(['online', 'away']), waiting: z.number().int().nonnegative(), kept: z.number().int().nonnegative() }),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -46,7 +46,7 @@ export const OPERATIONS = [
   'audit.judgements',
   'audit.export',
   // offline9: the team server's reachability and the local queue (banner)
-  'team.connection',
+  'team.serverState',
   'team.keptChanges',
   'team.resolveKept',
 ] as const;

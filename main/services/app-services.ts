@@ -62,7 +62,7 @@ export function handlersFor(store: ConferenceStore): Handlers {
     'review.letter': ({ id, recipientId, format }) => store.withReview((r) => r.letter(id, recipientId, format)),
     ...auditHandlers(store),
     // offline9: a local store is never away; a team store says whether its server is (offline-store.ts)
-    'team.connection': async () => connectionOf(store),
+    'team.serverState': async () => connectionOf(store),
     'team.keptChanges': ({ id }) => keptChangesOf(store, id),
     'team.resolveKept': ({ id, action }) => resolveKeptOf(store, id, action),
   };

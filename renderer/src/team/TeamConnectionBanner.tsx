@@ -28,7 +28,7 @@ export function TeamConnectionBanner({ client }: { client: ApiClient }) {
     let backTimer: ReturnType<typeof setTimeout> | null = null;
     const poll = async () => {
       try {
-        const next = await client['team.connection']({});
+        const next = await client['team.serverState']({});
         if (stopped) return;
         setTeamConnection(next);
         const away = next.state === 'away' || next.waiting > 0;

@@ -6,7 +6,7 @@ import type { OperationOutput } from '../../../domain/api/contract';
  * outside React state so the save status of any screen can read it without the App passing it down.
  */
 
-export type TeamConnection = OperationOutput<'team.connection'>;
+export type TeamConnection = OperationOutput<'team.serverState'>;
 
 export const ONLINE: TeamConnection = { state: 'online', waiting: 0, kept: 0 };
 
