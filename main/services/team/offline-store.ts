@@ -4,6 +4,7 @@ import { ApiFailure } from '../../../domain/api/result';
 import type { ConferenceRecord, SectionValue } from '../../../domain/record/conference';
 import type { Signatures, SignedVersionView } from '../../../domain/signoff/schemas';
 import type { SaveInput } from '../store/conference-store';
+import type { ConferenceSummary } from '../../../domain/record/summary';
 import { SerialQueue } from '../store/serial-queue';
 import { EMPTY_QUEUE, OfflineQueueFile, queueFileName, type KeptSave, type QueueContent } from './offline-queue';
 import { PgConferenceStore, type PgStoreOptions } from './pg-store';
@@ -73,6 +74,7 @@ export class QueueingTeamStore extends PgConferenceStore {
   #cache = new Map<string, ConferenceRecord>();
   #signatures = new Map<string, Signatures>();
   #judgements = new Map<string, JudgementView[]>();
+  #lists = new Map<string, { conferences: ConferenceSummary[]; problems: StoreProblem[] }>();
   #away = false;
   #failures = 0;
   #nextAttemptAt = 0;
@@ -230,6 +232,11 @@ export class QueueingTeamStore extends PgConferenceStore {
   /** While away, the signatures last read (a conference being typed in is, and stays, unsigned until the server says otherwise). */
   override signatures(id: string): Promise<Signatures> {
     return this.#lastRead(this.#signatures, id, () => super.signatures(id));
+  }
+
+  /** While away, the conference list last read (its summaries are the server's: queued text shows when a conference is opened). */
+  override list(): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[] }> {
+    return this.#lastRead(this.#lists, 'list', () => super.list());
   }
 
   /** While away, the audit judgements last read, so the conference still opens as it did. */
@@ -445,6 +452,7 @@ export class QueueingTeamStore extends PgConferenceStore {
     this.#cache.clear();
     this.#signatures.clear();
     this.#judgements.clear();
+    this.#lists.clear();
     this.#away = false;
     this.#failures = 0;
     // Zeroed after whatever is already under way has written with it.

@@ -93,6 +93,7 @@ async function typeSentence(member: Member, id: string, state: { revision: numbe
 test(`the server stopped mid-burst ${ROUNDS} times: saves go on (kept on this computer), and after the restart every answered save is on the server and the history verifies`, async () => {
   const { member, id, revision } = await chairWithConference('ch.marsh', 'Isla Brook');
   const state = { revision, text: '', answered: [] as string[] };
+  await member.ok('conferences.list', {});
   let keptWhileAway = 0;
   for (let round = 0; round < ROUNDS; round += 1) {
     // A burst against a live server, stopped part-way through (a different point each round).
@@ -120,6 +121,9 @@ test(`the server stopped mid-burst ${ROUNDS} times: saves go on (kept on this co
     expect(harmOf(whileAway.conference)).toBe(state.text);
     expect(whileAway.conference.revision).toBe(state.revision);
     if (round === 0) {
+      // The list, as last read, still opens.
+      const listed = await member.ok<{ conferences: { id: string }[] }>('conferences.list', {});
+      expect(listed.conferences.map((c) => c.id)).toContain(id);
       // Signing says plainly that it needs the server.
       const signing = await member.call('conferences.sign', { id, baseRevision: state.revision });
       expect(signing.ok).toBe(false);
