@@ -1,6 +1,7 @@
 import { prepareDemoStore } from './demo/prepare';
 import { createAppServices, handlersFor } from './services/app-services';
 import { teamStoreFromSettings } from './services/team/team-settings';
+import { teamQueueDirFor } from './services/team/queue-folder';
 import { headFileIn, recordsFolderIn, resolveDataDir, resolveHeadFile } from './services/data-dir';
 import type { Handlers } from './services/dispatch';
 import { FileHeadAnchor } from './services/store/store-head';
@@ -84,7 +85,7 @@ export async function composeApp(options: AppRootOptions): Promise<AppRoot> {
   // A council's team store (issue 9) instead of the records folder, when IT has set one up.
   const teamSettings = options.env['CPC_TEAM_SETTINGS']?.trim();
   if (teamSettings) {
-    const handlers = handlersFor(await teamStoreFromSettings(teamSettings));
+    const handlers = handlersFor(await teamStoreFromSettings(teamSettings, { queueDir: teamQueueDirFor(options) }));
     return { handlers, dataDir: teamSettings, demo: null, close: () => lockQuietly(handlers) };
   }
   const dataDir = dataDirFor(options);

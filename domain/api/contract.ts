@@ -138,7 +138,8 @@ export const apiContract = {
       /** Only the sections that changed; the rest stay as stored. */
       sections: z.record(z.string(), SectionValueSchema),
     }),
-    output: z.strictObject({ revision: z.number().int().nonnegative(), savedAt: IsoDateTimeSchema }),
+    // queued (offline9): the team server was away; kept, encrypted, on this computer, to be sent.
+    output: z.strictObject({ revision: z.number().int().nonnegative(), savedAt: IsoDateTimeSchema, queued: z.literal(true).optional() }),
   },
   'conferences.history': {
     input: z.strictObject({ id: IdSchema }),
@@ -284,6 +285,20 @@ export const apiContract = {
   'audit.export': {
     input: z.strictObject({ period: AuditPeriodSchema, filters: AuditFiltersSchema.optional(), format: z.enum(['csv', 'pdf']) }),
     output: z.strictObject({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+  },
+  // offline9: whether the team server can be reached, and how many saves wait on this computer (the banner)
+  'team.serverState': {
+    input: z.strictObject({}),
+    output: z.strictObject({ state: z.enum(['online', 'away']), waiting: z.number().int().nonnegative(), kept: z.number().int().nonnegative() }),
+  },
+  // offline9: saves the team server refused when they were finally sent (kept on this computer), and what the chair does with them
+  'team.keptChanges': {
+    input: z.strictObject({ id: IdSchema }),
+    output: z.strictObject({ kept: z.array(z.strictObject({ sections: z.record(z.string(), SectionValueSchema), reason: z.string(), keptAt: z.string() })) }),
+  },
+  'team.resolveKept': {
+    input: z.strictObject({ id: IdSchema, action: z.enum(['send', 'discard']) }),
+    output: z.strictObject({ revision: z.number().int().nonnegative().nullable() }),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -45,6 +45,10 @@ export const OPERATIONS = [
   'audit.judge',
   'audit.judgements',
   'audit.export',
+  // offline9: the team server's reachability and the local queue (banner)
+  'team.serverState',
+  'team.keptChanges',
+  'team.resolveKept',
 ] as const;
 export type OperationId = (typeof OPERATIONS)[number];
 

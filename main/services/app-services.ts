@@ -7,6 +7,7 @@ import { NO_FOLDER_HANDLERS } from './export/folder-export';
 import { forgetExportCaches } from './export/pdf';
 import { verifyFile } from './verify/verify-file';
 import { auditHandlers } from './audit/handlers';
+import { connectionOf, keptChangesOf, resolveKeptOf } from './team/connection';
 
 /**
  * The services behind every API operation, as the handler table `dispatch` expects. Plain Node
@@ -60,5 +61,9 @@ export function handlersFor(store: ConferenceStore): Handlers {
     'review.decide': ({ id, ...decision }) => store.withReview((r) => r.decide(id, decision)),
     'review.letter': ({ id, recipientId, format }) => store.withReview((r) => r.letter(id, recipientId, format)),
     ...auditHandlers(store),
+    // offline9: a local store is never away; a team store says whether its server is (offline-store.ts)
+    'team.serverState': async () => connectionOf(store),
+    'team.keptChanges': ({ id }) => keptChangesOf(store, id),
+    'team.resolveKept': ({ id, action }) => resolveKeptOf(store, id, action),
   };
 }

@@ -18,6 +18,7 @@ import { routeHref, routeKey, useHashRoute, type Route } from './session/routes'
 import { ReviewScreen } from './review/ReviewScreen';
 import { useAutoLock } from './session/useAutoLock';
 import { useLeaveGuard, type UnsavedWork } from './session/useLeaveGuard';
+import { TeamConnectionBanner } from './team/TeamConnectionBanner';
 
 type Phase =
   | { kind: 'starting' }
@@ -206,6 +207,8 @@ export function App() {
   return (
     <SessionContext.Provider value={session}>
       <Layout nav={nav} onLock={() => void lock()}>
+        {/* offline9: the team server's state, above every screen */}
+        <TeamConnectionBanner client={client} />
         <UnlockedScreen route={route} />
       </Layout>
     </SessionContext.Provider>

@@ -47,7 +47,8 @@ function waitForUrl(child: ChildProcess): Promise<{ url: string }> {
 export async function startShell(extraEnv: NodeJS.ProcessEnv = {}): Promise<ShellInstance & { stop: () => Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cpc-e2e-'));
   // The store's head anchor lives beside the records folder, not in this machine's real config.
-  const env: NodeJS.ProcessEnv = { ...process.env, CPC_DATA_DIR: dataDir, CPC_HEAD_DIR: `${dataDir}-head`, CPC_SHELL_PORT: '0', ...extraEnv };
+  // A team store's queue (offline9) likewise: never the machine's real per-user folder.
+  const env: NodeJS.ProcessEnv = { ...process.env, CPC_DATA_DIR: dataDir, CPC_HEAD_DIR: `${dataDir}-head`, CPC_TEAM_QUEUE_DIR: `${dataDir}-queue`, CPC_SHELL_PORT: '0', ...extraEnv };
   delete env['CPC_SHELL_TOKEN'];
   const child = spawn(process.execPath, [SHELL_JS], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const { url } = await waitForUrl(child);
@@ -63,6 +64,7 @@ export async function startShell(extraEnv: NodeJS.ProcessEnv = {}): Promise<Shel
       }
       await rm(dataDir, { recursive: true, force: true });
       await rm(`${dataDir}-head`, { recursive: true, force: true });
+      await rm(`${dataDir}-queue`, { recursive: true, force: true });
     },
   };
 }

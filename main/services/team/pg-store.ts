@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID, sign as ed25519Sign, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { hkdfSync, randomBytes, randomUUID, sign as ed25519Sign, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { PdfCertificate } from '../signing/pdf-certificate';
 import type { AuditSource } from '../store/store';
 import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
@@ -200,6 +200,16 @@ export class PgConferenceStore implements ConferenceStore {
       await this.#close();
       return 'locked' as const;
     });
+  }
+
+  /**
+   * The key for this member's saves kept on this computer while the server is away
+   * (offline-store.ts): derived from the personal key, so only this member's passphrase opens
+   * them and nothing from the server is needed to. A fresh copy (the caller zeroes it); null when signed out.
+   */
+  localQueueKey(): Buffer | null {
+    const member = this.#member;
+    return member === null ? null : Buffer.from(hkdfSync('sha256', member.personalKey, Buffer.alloc(0), 'cpc offline queue v1', 32));
   }
 
   // ── what signed exports and checking a file need (verify/, export/pades.ts) ──

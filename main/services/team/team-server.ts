@@ -59,6 +59,17 @@ export function clientConfig(server: TeamServer, user: string, password: string)
   };
 }
 
+/**
+ * The server could not be reached (refused, reset, timed out, restarting): nothing was refused, so
+ * a save may be kept on this computer and sent later (offline-store.ts). A conflict, a refusal
+ * or a certificate problem is never this.
+ */
+export class ServerUnreachable extends ApiFailure {
+  constructor() {
+    super('INTERNAL', 'The team’s server cannot be reached just now. Nothing was lost; try again in a moment.');
+  }
+}
+
 const TLS_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',
@@ -88,7 +99,7 @@ export function plainFailure(error: unknown): ApiFailure {
     return new ApiFailure('FORBIDDEN', 'The team’s server did not prove who it is (its certificate is expired, for another name, or not from the council’s CA). Nothing was sent; tell your team admin.');
   }
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P03', '08006', '08001'].includes(code) || /terminated|timeout|Connection/i.test(message)) {
-    return new ApiFailure('INTERNAL', 'The team’s server cannot be reached just now. Nothing was lost; try again in a moment.');
+    return new ServerUnreachable();
   }
   return new ApiFailure('INTERNAL', `The team’s server reported a problem (${code || 'no code'}). Nothing has been changed.`);
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { PgConferenceStore } from './pg-store';
+import { QueueingTeamStore } from './offline-store';
 
 /**
  * Pointing the app at a council's team store: a small JSON file named by CPC_TEAM_SETTINGS
@@ -22,7 +23,8 @@ const TeamSettingsSchema = z.strictObject({
   login: z.string().regex(/^[a-z][a-z0-9_.-]{1,40}$/),
 });
 
-export async function teamStoreFromSettings(path: string): Promise<PgConferenceStore> {
+/** With `queueDir` (the app's per-user folder), saves made while the server is away are kept there, sealed (offline-store.ts). */
+export async function teamStoreFromSettings(path: string, options: { queueDir?: string } = {}): Promise<PgConferenceStore> {
   let parsed;
   try {
     parsed = TeamSettingsSchema.parse(JSON.parse(await readFile(path, 'utf8')));
@@ -31,5 +33,6 @@ export async function teamStoreFromSettings(path: string): Promise<PgConferenceS
   }
   const { caFile, login, ...server } = parsed;
   const caCertificate = caFile === undefined ? undefined : await readFile(resolve(dirname(path), caFile), 'utf8');
-  return new PgConferenceStore({ server: { ...server, ...(caCertificate === undefined ? {} : { caCertificate }) }, login });
+  const storeOptions = { server: { ...server, ...(caCertificate === undefined ? {} : { caCertificate }) }, login };
+  return options.queueDir === undefined ? new PgConferenceStore(storeOptions) : new QueueingTeamStore({ ...storeOptions, queueDir: options.queueDir });
 }

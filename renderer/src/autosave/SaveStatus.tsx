@@ -1,5 +1,6 @@
 import { focusById } from '../components/focus';
 import { formatDateTime, formatTimeOfDay, isSameLocalDay } from '../format/dates';
+import { useTeamConnection } from '../team/connection-state';
 import type { AutosaveStatus } from './useAutosave';
 
 export interface HeldField {
@@ -20,10 +21,17 @@ function savedText(savedAt: string | null): string {
  * being interrupted on every keystroke.
  */
 export function SaveStatus({ status, held, onRetry }: { status: AutosaveStatus; held: readonly HeldField[]; onRetry: () => void }) {
+  // Kept on this computer until the team server takes it; once nothing waits, it is saved there.
+  const connection = useTeamConnection();
+  const sent = status.kind === 'queued' && connection.state === 'online' && connection.waiting === 0;
+  // A screen opened while changes wait (they are shown on top of the server's copy) is not saved there yet.
+  const kept = (status.kind === 'queued' && !sent) || (status.kind === 'saved' && connection.waiting > 0);
   return (
     <div className={`save-status save-status--${status.kind}`}>
       <p className="save-status__text" role="status" id="save-status">
-        {status.kind === 'saved' && savedText(status.savedAt)}
+        {status.kind === 'saved' && !kept && savedText(status.savedAt)}
+        {kept && 'Kept on this computer, encrypted, to be sent when the team server is back'}
+        {sent && 'All changes saved to the team server'}
         {status.kind === 'unsaved' && 'Unsaved changes'}
         {status.kind === 'saving' && 'Saving…'}
         {/* The reason, then what it means for the chair's text, each said once. */}

@@ -4,6 +4,8 @@ import { errorCode, errorMessage } from '../api';
 
 export type AutosaveStatus =
   | { kind: 'saved'; savedAt: string | null }
+  /** Acknowledged, but kept (encrypted) on this computer: the team server could not be reached; sent when it is back. */
+  | { kind: 'queued' }
   | { kind: 'unsaved' }
   | { kind: 'saving' }
   /** Some text cannot be saved until it is corrected (e.g. a date that does not exist). */
@@ -16,6 +18,8 @@ export type AutosaveStatus =
 export interface SaveOutcome {
   revision: number;
   savedAt: string;
+  /** Kept on this computer, to be sent (a team store whose server is away). */
+  queued?: true;
 }
 
 export type Sections = Record<string, SectionValue>;
@@ -84,6 +88,7 @@ export function useAutosave({ revision, savedAt, save, delayMs = 800, retryDelay
   const held = useRef(new Set<string>());
   const revisionRef = useRef(revision);
   const lastSavedAt = useRef(savedAt);
+  const lastQueued = useRef(false);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const failures = useRef(0);
@@ -105,6 +110,7 @@ export function useAutosave({ revision, savedAt, save, delayMs = 800, retryDelay
   const settledStatus = useCallback((): AutosaveStatus => {
     if (pending.current.size > 0) return { kind: 'unsaved' };
     if (held.current.size > 0) return { kind: 'held' };
+    if (lastQueued.current) return { kind: 'queued' };
     return { kind: 'saved', savedAt: lastSavedAt.current };
   }, []);
 
@@ -142,6 +148,7 @@ export function useAutosave({ revision, savedAt, save, delayMs = 800, retryDelay
         const outcome = await saveRef.current(Object.fromEntries(batch), base);
         revisionRef.current = outcome.revision;
         lastSavedAt.current = outcome.savedAt;
+        lastQueued.current = outcome.queued === true;
         failures.current = 0;
         lastSaveFailed.current = false;
         setStatus(settledStatus());

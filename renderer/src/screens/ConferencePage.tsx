@@ -17,6 +17,7 @@ import { useSession } from '../session/SessionContext';
 import { routeHref } from '../session/routes';
 import { ReviewSummary } from '../review/ReviewSummary';
 import { AuditJudgements } from '../audit/AuditJudgements';
+import { KeptVersion } from '../team/KeptVersion';
 
 type PageState =
   | { kind: 'loading' }
@@ -67,6 +68,8 @@ export function ConferencePage({ id }: { id: string }) {
         <>
           <PageHeading caption="Conference">{CONFERENCE_TYPE_LABELS[state.record.type]}</PageHeading>
           <StoreProblems problems={state.problems} />
+          {/* offline9: a version kept on this computer that the team server refused on arrival */}
+          <KeptVersion id={id} record={state.record} onResolved={onAdded} />
           <AuditJudgements id={id} record={state.record} />
           {state.signatures.versions.length > 0 ? (
             <>
@@ -76,7 +79,7 @@ export function ConferencePage({ id }: { id: string }) {
               <AddendumForm id={id} onAdded={onAdded} />
             </>
           ) : (
-            <GuidedEditor record={state.record} renderSign={renderSign} />
+            <GuidedEditor key={`draft-${state.record.revision}`} record={state.record} renderSign={renderSign} />
           )}
           <ExportBlock id={id} signed={state.signatures.versions.length > 0}>
             <DecisionLetterDue record={state.record} signed={state.signatures.versions.length > 0} />

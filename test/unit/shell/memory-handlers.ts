@@ -137,5 +137,8 @@ export function createMemoryHandlers(): Handlers & { calls: string[] } {
     'audit.export': async () => {
       throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
     },
+    'team.serverState': async () => ({ state: 'online', waiting: 0, kept: 0 }),
+    'team.keptChanges': async () => ({ kept: [] }),
+    'team.resolveKept': async () => ({ revision: null }),
   };
 }
