@@ -22,6 +22,7 @@ import { ApiFailure } from '../../../domain/api/result';
 import { ConferenceRecordSchema, type ConferenceRecord } from '../../../domain/record/conference';
 import type { ConferenceSummary } from '../../../domain/record/summary';
 import { ConferenceSummarySchema } from '../../../domain/record/summary';
+import { cursorOf, LIST_PAGE_MAX, parseCursor, type ListPage } from '../../../domain/record/list-page';
 import { assessReadiness } from '../../../domain/rules/readiness';
 import { purgeRemovedChildren } from '../../../domain/signoff/purge';
 import { AddendumSchema, type Addendum, type ChairProfile, type ChairProfileInput, type Signatures, type SignedVersionView } from '../../../domain/signoff/schemas';
@@ -474,14 +475,26 @@ export class PgConferenceStore implements ConferenceStore {
 
   // ── conferences ─────────────────────────────────────────────────────────
 
-  list(): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[] }> {
+  list(page?: ListPage): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[]; next?: string | null }> {
     return this.#run(async (m) => {
-      const { rows } = await m.client.query<{ id: string; summary: Buffer; summary_key_id: number }>(
-        'SELECT id, summary, summary_key_id FROM cpc.conferences ORDER BY updated_at DESC, id',
+      const paged = page?.limit !== undefined || page?.after !== undefined;
+      const limit = page?.limit ?? LIST_PAGE_MAX;
+      // A page opens only its own summaries: keyset on (updated_at, id), which the server holds
+      // in plain, walked down migrations/009's index; one row more says whether a next page exists.
+      const after = page?.after === undefined ? null : parseCursor(page.after);
+      const { rows } = await m.client.query<{ id: string; summary: Buffer; summary_key_id: number; at: string }>(
+        paged
+          ? `SELECT id, summary, summary_key_id, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
+               FROM cpc.conferences
+              WHERE $1::timestamptz IS NULL OR (updated_at, id) < ($1::timestamptz, $2::uuid)
+              ORDER BY updated_at DESC, id DESC LIMIT $3`
+          : 'SELECT id, summary, summary_key_id FROM cpc.conferences ORDER BY updated_at DESC, id DESC',
+        paged ? [after?.updatedAt ?? null, after?.id ?? null, limit + 1] : [],
       );
+      const shown = paged ? rows.slice(0, limit) : rows;
       const conferences: ConferenceSummary[] = [];
       const found: StoreProblem[] = [];
-      for (const row of rows) {
+      for (const row of shown) {
         const key = m.teamKeys.get(row.summary_key_id);
         try {
           if (key === undefined) throw new DecryptError();
@@ -490,7 +503,9 @@ export class PgConferenceStore implements ConferenceStore {
           found.push(problems.unreadableConference(row.id, null));
         }
       }
-      return { conferences, problems: found };
+      if (!paged) return { conferences, problems: found };
+      const last = shown.at(-1);
+      return { conferences, problems: found, next: rows.length > limit && last !== undefined ? cursorOf(last.at, last.id) : null };
     });
   }
 
@@ -509,18 +524,12 @@ export class PgConferenceStore implements ConferenceStore {
       });
       const team = latestTeamKey(m);
       const dataKey = randomBytes(32);
+      const rows = newConferenceRows(record, entry, team, dataKey);
       await this.#transaction(m, async (c) => {
-        await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id) VALUES ($1, 1, $2, $3)', [
-          id,
-          sealJson(team.key, summarise(record), roles.summary(id)),
-          team.version,
-        ]);
-        await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, 1, $2, $3)', [
-          id,
-          team.version,
-          sealJson(team.key, dataKey.toString('base64'), conferenceKeyRole(id, 1)),
-        ]);
-        await this.#insertVersion(c, id, 1, dataKey, record, entry);
+        await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id) VALUES ($1, $2, $3, $4)', rows.conference);
+        await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, $2, $3, $4)', rows.key);
+        await c.query('INSERT INTO cpc.conference_versions (conference_id, revision, key_id, sealed) VALUES ($1, $2, $3, $4)', rows.version);
+        await c.query('INSERT INTO cpc.history (conference_id, seq, key_id, sealed) VALUES ($1, $2, $3, $4)', rows.history);
       });
       this.#keys.set(`${id}:1`, dataKey);
       return record;
@@ -717,7 +726,7 @@ export class PgConferenceStore implements ConferenceStore {
         await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id) VALUES ($1, $2, $3, $4)', [
           id,
           record.revision,
-          sealJson(team.key, summarise(record), roles.summary(id)),
+          sealSummary(team.key, record),
           team.version,
         ]);
         await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, 1, $2, $3)', [
@@ -999,7 +1008,7 @@ export class PgConferenceStore implements ConferenceStore {
       const { rows } = await m.client.query<{ committed: boolean }>('SELECT cpc.commit_version($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS committed', [
         id,
         current.revision,
-        sealJson(team.key, summarise(next), roles.summary(id)),
+        sealSummary(team.key, next),
         team.version,
         keyId,
         rotate ? team.version : null,
@@ -1016,7 +1025,7 @@ export class PgConferenceStore implements ConferenceStore {
       const moved = await c.query('UPDATE cpc.conferences SET revision = $2, summary = $3, summary_key_id = $4 WHERE id = $1 AND revision = $5', [
         id,
         next.revision,
-        sealJson(team.key, summarise(next), roles.summary(id)),
+        sealSummary(team.key, next),
         team.version,
         current.revision,
       ]);
@@ -1103,6 +1112,37 @@ export class PgConferenceStore implements ConferenceStore {
     const { rows } = await m.client.query<{ sealed: Buffer }>('SELECT sealed FROM cpc.member_profiles WHERE member = session_user');
     return rows[0] === undefined ? null : ProfileSchema.parse(openJson(m.personalKey, rows[0].sealed, roles.profile(m.login)));
   }
+}
+
+/**
+ * The list's entry for a conference, sealed under a team key: built here only, so every writer
+ * (create, save, sign, import, and the benchmark's seeder through newConferenceRows) seals the same summary.
+ */
+export function sealSummary(teamKey: Buffer, record: ConferenceRecord): Buffer {
+  return sealJson(teamKey, summarise(record), roles.summary(record.id));
+}
+
+/** A new conference's four rows, as parameter lists in the column order of createConference's INSERTs. */
+export interface NewConferenceRows {
+  conference: [id: string, revision: number, summary: Buffer, summaryKeyId: number];
+  key: [conferenceId: string, keyId: number, teamKeyVersion: number, wrapped: Buffer];
+  version: [conferenceId: string, revision: number, keyId: number, sealed: Buffer];
+  history: [conferenceId: string, seq: number, keyId: number, sealed: Buffer];
+}
+
+/**
+ * What createConference writes for a new conference: its summary under the team key, its data
+ * key wrapped by the team key, and its first version and history entry under the data key.
+ * Exported so the benchmark seeds 200,000 conferences with exactly the store's rows.
+ */
+export function newConferenceRows(record: ConferenceRecord, entry: HistoryEntry, team: { version: number; key: Buffer }, dataKey: Buffer): NewConferenceRows {
+  const id = record.id;
+  return {
+    conference: [id, record.revision, sealSummary(team.key, record), team.version],
+    key: [id, 1, team.version, sealJson(team.key, dataKey.toString('base64'), conferenceKeyRole(id, 1))],
+    version: [id, record.revision, 1, sealJson(dataKey, { record, entry }, roles.version(id, record.revision))],
+    history: [id, entry.seq, 1, sealJson(dataKey, entry, roles.history(id, entry.seq))],
+  };
 }
 
 function signedHashes(entries: readonly HistoryEntry[]): Set<string> {

@@ -1,0 +1,4 @@
+-- pgbench9: the conference list a page at a time, most recently saved first. The page's query
+-- is a keyset on (updated_at, id) ordered both descending: this index serves it walked backwards,
+-- so the first page of 200,000 conferences reads 101 index entries, not the table.
+CREATE INDEX IF NOT EXISTS conferences_recent ON cpc.conferences (updated_at, id);
