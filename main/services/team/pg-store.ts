@@ -137,6 +137,9 @@ interface Written {
   entry: HistoryEntry;
 }
 
+/** Summaries fetched per statement by the whole list (ids sent as one array parameter). */
+const SUMMARY_BATCH = 5000;
+
 /** How many conferences' last written versions a session keeps (a chair works on a few at a time). */
 const WRITTEN_KEPT = 8;
 
@@ -159,6 +162,8 @@ export class PgConferenceStore implements ConferenceStore {
    * Dropped at lock, like the keys.
    */
   #written = new Map<string, Written>();
+  /** Summaries opened by the whole list, by conference, with the revision they were opened at (see #wholeList). */
+  #summaries = new Map<string, { revision: number; summary: ConferenceSummary }>();
   lastSignInMs = 0;
 
   constructor(options: PgStoreOptions) {
@@ -312,8 +317,9 @@ export class PgConferenceStore implements ConferenceStore {
   auditSource(id: string): Promise<AuditSource> {
     return this.#run(async (m) => {
       const current = await this.#current(m, id);
-      const signatures = await this.#signatures(m, current);
+      // The history read once, for the signatures' check and the judgements' (it was read twice).
       const history = await this.#history(m, current);
+      const signatures = verify(current.id, { record: current.record, stored: { signed: await this.#signedBlock(m, current) } }, signedHashes(history.entries));
       return {
         record: current.record,
         signOff: { signedAt: signatures.versions[0]?.signedAt ?? null, intact: signatures.intact },
@@ -497,21 +503,19 @@ export class PgConferenceStore implements ConferenceStore {
 
   list(page?: ListPage): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[]; next?: string | null }> {
     return this.#run(async (m) => {
-      const paged = page?.limit !== undefined || page?.after !== undefined;
-      const limit = page?.limit ?? LIST_PAGE_MAX;
+      if (page?.limit === undefined && page?.after === undefined) return this.#wholeList(m);
+      const limit = page.limit ?? LIST_PAGE_MAX;
       // A page opens only its own summaries: keyset on (updated_at, id), which the server holds
       // in plain, walked down migrations/009's index; one row more says whether a next page exists.
-      const after = page?.after === undefined ? null : parseCursor(page.after);
+      const after = page.after === undefined ? null : parseCursor(page.after);
       const { rows } = await m.client.query<{ id: string; summary: Buffer; summary_key_id: number; at: string }>(
-        paged
-          ? `SELECT id, summary, summary_key_id, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
-               FROM cpc.conferences
-              WHERE $1::timestamptz IS NULL OR (updated_at, id) < ($1::timestamptz, $2::uuid)
-              ORDER BY updated_at DESC, id DESC LIMIT $3`
-          : 'SELECT id, summary, summary_key_id FROM cpc.conferences ORDER BY updated_at DESC, id DESC',
-        paged ? [after?.updatedAt ?? null, after?.id ?? null, limit + 1] : [],
+        `SELECT id, summary, summary_key_id, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
+           FROM cpc.conferences
+          WHERE $1::timestamptz IS NULL OR (updated_at, id) < ($1::timestamptz, $2::uuid)
+          ORDER BY updated_at DESC, id DESC LIMIT $3`,
+        [after?.updatedAt ?? null, after?.id ?? null, limit + 1],
       );
-      const shown = paged ? rows.slice(0, limit) : rows;
+      const shown = rows.slice(0, limit);
       const conferences: ConferenceSummary[] = [];
       const found: StoreProblem[] = [];
       for (const row of shown) {
@@ -523,10 +527,45 @@ export class PgConferenceStore implements ConferenceStore {
           found.push(problems.unreadableConference(row.id, null));
         }
       }
-      if (!paged) return { conferences, problems: found };
       const last = shown.at(-1);
       return { conferences, problems: found, next: rows.length > limit && last !== undefined ? cursorOf(last.at, last.id) : null };
     });
+  }
+
+  /**
+   * The whole list (the audit's and import's): ids and revisions first, then only the summaries
+   * this session has not opened at that revision. A summary changes only with its conference's
+   * revision (migrations/001's update rule), so one opened at a revision stays right until it
+   * moves on; the manager's second look at a period, or the export after it, opens only what
+   * changed since. Kept until lock, like the keys.
+   */
+  async #wholeList(m: SignedInMember): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[] }> {
+    const { rows } = await m.client.query<{ id: string; revision: number }>('SELECT id, revision FROM cpc.conferences ORDER BY updated_at DESC, id DESC');
+    const found: StoreProblem[] = [];
+    const missing = rows.filter((row) => this.#summaries.get(row.id)?.revision !== row.revision).map((row) => row.id);
+    for (let start = 0; start < missing.length; start += SUMMARY_BATCH) {
+      const { rows: sealed } = await m.client.query<{ id: string; revision: number; summary: Buffer; summary_key_id: number }>(
+        'SELECT id, revision, summary, summary_key_id FROM cpc.conferences WHERE id = ANY($1::uuid[])',
+        [missing.slice(start, start + SUMMARY_BATCH)],
+      );
+      for (const row of sealed) {
+        const key = m.teamKeys.get(row.summary_key_id);
+        try {
+          if (key === undefined) throw new DecryptError();
+          this.#summaries.set(row.id, { revision: row.revision, summary: ConferenceSummarySchema.parse(openJson(key, row.summary, roles.summary(row.id))) });
+        } catch {
+          this.#summaries.delete(row.id);
+        }
+      }
+    }
+    const conferences: ConferenceSummary[] = [];
+    for (const row of rows) {
+      const known = this.#summaries.get(row.id);
+      // Saved again between the two reads: the newer summary was opened under its own revision, and is as good.
+      if (known !== undefined) conferences.push(known.summary);
+      else found.push(problems.unreadableConference(row.id, null));
+    }
+    return { conferences, problems: found };
   }
 
   createConference(input: NewConference): Promise<ConferenceRecord> {
@@ -861,6 +900,7 @@ export class PgConferenceStore implements ConferenceStore {
     for (const key of this.#keys.values()) key.fill(0);
     this.#keys.clear();
     this.#written.clear();
+    this.#summaries.clear();
     // Every way of closing (lock, idle lock, removal) drops what export caches hold from records.
     for (const listener of this.#lockListeners) listener();
     if (member === null) return;
