@@ -540,14 +540,22 @@ export class PgConferenceStore implements ConferenceStore {
    * changed since. Kept until lock, like the keys.
    */
   async #wholeList(m: SignedInMember): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[] }> {
-    const { rows } = await m.client.query<{ id: string; revision: number }>('SELECT id, revision FROM cpc.conferences ORDER BY updated_at DESC, id DESC');
+    type Sealed = { id: string; revision: number; summary: Buffer; summary_key_id: number };
+    // Nothing opened yet this session: one scan of everything, as before (cheaper than looking each up).
+    const cold = this.#summaries.size === 0;
+    const { rows } = await m.client.query<{ id: string; revision: number } & Partial<Sealed>>(
+      `SELECT id, revision${cold ? ', summary, summary_key_id' : ''} FROM cpc.conferences ORDER BY updated_at DESC, id DESC`,
+    );
     const found: StoreProblem[] = [];
-    const missing = rows.filter((row) => this.#summaries.get(row.id)?.revision !== row.revision).map((row) => row.id);
+    const missing = cold ? [] : rows.filter((row) => this.#summaries.get(row.id)?.revision !== row.revision).map((row) => row.id);
+    const batches: Sealed[][] = cold ? [rows as Sealed[]] : [];
     for (let start = 0; start < missing.length; start += SUMMARY_BATCH) {
-      const { rows: sealed } = await m.client.query<{ id: string; revision: number; summary: Buffer; summary_key_id: number }>(
-        'SELECT id, revision, summary, summary_key_id FROM cpc.conferences WHERE id = ANY($1::uuid[])',
-        [missing.slice(start, start + SUMMARY_BATCH)],
-      );
+      const { rows: sealed } = await m.client.query<Sealed>('SELECT id, revision, summary, summary_key_id FROM cpc.conferences WHERE id = ANY($1::uuid[])', [
+        missing.slice(start, start + SUMMARY_BATCH),
+      ]);
+      batches.push(sealed);
+    }
+    for (const sealed of batches) {
       for (const row of sealed) {
         const key = m.teamKeys.get(row.summary_key_id);
         try {
