@@ -68,8 +68,16 @@ export async function seedTeam(config: pg.ClientConfig, team: { version: number;
       nextChunk += 1;
       const request: ChunkRequest = { chunk, size: Math.min(CHUNK, total - chunk * CHUNK), at, team: { version: team.version, key: new Uint8Array(team.key) } };
       return new Promise((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
+        const failed = (error: Error) => {
+          worker.off('message', done);
+          reject(error);
+        };
+        const done = (rows: ChunkRows) => {
+          worker.off('error', failed);
+          resolve(rows);
+        };
+        worker.once('message', done);
+        worker.once('error', failed);
         worker.postMessage(request);
       });
     };
