@@ -40,7 +40,7 @@ const QUARTER = { from: '2024-01-01', to: '2024-03-31' };
  * these are derived from what is there (never from the shared random stream), so that matching
  * and the departures rules have real work to do.
  */
-function withAuditFields(record: ConferenceRecord): ConferenceRecord {
+export function withAuditFields(record: ConferenceRecord): ConferenceRecord {
   const children = record.sections['children'];
   const agencies = record.sections['agencies'];
   if (children?.kind !== 'list' || agencies?.kind !== 'list') return record;

@@ -16,6 +16,8 @@ BENCHES.push({ name: 'verify', run: async () => (await import('./verify.bench'))
 // accuracy review (main/services/review)
 BENCHES.push({ name: 'review', run: async () => (await import('./review.bench')).run() });
 BENCHES.push({ name: 'audit', run: async () => (await import('./audit.bench')).run() });
+// pgbench9: the team store (PostgreSQL) at 200,000 conferences, against the local store
+BENCHES.push({ name: 'team', run: async () => (await import('./team.bench')).run() });
 
 export {}; // a module, so the loop below may await at top level
 

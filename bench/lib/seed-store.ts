@@ -34,8 +34,9 @@ export interface SeededConference {
  * second pass rather than by keeping 20,000 records in memory while the store is measured
  * (a heap that size makes every garbage collection, and so every figure, slower).
  */
-export function* fictionalSeedConferences(total: number, at: string, adjust?: (record: ConferenceRecord) => ConferenceRecord): Generator<SeededConference> {
-  const random = seededRandom(20_000);
+export function* fictionalSeedConferences(total: number, at: string, adjust?: (record: ConferenceRecord) => ConferenceRecord, seed = 20_000): Generator<SeededConference> {
+  // `seed`: the team bench builds its 200,000 in chunks on several threads, each chunk its own stream.
+  const random = seededRandom(seed);
   for (let i = 0; i < total; i += 1) {
     // `adjust` (the audit bench) adds fields without drawing from `random`, so every bench sees the same conferences.
     const drawn = fictionalConference(random, at);

@@ -75,8 +75,11 @@ export function responseDueDate(raisedOn: IsoDate, settings: LocalSettings = DEF
 }
 
 /** Today's date in the UK, as yyyy-mm-dd: the day a chair reads the readiness panel. */
+// Made once: building a formatter costs far more than using it, and readiness asks for today at every save.
+const UK_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function todayInUk(now: Date = new Date()): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = UK_DAY.formatToParts(now);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConferenceSummarySchema, type ConferenceSummary } from '../record/summary';
 import { StoreProblemSchema, type OperationName } from './contract';
+import { ListCursorSchema } from '../record/list-page';
 
 /**
  * How the page reads the conference list: each entry on its own, so one entry it cannot
@@ -12,8 +13,9 @@ export const TolerantConferenceListSchema = z
     conferences: z.array(z.unknown()),
     problems: z.array(StoreProblemSchema),
     unreadable: z.number().int().nonnegative().optional(),
+    next: ListCursorSchema.nullable().optional(),
   })
-  .transform(({ conferences, problems, unreadable = 0 }) => {
+  .transform(({ conferences, problems, unreadable = 0, next }) => {
     const readable: ConferenceSummary[] = [];
     let skipped = unreadable;
     for (const entry of conferences) {
@@ -21,7 +23,7 @@ export const TolerantConferenceListSchema = z
       if (parsed.success) readable.push(parsed.data);
       else skipped += 1;
     }
-    return { conferences: readable, problems, unreadable: skipped };
+    return { conferences: readable, problems, unreadable: skipped, ...(next === undefined ? {} : { next }) };
   });
 
 /** The output schema the page checks an answer against (the contract's, or the tolerant list's). */

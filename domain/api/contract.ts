@@ -8,6 +8,7 @@ import {
 } from '../record/conference';
 import { NewConferenceSchema, type NewConference } from '../record/new-conference';
 import { ConferenceSummarySchema } from '../record/summary';
+import { ListCursorSchema, ListPageSchema } from '../record/list-page';
 import { AuditFiltersSchema, AuditPeriodSchema, AuditRowSchema, JudgementInputSchema, JudgementViewSchema } from '../audit/types';
 import { LocalSettingsSchema } from '../rules/local-settings';
 import { EXPORT_DOCUMENTS, EXPORT_FORMATS } from '../signoff/file-name';
@@ -111,12 +112,14 @@ export const apiContract = {
     output: SettingsSchema,
   },
   'conferences.list': {
-    input: Empty,
+    input: ListPageSchema,
     output: z.strictObject({
       conferences: z.array(ConferenceSummarySchema),
       problems: z.array(StoreProblemSchema),
       /** Entries the page could not read and left out (set by the page's tolerant reading, see conference-list.ts). */
       unreadable: z.number().int().nonnegative().optional(),
+      /** pgbench9: where the next page starts (give it as `after`); null on the last page; absent when the whole list was asked for. */
+      next: ListCursorSchema.nullable().optional(),
     }),
   },
   'conferences.create': {

@@ -125,6 +125,22 @@ export function bankHolidays(
   year: number,
   extraChanges: readonly BankHolidayChange[] = [],
 ): BankHoliday[] {
+  // pgbench9: every save counts working days (timescales) field by field, so the year's standing
+  // holidays were worked out hundreds of times a save; the answer for a year never changes.
+  if (extraChanges.length === 0) {
+    let known = STANDING_BY_YEAR.get(year);
+    if (known === undefined) {
+      known = holidaysOf(year, []);
+      STANDING_BY_YEAR.set(year, known);
+    }
+    return known.map((holiday) => ({ ...holiday }));
+  }
+  return holidaysOf(year, extraChanges);
+}
+
+const STANDING_BY_YEAR = new Map<number, readonly BankHoliday[]>();
+
+function holidaysOf(year: number, extraChanges: readonly BankHolidayChange[]): BankHoliday[] {
   const byDate = new Map<IsoDate, string>();
   for (const holiday of standingBankHolidays(year)) byDate.set(holiday.date, holiday.name);
   for (const change of [...ONE_OFF_CHANGES, ...extraChanges]) {

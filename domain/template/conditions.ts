@@ -14,6 +14,11 @@ export interface FieldContext {
   childId?: string;
   /** The council's settings, for conditions that depend on them (a late conference); defaults otherwise. */
   settings?: LocalSettings;
+  /**
+   * Answers worked out once per check of a whole record (validate.ts makes one per call): whether
+   * the conference was late is asked field by field, and each asking counted working days afresh.
+   */
+  memo?: { late?: boolean };
 }
 
 export function evaluate(condition: Condition, ctx: FieldContext): boolean {
@@ -24,7 +29,10 @@ export function evaluate(condition: Condition, ctx: FieldContext): boolean {
   if ('outcomeIs' in condition) return outcomeIs(condition.outcomeIs, ctx);
   if ('childStatus' in condition) return childStatusIs(condition.childStatus, ctx);
   if ('viewsDiffer' in condition) return ctx.childId !== undefined && departuresFor(ctx.record, ctx.childId).length > 0;
-  if ('conferenceLate' in condition) return isConferenceLate(ctx.record, ctx.settings) === condition.conferenceLate;
+  if ('conferenceLate' in condition) {
+    const late = ctx.memo ? (ctx.memo.late ??= isConferenceLate(ctx.record, ctx.settings)) : isConferenceLate(ctx.record, ctx.settings);
+    return late === condition.conferenceLate;
+  }
   if ('childAgeUnder' in condition) {
     const age = ctx.childId ? ageAtConference(ctx.record, ctx.childId) : null;
     return age !== null && age < condition.childAgeUnder;

@@ -29,15 +29,16 @@ export function validateAgainstTemplate(template: ConferenceTemplate, record: Co
   const findings: RuleFinding[] = [];
   const progress: Record<string, SectionProgress> = {};
   const children = childrenOf(record);
+  const memo = {};
   for (const section of template.sections) {
-    if (section.visibleWhen && !isVisible(section, { record, values: {} })) continue;
+    if (section.visibleWhen && !isVisible(section, { record, values: {}, memo })) continue;
     const base: FieldRef = { section: section.id };
     const tally: SectionProgress = { requiredTotal: 0, requiredFilled: 0 };
     progress[section.id] = tally;
     switch (section.kind) {
       case 'single': {
         const values = record.sections[section.id]?.kind === 'single' ? (record.sections[section.id] as { values: Values }).values : {};
-        checkFields(section.fields, { record, values, settings }, base, section.title, findings, tally);
+        checkFields(section.fields, { record, values, settings, memo }, base, section.title, findings, tally);
         break;
       }
       case 'perChild':
@@ -45,7 +46,7 @@ export function validateAgainstTemplate(template: ConferenceTemplate, record: Co
           const section_ = record.sections[section.id];
           const values = section_?.kind === 'perChild' ? (section_.perChild[child.id] ?? {}) : {};
           const where = `${section.title}, ${childName(record, child.id)}`;
-          checkFields(section.fields, { record, values, childId: child.id, settings }, { ...base, childId: child.id }, where, findings, tally);
+          checkFields(section.fields, { record, values, childId: child.id, settings, memo }, { ...base, childId: child.id }, where, findings, tally);
         }
         break;
       case 'list': {
@@ -54,7 +55,7 @@ export function validateAgainstTemplate(template: ConferenceTemplate, record: Co
         checkMinItems(section, items.length, base, findings);
         items.forEach((item, index) => {
           const where = `${section.title}, ${itemName(section, item, index, record)}`;
-          checkFields(section.fields, { record, values: item.values, settings }, { ...base, itemId: item.id }, where, findings, tally);
+          checkFields(section.fields, { record, values: item.values, settings, memo }, { ...base, itemId: item.id }, where, findings, tally);
         });
         break;
       }
@@ -126,7 +127,7 @@ function checkFields(
       items.forEach((item, index) => {
         checkFields(
           field.fields ?? [],
-          { record: ctx.record, values: item.values, childId: ctx.childId, settings: ctx.settings },
+          { record: ctx.record, values: item.values, childId: ctx.childId, settings: ctx.settings, memo: ctx.memo },
           ref.itemId ? { ...fieldRef, subItemId: item.id } : { ...fieldRef, itemId: item.id },
           `${where}, ${field.itemLabel ?? 'item'} ${index + 1}`,
           findings,
@@ -138,7 +139,7 @@ function checkFields(
       for (const child of childrenOf(ctx.record)) {
         checkFields(
           field.fields ?? [],
-          { record: ctx.record, values: perChildOf(value, child.id), childId: child.id, settings: ctx.settings },
+          { record: ctx.record, values: perChildOf(value, child.id), childId: child.id, settings: ctx.settings, memo: ctx.memo },
           { ...fieldRef, childId: child.id },
           `${where}, ${field.label.toLowerCase()} — ${childName(ctx.record, child.id)}`,
           findings,

@@ -32,7 +32,7 @@ export function handlersFor(store: ConferenceStore): Handlers {
     'vault.lock': async () => ({ state: await store.lock() }),
     'settings.get': () => store.getSettings(),
     'settings.update': (patch) => store.updateSettings(patch),
-    'conferences.list': () => store.list(),
+    'conferences.list': (page) => store.list(page),
     'conferences.create': (input) => store.createConference(input),
     'conferences.get': ({ id }) => store.get(id),
     'conferences.save': (input) => store.save(input),

@@ -1,6 +1,7 @@
 import type { HistoryEntry, NewConference, Settings, StoreProblem, VaultState } from '../../../domain/api/contract';
 import type { ConferenceRecord, SectionValue } from '../../../domain/record/conference';
 import type { ConferenceSummary } from '../../../domain/record/summary';
+import type { ListPage } from '../../../domain/record/list-page';
 import type { ChairProfile, ChairProfileInput, Signatures, SignedVersionView } from '../../../domain/signoff/schemas';
 import type { KeyObject } from 'node:crypto';
 import type { SignedBlock } from '../signing/signed-block';
@@ -43,7 +44,8 @@ export interface ConferenceStore extends VerificationStore, AuditOperationsStore
   getSettings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
 
-  list(): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[] }>;
+  /** The whole list, or with `page` one page of it, most recently saved first, and where the next page starts. */
+  list(page?: ListPage): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[]; next?: string | null }>;
   createConference(input: NewConference): Promise<ConferenceRecord>;
   get(id: string): Promise<{ conference: ConferenceRecord; problems: StoreProblem[] }>;
   history(id: string): Promise<{ entries: HistoryEntry[]; intact: boolean }>;

@@ -7,6 +7,7 @@ import {
   type ConferenceRecord,
 } from '../../../domain/record/conference';
 import type { ConferenceSummary } from '../../../domain/record/summary';
+import { pageOf, type ListPage } from '../../../domain/record/list-page';
 import type { SaveInput } from './conference-store';
 import { summarise, withCurrentReadiness } from './summary';
 import type { LocalSettings } from '../../../domain/rules/local-settings';
@@ -78,9 +79,14 @@ const CONFLICT_MESSAGE =
 export class Conferences {
   constructor(private readonly c: ConferenceContext) {}
 
-  list(): { conferences: ConferenceSummary[]; problems: StoreProblem[] } {
+  list(page?: ListPage): { conferences: ConferenceSummary[]; problems: StoreProblem[]; next?: string | null } {
     const local = this.c.localSettings();
-    return { conferences: this.c.index.list().map((summary) => withCurrentReadiness(summary, local)), problems: this.c.problems.all() };
+    if (page?.limit === undefined && page?.after === undefined) {
+      return { conferences: this.c.index.list().map((summary) => withCurrentReadiness(summary, local)), problems: this.c.problems.all() };
+    }
+    // A page in the team store's order (domain/record/list-page.ts), so the screen pages either store alike.
+    const { items, next } = pageOf(this.c.index.list(), page);
+    return { conferences: items.map((summary) => withCurrentReadiness(summary, local)), problems: this.c.problems.all(), next };
   }
 
   async create(input: NewConference): Promise<ConferenceRecord> {

@@ -13,6 +13,7 @@ import { ApiFailure } from '../../../domain/api/result';
 import { strongEnough } from '../../../domain/passphrase/strength';
 import type { ConferenceRecord } from '../../../domain/record/conference';
 import type { ConferenceSummary } from '../../../domain/record/summary';
+import type { ListPage } from '../../../domain/record/list-page';
 import { summarise } from './summary';
 import type { LocalSettings } from '../../../domain/rules/local-settings';
 import { isNotFound, removeStaleTemps } from './atomic-file';
@@ -314,8 +315,8 @@ export class LocalConferenceStore implements ConferenceStore {
     return this.#queue.run(async () => (await this.#require()).settings.update(patch));
   }
 
-  list(): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[] }> {
-    return this.#queue.run(async () => (await this.#require()).conferences.list());
+  list(page?: ListPage): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[]; next?: string | null }> {
+    return this.#queue.run(async () => (await this.#require()).conferences.list(page));
   }
 
   createConference(input: NewConference): Promise<ConferenceRecord> {

@@ -22,6 +22,7 @@ import { ApiFailure } from '../../../domain/api/result';
 import { ConferenceRecordSchema, type ConferenceRecord } from '../../../domain/record/conference';
 import type { ConferenceSummary } from '../../../domain/record/summary';
 import { ConferenceSummarySchema } from '../../../domain/record/summary';
+import { cursorOf, LIST_PAGE_MAX, parseCursor, type ListPage } from '../../../domain/record/list-page';
 import { assessReadiness } from '../../../domain/rules/readiness';
 import { purgeRemovedChildren } from '../../../domain/signoff/purge';
 import { AddendumSchema, type Addendum, type ChairProfile, type ChairProfileInput, type Signatures, type SignedVersionView } from '../../../domain/signoff/schemas';
@@ -124,7 +125,23 @@ interface Current {
    * history as tampered), but nothing is added after it.
    */
   head: HistoryEntry | null;
+  /** True when the stored version is byte for byte the one this session last wrote: its record hash was made from this very record. */
+  hashKnown?: boolean;
 }
+
+/** A conference's version as this session last wrote it (see #current): the sealed bytes and what they hold. */
+interface Written {
+  revision: number;
+  sealed: Buffer;
+  record: ConferenceRecord;
+  entry: HistoryEntry;
+}
+
+/** Summaries fetched per statement by the whole list (ids sent as one array parameter). */
+const SUMMARY_BATCH = 5000;
+
+/** How many conferences' last written versions a session keeps (a chair works on a few at a time). */
+const WRITTEN_KEPT = 8;
 
 const NOT_FOUND = () =>
   new ApiFailure('NOT_FOUND', 'That conference could not be found. It may have been opened from an out-of-date list; go back to the list and try again.');
@@ -138,6 +155,15 @@ export class PgConferenceStore implements ConferenceStore {
   #member: SignedInMember | null = null;
   /** Opened conference data keys, by `${id}:${keyId}`; dropped at lock. */
   #keys = new Map<string, Buffer>();
+  /**
+   * The last version this session wrote of a few conferences. A save reads the stored version
+   * back (someone else may have saved since); when the server hands back exactly the bytes this
+   * session sealed, they are not opened, parsed and hashed again: that was a third of a save.
+   * Dropped at lock, like the keys.
+   */
+  #written = new Map<string, Written>();
+  /** Summaries opened by the whole list, by conference, with the revision they were opened at (see #wholeList). */
+  #summaries = new Map<string, { revision: number; summary: ConferenceSummary }>();
   lastSignInMs = 0;
 
   constructor(options: PgStoreOptions) {
@@ -301,8 +327,9 @@ export class PgConferenceStore implements ConferenceStore {
   auditSource(id: string): Promise<AuditSource> {
     return this.#run(async (m) => {
       const current = await this.#current(m, id);
-      const signatures = await this.#signatures(m, current);
+      // The history read once, for the signatures' check and the judgements' (it was read twice).
       const history = await this.#history(m, current);
+      const signatures = verify(current.id, { record: current.record, stored: { signed: await this.#signedBlock(m, current) } }, signedHashes(history.entries));
       return {
         record: current.record,
         signOff: { signedAt: signatures.versions[0]?.signedAt ?? null, intact: signatures.intact },
@@ -484,14 +511,24 @@ export class PgConferenceStore implements ConferenceStore {
 
   // ── conferences ─────────────────────────────────────────────────────────
 
-  list(): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[] }> {
+  list(page?: ListPage): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[]; next?: string | null }> {
     return this.#run(async (m) => {
-      const { rows } = await m.client.query<{ id: string; summary: Buffer; summary_key_id: number }>(
-        'SELECT id, summary, summary_key_id FROM cpc.conferences ORDER BY updated_at DESC, id',
+      if (page?.limit === undefined && page?.after === undefined) return this.#wholeList(m);
+      const limit = page.limit ?? LIST_PAGE_MAX;
+      // A page opens only its own summaries: keyset on (updated_at, id), which the server holds
+      // in plain, walked down migrations/009's index; one row more says whether a next page exists.
+      const after = page.after === undefined ? null : parseCursor(page.after);
+      const { rows } = await m.client.query<{ id: string; summary: Buffer; summary_key_id: number; at: string }>(
+        `SELECT id, summary, summary_key_id, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
+           FROM cpc.conferences
+          WHERE $1::timestamptz IS NULL OR (updated_at, id) < ($1::timestamptz, $2::uuid)
+          ORDER BY updated_at DESC, id DESC LIMIT $3`,
+        [after?.updatedAt ?? null, after?.id ?? null, limit + 1],
       );
+      const shown = rows.slice(0, limit);
       const conferences: ConferenceSummary[] = [];
       const found: StoreProblem[] = [];
-      for (const row of rows) {
+      for (const row of shown) {
         const key = m.teamKeys.get(row.summary_key_id);
         try {
           if (key === undefined) throw new DecryptError();
@@ -500,8 +537,53 @@ export class PgConferenceStore implements ConferenceStore {
           found.push(problems.unreadableConference(row.id, null));
         }
       }
-      return { conferences, problems: found };
+      const last = shown.at(-1);
+      return { conferences, problems: found, next: rows.length > limit && last !== undefined ? cursorOf(last.at, last.id) : null };
     });
+  }
+
+  /**
+   * The whole list (the audit's and import's): ids and revisions first, then only the summaries
+   * this session has not opened at that revision. A summary changes only with its conference's
+   * revision (migrations/001's update rule), so one opened at a revision stays right until it
+   * moves on; the manager's second look at a period, or the export after it, opens only what
+   * changed since. Kept until lock, like the keys.
+   */
+  async #wholeList(m: SignedInMember): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[] }> {
+    type Sealed = { id: string; revision: number; summary: Buffer; summary_key_id: number };
+    // Nothing opened yet this session: one scan of everything, as before (cheaper than looking each up).
+    const cold = this.#summaries.size === 0;
+    const { rows } = await m.client.query<{ id: string; revision: number } & Partial<Sealed>>(
+      `SELECT id, revision${cold ? ', summary, summary_key_id' : ''} FROM cpc.conferences ORDER BY updated_at DESC, id DESC`,
+    );
+    const found: StoreProblem[] = [];
+    const missing = cold ? [] : rows.filter((row) => this.#summaries.get(row.id)?.revision !== row.revision).map((row) => row.id);
+    const batches: Sealed[][] = cold ? [rows as Sealed[]] : [];
+    for (let start = 0; start < missing.length; start += SUMMARY_BATCH) {
+      const { rows: sealed } = await m.client.query<Sealed>('SELECT id, revision, summary, summary_key_id FROM cpc.conferences WHERE id = ANY($1::uuid[])', [
+        missing.slice(start, start + SUMMARY_BATCH),
+      ]);
+      batches.push(sealed);
+    }
+    for (const sealed of batches) {
+      for (const row of sealed) {
+        const key = m.teamKeys.get(row.summary_key_id);
+        try {
+          if (key === undefined) throw new DecryptError();
+          this.#summaries.set(row.id, { revision: row.revision, summary: ConferenceSummarySchema.parse(openJson(key, row.summary, roles.summary(row.id))) });
+        } catch {
+          this.#summaries.delete(row.id);
+        }
+      }
+    }
+    const conferences: ConferenceSummary[] = [];
+    for (const row of rows) {
+      const known = this.#summaries.get(row.id);
+      // Saved again between the two reads: the newer summary was opened under its own revision, and is as good.
+      if (known !== undefined) conferences.push(known.summary);
+      else found.push(problems.unreadableConference(row.id, null));
+    }
+    return { conferences, problems: found };
   }
 
   createConference(input: NewConference): Promise<ConferenceRecord> {
@@ -519,18 +601,12 @@ export class PgConferenceStore implements ConferenceStore {
       });
       const team = latestTeamKey(m);
       const dataKey = randomBytes(32);
+      const rows = newConferenceRows(record, entry, team, dataKey);
       await this.#transaction(m, async (c) => {
-        await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id) VALUES ($1, 1, $2, $3)', [
-          id,
-          sealJson(team.key, summarise(record), roles.summary(id)),
-          team.version,
-        ]);
-        await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, 1, $2, $3)', [
-          id,
-          team.version,
-          sealJson(team.key, dataKey.toString('base64'), conferenceKeyRole(id, 1)),
-        ]);
-        await this.#insertVersion(c, id, 1, dataKey, record, entry);
+        await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id) VALUES ($1, $2, $3, $4)', rows.conference);
+        await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, $2, $3, $4)', rows.key);
+        await c.query('INSERT INTO cpc.conference_versions (conference_id, revision, key_id, sealed) VALUES ($1, $2, $3, $4)', rows.version);
+        await c.query('INSERT INTO cpc.history (conference_id, seq, key_id, sealed) VALUES ($1, $2, $3, $4)', rows.history);
       });
       this.#keys.set(`${id}:1`, dataKey);
       return record;
@@ -727,7 +803,7 @@ export class PgConferenceStore implements ConferenceStore {
         await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id) VALUES ($1, $2, $3, $4)', [
           id,
           record.revision,
-          sealJson(team.key, summarise(record), roles.summary(id)),
+          sealSummary(team.key, record),
           team.version,
         ]);
         await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, 1, $2, $3)', [
@@ -841,6 +917,8 @@ export class PgConferenceStore implements ConferenceStore {
     this.#dropped = false;
     for (const key of this.#keys.values()) key.fill(0);
     this.#keys.clear();
+    this.#written.clear();
+    this.#summaries.clear();
     // Every way of closing (lock, idle lock, removal) drops what export caches hold from records.
     for (const listener of this.#lockListeners) listener();
     if (member === null) return;
@@ -909,8 +987,10 @@ export class PgConferenceStore implements ConferenceStore {
     if (row === undefined) throw NOT_FOUND();
     const dataKey = await this.#dataKey(m, id, row.key_id);
     try {
-      const version = VersionSchema.parse(openJson(dataKey, row.sealed, roles.version(id, row.revision)));
-      const record = ConferenceRecordSchema.parse(version.record);
+      const written = this.#written.get(id);
+      const known = written !== undefined && written.revision === row.revision && written.sealed.equals(row.sealed);
+      const version = known ? written : VersionSchema.parse(openJson(dataKey, row.sealed, roles.version(id, row.revision)));
+      const record = known ? written.record : ConferenceRecordSchema.parse(version.record);
       const entry = version.entry;
       let head: HistoryEntry | null = entry;
       if (row.head_seq !== null && row.head_seq !== entry.seq && row.head_key_id !== null && row.head_sealed !== null) {
@@ -921,7 +1001,7 @@ export class PgConferenceStore implements ConferenceStore {
           head = null;
         }
       }
-      return { id, revision: row.revision, signed: row.signed, keyId: row.key_id, teamKeyVersion: row.team_key_version, record, entry, head };
+      return { id, revision: row.revision, signed: row.signed, keyId: row.key_id, teamKeyVersion: row.team_key_version, record, entry, head, hashKnown: known };
     } catch (error) {
       if (error instanceof ApiFailure) throw error;
       throw this.#unreadable(id, null);
@@ -967,7 +1047,8 @@ export class PgConferenceStore implements ConferenceStore {
     const { entry, head } = current;
     // What follows the version's entry (addenda, judgements) leaves the record as it was.
     const headFollows = head !== null && (head === entry || (head.seq > entry.seq && head.recordHash === entry.recordHash && head.revision === entry.revision));
-    if (head === null || entry.recordHash !== recordHash(current.record) || entry.revision !== current.revision || !headFollows) {
+    const hashMatches = current.hashKnown === true || entry.recordHash === recordHash(current.record);
+    if (head === null || !hashMatches || entry.revision !== current.revision || !headFollows) {
       throw new ApiFailure(
         'TAMPERED',
         `Conference ${current.id} was not saved because its stored copy does not match its history. Nothing has been changed; report this to your information governance lead.`,
@@ -1006,27 +1087,29 @@ export class PgConferenceStore implements ConferenceStore {
     const dataKey = rotate ? randomBytes(32) : await this.#dataKey(m, id, current.keyId);
     if (more === undefined) {
       // A plain save: one statement (migrations/002), so one round trip and atomic by itself.
+      const sealedVersion = sealJson(dataKey, { record: next, entry }, roles.version(id, next.revision));
       const { rows } = await m.client.query<{ committed: boolean }>('SELECT cpc.commit_version($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS committed', [
         id,
         current.revision,
-        sealJson(team.key, summarise(next), roles.summary(id)),
+        sealSummary(team.key, next),
         team.version,
         keyId,
         rotate ? team.version : null,
         rotate ? sealJson(team.key, dataKey.toString('base64'), conferenceKeyRole(id, keyId)) : null,
-        sealJson(dataKey, { record: next, entry }, roles.version(id, next.revision)),
+        sealedVersion,
         entry.seq,
         sealJson(dataKey, entry, roles.history(id, entry.seq)),
       ]);
       if (rows[0]?.committed !== true) throw new ApiFailure('CONFLICT', CONFLICT_MESSAGE);
       if (rotate) this.#keys.set(`${id}:${keyId}`, dataKey);
+      this.#remember(id, { revision: next.revision, sealed: sealedVersion, record: next, entry });
       return;
     }
     await this.#transaction(m, async (c) => {
       const moved = await c.query('UPDATE cpc.conferences SET revision = $2, summary = $3, summary_key_id = $4 WHERE id = $1 AND revision = $5', [
         id,
         next.revision,
-        sealJson(team.key, summarise(next), roles.summary(id)),
+        sealSummary(team.key, next),
         team.version,
         current.revision,
       ]);
@@ -1043,6 +1126,15 @@ export class PgConferenceStore implements ConferenceStore {
       await more?.(c, keyId, dataKey);
     });
     if (rotate) this.#keys.set(`${id}:${keyId}`, dataKey);
+  }
+
+  #remember(id: string, written: Written): void {
+    this.#written.delete(id);
+    this.#written.set(id, written);
+    for (const oldest of this.#written.keys()) {
+      if (this.#written.size <= WRITTEN_KEPT) break;
+      this.#written.delete(oldest);
+    }
   }
 
   async #signedBlock(m: SignedInMember, current: Current): Promise<SignedBlock | undefined> {
@@ -1113,6 +1205,37 @@ export class PgConferenceStore implements ConferenceStore {
     const { rows } = await m.client.query<{ sealed: Buffer }>('SELECT sealed FROM cpc.member_profiles WHERE member = session_user');
     return rows[0] === undefined ? null : ProfileSchema.parse(openJson(m.personalKey, rows[0].sealed, roles.profile(m.login)));
   }
+}
+
+/**
+ * The list's entry for a conference, sealed under a team key: built here only, so every writer
+ * (create, save, sign, import, and the benchmark's seeder through newConferenceRows) seals the same summary.
+ */
+export function sealSummary(teamKey: Buffer, record: ConferenceRecord): Buffer {
+  return sealJson(teamKey, summarise(record), roles.summary(record.id));
+}
+
+/** A new conference's four rows, as parameter lists in the column order of createConference's INSERTs. */
+export interface NewConferenceRows {
+  conference: [id: string, revision: number, summary: Buffer, summaryKeyId: number];
+  key: [conferenceId: string, keyId: number, teamKeyVersion: number, wrapped: Buffer];
+  version: [conferenceId: string, revision: number, keyId: number, sealed: Buffer];
+  history: [conferenceId: string, seq: number, keyId: number, sealed: Buffer];
+}
+
+/**
+ * What createConference writes for a new conference: its summary under the team key, its data
+ * key wrapped by the team key, and its first version and history entry under the data key.
+ * Exported so the benchmark seeds 200,000 conferences with exactly the store's rows.
+ */
+export function newConferenceRows(record: ConferenceRecord, entry: HistoryEntry, team: { version: number; key: Buffer }, dataKey: Buffer): NewConferenceRows {
+  const id = record.id;
+  return {
+    conference: [id, record.revision, sealSummary(team.key, record), team.version],
+    key: [id, 1, team.version, sealJson(team.key, dataKey.toString('base64'), conferenceKeyRole(id, 1))],
+    version: [id, record.revision, 1, sealJson(dataKey, { record, entry }, roles.version(id, record.revision))],
+    history: [id, entry.seq, 1, sealJson(dataKey, entry, roles.history(id, entry.seq))],
+  };
 }
 
 function signedHashes(entries: readonly HistoryEntry[]): Set<string> {

@@ -16,7 +16,22 @@ import { routeHref } from '../session/routes';
 type ListState =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
-  | { kind: 'loaded'; conferences: ConferenceSummary[]; problems: StoreProblem[]; unreadable: number };
+  | {
+      kind: 'loaded';
+      conferences: ConferenceSummary[];
+      problems: StoreProblem[];
+      unreadable: number;
+      /** Where the next page starts; null when every conference is shown. */
+      next: string | null;
+      more: 'idle' | 'loading' | { failed: string };
+    };
+
+/**
+ * A page of the list at a time, most recently saved first (domain/record/list-page.ts): a
+ * council's team store can hold 200,000 conferences, and the first screen must not wait for
+ * every one of them to be opened.
+ */
+const PAGE = 200;
 
 /** Most recent conference first; undated ones (not yet set) after the dated. */
 function byDateDescending(a: ConferenceSummary, b: ConferenceSummary): number {
@@ -55,11 +70,12 @@ function Readiness({ readiness, signed }: { readiness: ConferenceSummary['readin
   return <span className="tag tag--to-finish">{countOf(readiness.toFinish, 'thing')} to finish</span>;
 }
 
-function ConferenceTable({ conferences }: { conferences: ConferenceSummary[] }) {
+function ConferenceTable({ conferences, more }: { conferences: ConferenceSummary[]; more: boolean }) {
+  const shown = conferences.length === 1 ? '1 conference' : `${conferences.length.toLocaleString('en-GB')} conferences`;
   return (
     <table className="table">
       <caption className="table__caption">
-        {conferences.length === 1 ? '1 conference' : `${conferences.length} conferences`}
+        {more ? `${shown}: the most recently saved. More are listed below the table.` : shown}
       </caption>
       <thead>
         <tr>
@@ -108,13 +124,15 @@ export function ConferenceList() {
 
   useEffect(() => {
     let active = true;
-    client['conferences.list']({})
+    client['conferences.list']({ limit: PAGE })
       .then((result) => {
         if (active) setState({
             kind: 'loaded',
             conferences: [...result.conferences].sort(byDateDescending),
             problems: result.problems,
             unreadable: result.unreadable ?? 0,
+            next: result.next ?? null,
+            more: 'idle',
           });
       })
       .catch((error: unknown) => {
@@ -124,6 +142,31 @@ export function ConferenceList() {
       active = false;
     };
   }, [client]);
+
+  const showMore = () => {
+    if (state.kind !== 'loaded' || state.next === null || state.more === 'loading') return;
+    const after = state.next;
+    setState({ ...state, more: 'loading' });
+    client['conferences.list']({ limit: PAGE, after })
+      .then((result) => {
+        setState((before) => {
+          if (before.kind !== 'loaded') return before;
+          // A conference saved meanwhile moves to the top of the server's order and may come twice: once is enough.
+          const seen = new Set(before.conferences.map((c) => c.id));
+          return {
+            ...before,
+            conferences: [...before.conferences, ...result.conferences.filter((c) => !seen.has(c.id))].sort(byDateDescending),
+            problems: [...before.problems, ...result.problems],
+            unreadable: before.unreadable + (result.unreadable ?? 0),
+            next: result.next ?? null,
+            more: 'idle',
+          };
+        });
+      })
+      .catch((error: unknown) => {
+        setState((before) => (before.kind === 'loaded' ? { ...before, more: { failed: errorMessage(error) } } : before));
+      });
+  };
 
   const problems = [...unlockProblems, ...(state.kind === 'loaded' ? state.problems : [])];
   const unique = problems.filter(
@@ -167,7 +210,19 @@ export function ConferenceList() {
           </p>
         </div>
       )}
-      {state.kind === 'loaded' && state.conferences.length > 0 && <ConferenceTable conferences={state.conferences} />}
+      {state.kind === 'loaded' && state.conferences.length > 0 && <ConferenceTable conferences={state.conferences} more={state.next !== null} />}
+      {state.kind === 'loaded' && state.next !== null && (
+        <p className="body">
+          <button type="button" className="button button--secondary" onClick={showMore} disabled={state.more === 'loading'}>
+            {state.more === 'loading' ? 'Loading more conferences…' : `Show ${PAGE} more conferences`}
+          </button>
+        </p>
+      )}
+      {state.kind === 'loaded' && typeof state.more === 'object' && (
+        <p className="body error-text" role="alert">
+          More conferences could not be listed. {state.more.failed} Try “Show more” again.
+        </p>
+      )}
     </>
   );
 }

@@ -94,6 +94,32 @@ export function storeContract(subject: Subject): void {
       expect(list.conferences[0]?.conferenceDate).toBe('2025-05-14');
     });
 
+    // pgbench9: the list a page at a time, most recently saved first, each conference exactly once.
+    test('the list comes a page at a time, the most recently saved first, every conference once, and ends', async () => {
+      await a.ok('vault.unlock', { passphrase: opened.passphrase });
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i += 1) ids.push((await a.ok<ConferenceRecord>('conferences.create', ASHDOWN)).id);
+      opened.clock.ms += 60_000;
+      await a.ok('conferences.save', { id: ids[1], baseRevision: 1, sections: { risk: riskText('Reviewed again.') } });
+      const seen: string[] = [];
+      let after: string | undefined;
+      let pages = 0;
+      for (;;) {
+        const page = await a.ok<{ conferences: ConferenceSummary[]; next: string | null }>('conferences.list', after === undefined ? { limit: 2 } : { limit: 2, after });
+        pages += 1;
+        expect(page.conferences.length).toBeLessThanOrEqual(2);
+        seen.push(...page.conferences.map((c) => c.id));
+        if (page.next === null) break;
+        after = page.next;
+      }
+      expect(pages).toBe(3);
+      expect(seen[0]).toBe(ids[1]);
+      expect([...seen].sort()).toEqual([...ids].sort());
+      // Asked for without a page, the whole list, as the audit and import read it.
+      expect((await a.ok<{ conferences: ConferenceSummary[] }>('conferences.list', {})).conferences).toHaveLength(5);
+      expect(await a.code('conferences.list', { limit: 2, after: "x' OR 1=1 --" })).toBe('INVALID_INPUT');
+    });
+
     test('a save is kept, moves the revision on, and a stale revision is refused as a conflict without losing the saved text', async () => {
       await a.ok('vault.unlock', { passphrase: opened.passphrase });
       const created = await a.ok<ConferenceRecord>('conferences.create', ASHDOWN);
