@@ -265,6 +265,11 @@ export class ReviewService {
     };
   }
 
+  /** The review as stored, for moving a conference to the team store (../team/import-local.ts). */
+  async block(id: string): Promise<ReviewBlock> {
+    return (await this.c.read(id)).review;
+  }
+
   /** Refuses the final signature while any agency is still within time or has undecided comments. */
   async assertFinalAllowed(id: string): Promise<void> {
     const { review } = await this.c.read(id);
