@@ -74,7 +74,7 @@ test('a chair on the team store circulates the Osei draft, and the list says wha
   const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: 'Record and download the review copy' }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.docx$/);
   await expect(page.getByTestId('recipient-Police')).toContainText('Overdue');
-  await screenshot(page, 'team-review-circulation');
+  await page.locator('section[aria-labelledby="circulation-title"]').screenshot({ path: 'test-results/screenshots/team-review-circulation.png' });
 
   await page.getByRole('link', { name: 'Conferences', exact: true }).click();
   await expect(page.getByRole('row', { name: /Daniel Osei/ }).getByTestId('list-overdue')).toHaveText('Accuracy comments overdue: 1 agency');
