@@ -40,6 +40,17 @@ export const ReadinessSummarySchema = z.strictObject({
 });
 export type ReadinessSummary = z.infer<typeof ReadinessSummarySchema>;
 
+export const ReviewDueSummarySchema = z.strictObject({
+  /** The first day a copy of the draft minutes went to an agency; null while none has. */
+  firstSentOn: IsoDateSchema.nullable(),
+  /** The due day of each agency sent the latest approved draft that still owes its comments. */
+  commentsDueOn: z.array(IsoDateSchema).max(200),
+});
+export type ReviewDueSummary = z.infer<typeof ReviewDueSummarySchema>;
+
+/** A conference no draft of which has gone out. */
+export const NO_REVIEW: ReviewDueSummary = { firstSentOn: null, commentsDueOn: [] };
+
 export const ConferenceSummarySchema = z.strictObject({
   id: IdSchema,
   type: ConferenceTypeSchema,
@@ -68,6 +79,12 @@ export const ConferenceSummarySchema = z.strictObject({
    * rebuild or the next signature).
    */
   signed: z.strictObject({ version: z.number().int().min(1), signedAt: IsoDateTimeSchema }).optional(),
+  /**
+   * The agencies' accuracy review, as due dates (domain/review/circulation.ts reviewDueDates):
+   * the list compares them with today (domain/review/list-overdue.ts), so what it calls overdue
+   * is never a verdict gone stale. Absent for entries written before it was kept.
+   */
+  review: ReviewDueSummarySchema.optional(),
 });
 export type ConferenceSummary = z.infer<typeof ConferenceSummarySchema>;
 
@@ -114,6 +131,7 @@ export function summarise(
   template: ConferenceTemplate,
   settings: LocalSettings = DEFAULT_LOCAL_SETTINGS,
   signed?: LatestSignature,
+  review: ReviewDueSummary = NO_REVIEW,
 ): ConferenceSummary {
   const meeting = record.sections[MEETING_SECTION];
   const meetingValues = meeting?.kind === 'single' ? meeting.values : {};
@@ -144,5 +162,6 @@ export function summarise(
     updatedAt: record.updatedAt,
     readiness: readinessSummary(record, template, settings),
     ...(signed ? { signed: { version: signed.version, signedAt: signed.signedAt } } : {}),
+    review,
   };
 }

@@ -105,7 +105,7 @@ export const ReturnedCopySchema = z.strictObject({
 export type ReturnedCopy = z.infer<typeof ReturnedCopySchema>;
 
 /** Derived, never stored: what the circulation view shows for each recipient. */
-export const RecipientStatusSchema = z.enum(['sent', 'no-comments', 'comments-received', 'answered', 'overdue']);
+export const RecipientStatusSchema = z.enum(['sent', 'no-comments', 'comments-received', 'answered', 'overdue', 'superseded']);
 export type RecipientStatus = z.infer<typeof RecipientStatusSchema>;
 
 export const ReviewCopyFileSchema = z.strictObject({

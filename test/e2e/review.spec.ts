@@ -67,7 +67,13 @@ test('the Osei draft is reviewed by three agencies in Word and the final minutes
     // The conference page says who is overdue.
     await page.getByRole('link', { name: 'Back to the conference' }).click();
     await expect(page.getByTestId('review-summary')).toContainText('Accuracy review: draft 1 sent to 3 agencies; overdue: Police, Castlegate Academy, CAMHS.');
-    await page.getByRole('link', { name: 'Open the accuracy review' }).click();
+    // So does the conference list, counted against today from the due dates in the list's summary.
+    await page.getByRole('link', { name: 'Conferences', exact: true }).click();
+    const oseiRow = page.getByRole('row', { name: /Daniel Osei/ });
+    await expect(oseiRow.getByTestId('list-overdue')).toHaveText('Accuracy comments overdue: 3 agencies');
+    await screenshot(page, 'review-list-overdue');
+    await oseiRow.getByRole('link', { name: 'Open' }).click();
+    await page.getByRole('link', { name: 'Accuracy review by agencies' }).click();
 
     // The police edit their copy in Word: a comment, and a tracked change.
     const saved = join(folder, 'police.docx');
@@ -97,6 +103,12 @@ test('the Osei draft is reviewed by three agencies in Word and the final minutes
     await change.getByRole('button', { name: 'Accept' }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('status')).toContainText('Accepted: the draft now reads as Police suggested');
+    // A lazy reason would go into the letter to the police: refused beside the box, and nothing is declined.
+    await comment.getByLabel(/Reason/).fill('see above');
+    await comment.getByRole('button', { name: 'Decline' }).click();
+    await expect(comment.getByText('“see above” does not tell the agency why.')).toBeVisible();
+    await expect(comment.getByLabel(/Reason/)).toBeFocused();
+    await expect(comment.getByTestId('decision')).toHaveCount(0);
     await comment.getByLabel(/Reason/).fill('The knife was not raised at the conference; it will be considered at the review.');
     await comment.getByRole('button', { name: 'Decline' }).click();
     await expect(page.getByRole('status')).toContainText('Declined Police’s comment');
@@ -106,6 +118,11 @@ test('the Osei draft is reviewed by three agencies in Word and the final minutes
     await school.getByRole('button', { name: /No comments/ }).click();
     await expect(school).toContainText('No comments');
     await expect(page.getByTestId('recipient-CAMHS')).toContainText('Overdue');
+    // The list now names one agency overdue: CAMHS.
+    await page.getByRole('link', { name: 'Conferences', exact: true }).click();
+    await expect(page.getByRole('row', { name: /Daniel Osei/ }).getByTestId('list-overdue')).toHaveText('Accuracy comments overdue: 1 agency');
+    await page.getByRole('row', { name: /Daniel Osei/ }).getByRole('link', { name: 'Open' }).click();
+    await page.getByRole('link', { name: 'Accuracy review by agencies' }).click();
 
     // The accepted correction changed the draft; CAMHS is overdue; the final minutes can be signed.
     const [letter] = await Promise.all([page.waitForEvent('download'), page.getByTestId('recipient-Police').getByRole('button', { name: /Response letter \(Word\)/ }).click()]);

@@ -5,20 +5,15 @@ import { agencyLabel } from '../../../domain/agencies/agency-label';
 import { listItems, meetingValues, textOf } from '../../../domain/record/access';
 import { ConferenceRecordSchema, type ConferenceRecord } from '../../../domain/record/conference';
 import { applyCorrection, placementNow } from '../../../domain/review/apply';
-import { commentsDueOn, finalReadiness, minutesDue, recipientStatus, STATUS_LABELS } from '../../../domain/review/circulation';
+import { commentsDueOn, finalReadiness, minutesDue, recipientStatus, statusLabel } from '../../../domain/review/circulation';
+import { declineReasonProblem } from '../../../domain/review/decline-reason';
 import { reviewItems } from '../../../domain/review/returned';
 import type { Recipient, RecipientInput, ReturnedCopy, ReviewDocument } from '../../../domain/review/schemas';
 import type { ReviewState } from '../../../domain/review/state';
-import type { LocalSettings } from '../../../domain/rules/local-settings';
 import { assessReadiness } from '../../../domain/rules/readiness';
-import type { HistoryEntry } from '../../../domain/api/contract';
 import { templateForRecord } from '../../../templates/conference-templates';
-import type { ChairProfileStore } from '../signing/chair-profile-store';
 import { checkChain, signStatement, verificationCode, versionHash, type SignedVersion } from '../signing/signed-version';
-import type { LoadedConference } from '../store/conference-file';
-import { isSigned, type ConferenceContext, type Conferences } from '../store/conferences';
-import { nextEntry, recordHash } from '../store/history';
-import { summarise } from '../store/summary';
+import { recordHash } from '../store/history';
 import { identifierSignatureValid, parseIdentifier } from './identifier';
 import { readReturnedDocx, ReturnedFileError } from './import-docx';
 
@@ -26,21 +21,16 @@ const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 const documents = () => import('./documents');
 import { responseLetter } from '../../../domain/review/letter';
 import { safeFileNamePart } from '../../../domain/signoff/file-name';
-import { EMPTY_REVIEW, type ReviewBlock } from './review-block';
+import type { ReviewBlock } from './review-block';
+import type { ReviewKeeper, ReviewSnapshot, ReviewStep } from './review-keeper';
 
 /**
  * The agencies' accuracy review of the draft minutes: the chair approves (signs) a draft, sends
  * each agency its review copy, imports what comes back, and accepts or declines each comment or
- * change. Each step is one commit of the conference document (record + review block + history
- * entry together, as conferences.ts orders it), so the history records every step, and nothing
- * reaches the record until the chair accepts a change.
+ * change. Each step is one commit (record + review block + history entry together) through the
+ * store's keeper (review-keeper.ts: the local folder or the team's server), so the history records
+ * every step, and nothing reaches the record until the chair accepts a change.
  */
-
-export interface ReviewContext extends ConferenceContext {
-  conferences: Conferences;
-  profile: ChairProfileStore;
-  localSettings: () => LocalSettings;
-}
 
 export interface CopyFile {
   fileName: string;
@@ -54,31 +44,29 @@ export function londonDate(at: Date): string {
 }
 
 export class ReviewService {
-  constructor(private readonly c: ReviewContext) {}
+  constructor(private readonly c: ReviewKeeper) {}
 
   async state(id: string): Promise<ReviewState> {
-    const { loaded } = await this.c.conferences.load(id);
-    return this.#state(loaded);
+    return this.#state(await this.c.read(id));
   }
 
   /** The chair approves the draft as it stands: a signed 'draft' version that does not lock the record. */
   async approveDraft(id: string, baseRevision: number): Promise<ReviewState> {
     const loaded = await this.#forChange(id);
-    const { record } = loaded;
+    const { record, review } = loaded;
     if (baseRevision !== record.revision) {
       throw new ApiFailure('CONFLICT', 'This conference was changed elsewhere since you opened it. Reload it and check it before approving the draft; nothing has been approved.');
     }
-    const review = this.#review(loaded);
     const latest = review.drafts.at(-1);
     if (latest !== undefined && latest.statement.recordHash === recordHash(record)) {
       throw new ApiFailure('NOT_READY', `Draft ${latest.statement.version} already is these minutes, unchanged. Nothing has been approved again.`);
     }
-    const report = assessReadiness(templateForRecord(record), record, undefined, this.c.localSettings());
+    const report = assessReadiness(templateForRecord(record), record, undefined, await this.c.localSettings());
     if (!report.ready) {
       const blocking = report.findings.filter((f) => f.severity === 'blocking').length;
       throw new ApiFailure('NOT_READY', `The draft cannot be approved yet: ${blocking === 1 ? '1 item still needs' : `${blocking} items still need`} finishing (see “Ready to sign?”). Nothing has been approved.`);
     }
-    const { signer, privateKey } = this.c.profile.signer();
+    const { signer, privateKey } = await this.c.signer();
     const at = this.c.now().toISOString();
     const version = signStatement(
       {
@@ -101,9 +89,9 @@ export class ReviewService {
   /** Records a recipient of the current draft and makes their review copy. */
   async addRecipient(id: string, input: RecipientInput): Promise<{ state: ReviewState; copy: CopyFile }> {
     const loaded = await this.#forChange(id);
-    const review = this.#review(loaded);
-    const draft = this.#currentDraft(loaded, review);
-    const settings = this.c.localSettings();
+    const { review } = loaded;
+    const draft = this.#currentDraft(loaded);
+    const settings = await this.c.localSettings();
     const recipient: Recipient = {
       ...input,
       id: randomUUID(),
@@ -122,13 +110,13 @@ export class ReviewService {
       action: 'circulated',
       detail: `Draft ${recipient.draftVersion} (${documentWords(recipient.document)}) sent to ${recipient.organisation} on ${formatUkDate(recipient.sentOn)}; comments due ${formatUkDate(recipient.dueOn)}`,
     });
-    return { state: this.#state(after), copy: { fileName: copy.fileName, mimeType: DOCX_MIME, base64: copy.bytes.toString('base64') } };
+    return { state: await this.#state(after), copy: { fileName: copy.fileName, mimeType: DOCX_MIME, base64: copy.bytes.toString('base64') } };
   }
 
   /** The same review copy again (e.g. to resend it), while the draft it was made from is unchanged. */
   async copy(id: string, recipientId: string): Promise<CopyFile> {
-    const { loaded } = await this.c.conferences.load(id);
-    const review = this.#review(loaded);
+    const loaded = await this.c.read(id);
+    const { review } = loaded;
     const recipient = this.#recipient(review, recipientId);
     const draft = review.drafts[recipient.draftVersion - 1];
     if (draft === undefined || draft.statement.recordHash !== recordHash(loaded.record)) {
@@ -140,7 +128,7 @@ export class ReviewService {
 
   async noComments(id: string, recipientId: string, on: string): Promise<ReviewState> {
     const loaded = await this.#forChange(id);
-    const review = this.#review(loaded);
+    const { review } = loaded;
     const recipient = this.#recipient(review, recipientId);
     const next: ReviewBlock = { ...review, recipients: review.recipients.map((r) => (r.id === recipient.id ? { ...r, noCommentsOn: on } : r)) };
     return this.#state(await this.#commit(loaded, loaded.record, next, { action: 'no-comments', detail: `${recipient.organisation} replied on ${formatUkDate(on)} with no comments` }));
@@ -149,7 +137,7 @@ export class ReviewService {
   /** Reads a returned copy and lists its comments and changes; the record is not touched. */
   async importReturn(id: string, recipientId: string, bytes: Buffer): Promise<{ state: ReviewState; returnId: string }> {
     const loaded = await this.#forChange(id);
-    const review = this.#review(loaded);
+    const { review } = loaded;
     const recipient = this.#recipient(review, recipientId);
     const fileHash = createHash('sha256').update(bytes).digest('hex');
     const earlier = review.returns.find((r) => r.fileHash === fileHash);
@@ -202,7 +190,7 @@ export class ReviewService {
       action: 'review-imported',
       detail: `Returned copy from ${recipient.organisation}: ${items.filter((i) => i.kind === 'comment').length} comments, ${items.filter((i) => i.kind !== 'comment').length} changes${unknown}`,
     });
-    return { state: this.#state(after), returnId: copy.id };
+    return { state: await this.#state(after), returnId: copy.id };
   }
 
   /**
@@ -212,13 +200,14 @@ export class ReviewService {
    */
   async decide(id: string, input: { returnId: string; itemId: string; status: 'accepted' | 'declined'; reason: string; confirmUnknown: boolean }): Promise<{ state: ReviewState; applied: boolean; note: string | null }> {
     const loaded = await this.#forChange(id);
-    const review = this.#review(loaded);
+    const { review } = loaded;
     const returned = review.returns.find((r) => r.id === input.returnId);
     const item = returned?.items.find((i) => i.id === input.itemId);
     if (returned === undefined || item === undefined) throw new ApiFailure('NOT_FOUND', 'That comment is not in this conference’s review. Nothing has been changed.');
     if (item.decision !== null) throw new ApiFailure('CONFLICT', `This was already ${item.decision.status}. Nothing has been changed.`);
     const reason = input.reason.trim();
-    if (input.status === 'declined' && reason === '') throw new ApiFailure('INVALID_INPUT', 'Give a reason for declining: it goes in the letter to the agency. Nothing has been changed.');
+    const lazy = input.status === 'declined' ? declineReasonProblem(reason) : null;
+    if (lazy !== null) throw new ApiFailure('INVALID_INPUT', `${lazy} Nothing has been changed.`);
     if (returned.identifier === 'unknown' && input.status === 'accepted' && !input.confirmUnknown) {
       throw new ApiFailure('NOT_READY', 'This file’s identifier was removed, so the app cannot confirm it is the copy that agency was sent. Confirm that you have checked it before accepting anything from it. Nothing has been changed.');
     }
@@ -249,15 +238,15 @@ export class ReviewService {
       detail: `${input.status === 'accepted' ? 'Accepted' : 'Declined'} ${recipient.organisation}’s ${what}${where}${applied ? ', written into the draft' : ''}`,
       sections,
     });
-    return { state: this.#state(after), applied, note };
+    return { state: await this.#state(after), applied, note };
   }
 
   /** The chair's reply to one agency, as Word or PDF. */
   async letter(id: string, recipientId: string, format: 'docx' | 'pdf'): Promise<CopyFile> {
-    const { loaded } = await this.c.conferences.load(id);
-    const review = this.#review(loaded);
+    const loaded = await this.c.read(id);
+    const { review } = loaded;
     const recipient = this.#recipient(review, recipientId);
-    const { signer } = this.c.profile.signer();
+    const { signer } = await this.c.signer();
     const family = textOf(listItems(loaded.record, 'children')[0]?.values['name']).split(/\s+/).at(-1) ?? '';
     const date = textOf(meetingValues(loaded.record)['date']);
     const model = responseLetter({
@@ -276,12 +265,16 @@ export class ReviewService {
     };
   }
 
+  /** The review as stored, for moving a conference to the team store (../team/import-local.ts). */
+  async block(id: string): Promise<ReviewBlock> {
+    return (await this.c.read(id)).review;
+  }
+
   /** Refuses the final signature while any agency is still within time or has undecided comments. */
   async assertFinalAllowed(id: string): Promise<void> {
-    const { loaded } = await this.c.conferences.load(id);
-    const review = loaded.stored.review;
-    if (review === undefined || review.drafts.length === 0) return;
-    const final = finalReadiness(this.#currentRecipients(review), review.returns, londonDate(this.c.now()));
+    const { review } = await this.c.read(id);
+    if (review.drafts.length === 0) return;
+    const final = finalReadiness(review.recipients, review.returns, londonDate(this.c.now()), review.drafts.length);
     if (!final.ready) {
       throw new ApiFailure('NOT_READY', `The final minutes cannot be signed yet: the accuracy review is still open. ${final.waiting.join(' ')} Nothing has been signed.`);
     }
@@ -303,20 +296,16 @@ export class ReviewService {
     return this.#lastDraft.texts;
   }
 
-  #review(loaded: LoadedConference): ReviewBlock {
-    return loaded.stored.review ?? EMPTY_REVIEW;
-  }
-
-  async #forChange(id: string): Promise<LoadedConference> {
-    const loaded = await this.c.conferences.loadForChange(id, { allowSigned: true });
-    if (isSigned(loaded.stored)) {
+  async #forChange(id: string): Promise<ReviewSnapshot> {
+    const loaded = await this.c.forChange(id);
+    if (loaded.signed) {
       throw new ApiFailure('SIGNED', 'The final minutes are signed, so the accuracy review is closed. Corrections now are signed addenda. Nothing has been changed.');
     }
     return loaded;
   }
 
-  #currentDraft(loaded: LoadedConference, review: ReviewBlock): SignedVersion {
-    const draft = review.drafts.at(-1);
+  #currentDraft(loaded: ReviewSnapshot): SignedVersion {
+    const draft = loaded.review.drafts.at(-1);
     if (draft === undefined) throw new ApiFailure('NOT_READY', 'Approve the draft minutes first: agencies are sent the draft you have approved. Nothing has been sent.');
     if (draft.statement.recordHash !== recordHash(loaded.record)) {
       throw new ApiFailure('NOT_READY', `The minutes have changed since draft ${draft.statement.version} was approved. Approve the corrected draft before sending it. Nothing has been sent.`);
@@ -330,26 +319,22 @@ export class ReviewService {
     return recipient;
   }
 
-  /** Each organisation's latest recipient entry counts: a copy of a newer draft replaces an older one. */
-  #currentRecipients(review: ReviewBlock): Recipient[] {
-    return review.recipients;
-  }
-
   async #copy(record: ConferenceRecord, recipient: Recipient) {
-    const { signer, privateKey } = this.c.profile.signer();
+    const { signer, privateKey } = await this.c.signer();
     return (await documents()).buildReviewCopy(record, recipient, { privateKey, replyTo: `${signer.name}, ${signer.role}, ${signer.council}` });
   }
 
-  #state(loaded: LoadedConference): ReviewState {
-    const review = this.#review(loaded);
+  async #state(loaded: ReviewSnapshot): Promise<ReviewState> {
+    const { review, record } = loaded;
     const today = londonDate(this.c.now());
-    const record = loaded.record;
     const chain = checkChain(record.id, review.drafts);
     const date = textOf(meetingValues(record)['date']);
     const firstSent = review.recipients.map((r) => r.sentOn).sort()[0] ?? null;
-    const recipients = this.#currentRecipients(review).map((r) => {
-      const status = recipientStatus(r, review.returns, today);
-      return { ...r, status, statusLabel: STATUS_LABELS[status] };
+    // Copies of an older draft than the latest approved one are superseded: the chair re-circulates.
+    const latest = review.drafts.length;
+    const recipients = review.recipients.map((r) => {
+      const status = recipientStatus(r, review.returns, today, latest);
+      return { ...r, status, statusLabel: statusLabel(status, latest) };
     });
     return {
       drafts: review.drafts.map((d, i) => ({
@@ -361,41 +346,18 @@ export class ReviewService {
         valid: chain.ok || chain.version > i + 1,
       })),
       changedSinceDraft: review.drafts.length > 0 && review.drafts.at(-1)!.statement.recordHash !== recordHash(record),
-      minutesDue: /^\d{4}-\d{2}-\d{2}$/.test(date) ? minutesDue(date, this.c.localSettings(), firstSent, today) : null,
+      minutesDue: /^\d{4}-\d{2}-\d{2}$/.test(date) ? minutesDue(date, await this.c.localSettings(), firstSent, today) : null,
       recipients,
       returns: review.returns,
-      final: review.drafts.length === 0 ? { ready: false, waiting: ['The draft has not been approved yet.'] } : finalReadiness(recipients, review.returns, today),
-      signed: isSigned(loaded.stored),
+      final: review.drafts.length === 0 ? { ready: false, waiting: ['The draft has not been approved yet.'] } : finalReadiness(review.recipients, review.returns, today, latest),
+      signed: loaded.signed,
       agencies: listItems(record, 'agencies').map((a, i) => ({ organisation: agencyLabel(a, i), representative: textOf(a.values['representative']) })),
       today,
     };
   }
 
-  async #commit(
-    loaded: LoadedConference,
-    record: ConferenceRecord,
-    review: ReviewBlock,
-    fields: { action: HistoryEntry['action']; detail: string; signedVersionHash?: string; sections?: string[] },
-  ): Promise<LoadedConference> {
-    const id = record.id;
-    const { signer } = this.c.profile.signer();
-    const entry = nextEntry(id, loaded.stored.entry, {
-      at: this.c.now().toISOString(),
-      actor: `${signer.name} (${this.c.actor})`,
-      action: fields.action,
-      sections: fields.sections ?? [],
-      revision: record.revision,
-      recordHash: recordHash(record),
-      detail: fields.detail,
-      ...(fields.signedVersionHash ? { signedVersionHash: fields.signedVersionHash } : {}),
-    });
-    await this.c.index.noteIntent(id);
-    const stamp = await this.c.files.commit(id, loaded.db, loaded.adapter, loaded.stored.entry, { record, entry, review });
-    await this.c.index.record({ summary: summarise(record), head: entry.hash, ...stamp });
-    // The document as now written (commit replaced db.data): the answer is drawn from it without reading the file again.
-    const stored = loaded.db.data;
-    if (stored === null) throw new Error('The conference was not kept.');
-    return { ...loaded, stored, record };
+  #commit(loaded: ReviewSnapshot, record: ConferenceRecord, review: ReviewBlock, step: { action: ReviewStep['action']; detail: string; signedVersionHash?: string; sections?: string[] }): Promise<ReviewSnapshot> {
+    return this.c.commit(loaded, record, review, step);
   }
 }
 

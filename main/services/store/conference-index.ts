@@ -74,6 +74,10 @@ const StoredSummarySchema: z.ZodType<ConferenceSummary> = z.strictObject({
   ),
   updatedAt: z.string(),
   readiness: ReadinessSummarySchema.optional(),
+  // Without these two a signed or circulated conference's entry made the whole index read as
+  // damaged at the next unlock (rebuilt, and reported, every time).
+  signed: z.strictObject({ version: z.number().int().min(1), signedAt: z.string() }).optional(),
+  review: z.strictObject({ firstSentOn: z.string().nullable(), commentsDueOn: z.array(z.string()).max(200) }).optional(),
 });
 
 export const IndexEntrySchema = z.strictObject({

@@ -18,7 +18,7 @@ import type { AuditOperationsStore } from '../audit/handlers';
  *
  * Every method may throw an ApiFailure with the codes the API already knows (LOCKED, NO_VAULT,
  * WRONG_PASSPHRASE, NOT_FOUND, CONFLICT, SIGNED, TAMPERED, NOT_READY, NO_PROFILE, …), and
- * NOT_AVAILABLE for what one kind of store cannot do yet (today: accuracy review on a team store).
+ * NOT_AVAILABLE for what one kind of store cannot do yet.
  */
 
 export interface SaveInput {
@@ -69,6 +69,6 @@ export interface ConferenceStore extends VerificationStore, AuditOperationsStore
   documentKey(): Promise<{ publicKey: string; privateKey: KeyObject } | null>;
   /** After an information-governance check, accept a store reported as put back whole; returns the problems still reported. */
   acknowledgeRollback(): Promise<StoreProblem[]>;
-  /** Agencies' accuracy review of the draft (../review); NOT_AVAILABLE where the store cannot keep it yet. */
+  /** Agencies' accuracy review of the draft (../review), kept by each store's ReviewKeeper (../review/review-keeper.ts). */
   withReview<T>(work: (review: ReviewService) => Promise<T>): Promise<T>;
 }

@@ -185,7 +185,7 @@ export class Conferences {
     });
     await this.c.index.noteIntent(input.id);
     const stamp = await this.c.files.commit(input.id, loaded.db, loaded.adapter, stored.entry, { record: next, entry });
-    await this.c.index.record({ summary: summarise(next, this.c.localSettings()), head: entry.hash, ...stamp });
+    await this.c.index.record({ summary: summarise(next, this.c.localSettings(), undefined, stored.review), head: entry.hash, ...stamp });
     // The save completed any interrupted history; tampering stays reported until re-checked.
     if (this.c.problems.get(input.id)?.kind === 'recovered') this.c.problems.delete(input.id);
     return { revision: next.revision, savedAt: at };

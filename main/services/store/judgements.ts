@@ -97,7 +97,7 @@ export class Judgements {
       entry,
       judgements: [...earlier, judgement],
     });
-    await this.c.index.record({ summary: summarise(record), head: entry.hash, ...stamp });
+    await this.c.index.record({ summary: summarise(record, this.c.localSettings(), stored.signed, stored.review), head: entry.hash, ...stamp });
     return judgementView(judgement, hash, true);
   }
 

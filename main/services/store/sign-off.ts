@@ -168,7 +168,7 @@ export class SignOff {
   async #commit(id: string, loaded: LoadedConference, record: ConferenceRecord, entry: ReturnType<typeof nextEntry>, signed: SignedBlock): Promise<void> {
     await this.c.index.noteIntent(id);
     const stamp = await this.c.files.commit(id, loaded.db, loaded.adapter, loaded.stored.entry, { record, entry, signed });
-    await this.c.index.record({ summary: summarise(record, this.c.localSettings(), signed), head: entry.hash, ...stamp });
+    await this.c.index.record({ summary: summarise(record, this.c.localSettings(), signed, loaded.stored.review), head: entry.hash, ...stamp });
   }
 }
 

@@ -32,6 +32,7 @@ import { SerialQueue } from './serial-queue';
 import { SettingsStore } from './settings-store';
 import { SignOff } from './sign-off';
 import { ReviewService } from '../review/review-service';
+import { localReviewKeeper } from '../review/local-keeper';
 import { Judgements } from './judgements';
 import type { SignOffFacts } from '../../../domain/audit/indicators';
 import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
@@ -489,7 +490,7 @@ export class LocalConferenceStore implements ConferenceStore {
       const context = { paths: this.paths, key, files, index, problems: this.#problems, actor: this.#actor, now: this.#now, localSettings };
       const conferences = new Conferences(context);
       const signOff = new SignOff({ ...context, conferences, profile });
-      const review = new ReviewService({ ...context, conferences, profile });
+      const review = new ReviewService(localReviewKeeper({ ...context, conferences, profile }));
       const judgements = new Judgements({ ...context, conferences, profile });
       const session: Session = { key, lock, index, settings, conferences, profile, signOff, review, judgements, auditMemo: new Map() };
       this.#session = session;
@@ -604,7 +605,7 @@ async function summariseFile(files: ConferenceFiles, id: string, local: LocalSet
   const result = await files.load(id);
   if (result.kind === 'ok') {
     const { record, stored } = result.conference;
-    return { kind: 'ok', entry: { summary: summarise(record, local, stored.signed), head: stored.entry.hash, ...files.stamp(id) } };
+    return { kind: 'ok', entry: { summary: summarise(record, local, stored.signed, stored.review), head: stored.entry.hash, ...files.stamp(id) } };
   }
   return { kind: result.kind };
 }

@@ -3,16 +3,24 @@ import { DEFAULT_LOCAL_SETTINGS, type LocalSettings } from '../../../domain/rule
 import type { SignedBlock } from '../signing/signed-block';
 import type { ConferenceRecord } from '../../../domain/record/conference';
 import { templateForRecord } from '../../../templates/conference-templates';
+import { reviewDueDates } from '../../../domain/review/circulation';
+import type { ReviewBlock } from '../review/review-block';
 
 /**
  * The index entry for a record, read through the template it was written under and counted
  * under the council's local rules (the defaults when none are given). The domain's
  * summarise takes the template as an argument (domain/ must not import templates/); this binds it.
  */
-export function summarise(record: ConferenceRecord, local?: LocalSettings, signed?: SignedBlock): ConferenceSummary {
+export function summarise(record: ConferenceRecord, local?: LocalSettings, signed?: SignedBlock, review?: ReviewBlock): ConferenceSummary {
   // The latest signed version names the conference as signed in the list; the exports' footers name the same one.
   const latest = signed?.versions.at(-1)?.statement;
-  return summariseWith(record, templateForRecord(record), local, latest ? { version: latest.version, signedAt: latest.signedAt } : undefined);
+  return summariseWith(record, templateForRecord(record), local, latest ? { version: latest.version, signedAt: latest.signedAt } : undefined, reviewDue(review));
+}
+
+/** What the list needs of the accuracy review: its due dates, counting only copies of the latest approved draft. */
+export function reviewDue(review: ReviewBlock | undefined): ConferenceSummary['review'] {
+  if (review === undefined) return undefined;
+  return reviewDueDates(review.recipients, review.returns, review.drafts.length);
 }
 
 /**

@@ -25,7 +25,8 @@ export async function importLocal(local: ConferenceStore, team: PgConferenceStor
       const history = await local.history(id);
       const source = await local.exportSource(id);
       if (!history.intact || !source.signatures.intact) throw new ApiFailure('TAMPERED', 'its history or signatures do not verify on this computer');
-      const outcome = await team.importConference({ record: source.record, entries: history.entries, signed: source.signed });
+      const review = await local.withReview((r) => r.block(id));
+      const outcome = await team.importConference({ record: source.record, entries: history.entries, signed: source.signed, review });
       // Read back through the team store and checked as any open is.
       const back = await team.history(id);
       const signatures = await team.signatures(id);

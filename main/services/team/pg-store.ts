@@ -53,6 +53,10 @@ import { conferenceKeyRole, deriveMemberSecrets } from './member-keys';
 import { connect, latestTeamKey, signIn, type SignedInMember } from './membership';
 import { applySave, CONFLICT_MESSAGE, newRecord } from './records';
 import { clientConfig, plainFailure, type TeamServer } from './team-server';
+import { insertReview, latestReview, openReviewSummary, refuseUnboundReview, REVIEW_ACTIONS } from './pg-review';
+import { ReviewService } from '../review/review-service';
+import type { ReviewKeeper, ReviewSnapshot } from '../review/review-keeper';
+import type { ReviewBlock } from '../review/review-block';
 
 /**
  * The conference store on a council's PostgreSQL server. Same interface and behaviour as the
@@ -311,9 +315,85 @@ export class PgConferenceStore implements ConferenceStore {
     return this.#run(async () => []);
   }
 
-  /** Not built on the team store yet: the review block lives in the local conference document (main/services/review). */
-  withReview<T>(): Promise<T> {
-    return Promise.reject(new ApiFailure('NOT_AVAILABLE', 'Agencies’ accuracy review is not available on a team store yet. Circulate the draft minutes from a local store, or ask your team admin.'));
+  // ── agencies' accuracy review (../review) ──
+  // The same review service as the local store's, through a keeper that keeps the review block
+  // in cpc.conference_reviews (migrations/005, pg-review.ts): one row per step, sealed with the
+  // conference's data key, written with the step's history entry in one transaction. A step that
+  // changes the record (an accepted correction) is an ordinary new version with its row. Only
+  // chairs may write review rows (the server refuses anyone else), never once signed.
+
+  withReview<T>(work: (review: ReviewService) => Promise<T>): Promise<T> {
+    return this.#run(async (m) => work(new ReviewService(this.#reviewKeeper(m))));
+  }
+
+  #reviewKeeper(m: SignedInMember): ReviewKeeper {
+    interface Token {
+      current: Current;
+      head: HistoryEntry;
+    }
+    const open = async (id: string, forChange: boolean): Promise<ReviewSnapshot> => {
+      const current = await this.#current(m, id);
+      const head = forChange ? this.#refuseTampered(current) : (current.head ?? current.entry);
+      const history = await this.#history(m, current);
+      if (forChange && !history.intact) {
+        throw new ApiFailure('TAMPERED', `Conference ${id} was not changed because its stored copy does not match its history. Nothing has been changed; report this to your information governance lead.`);
+      }
+      const stored = await latestReview(m.client, id, (keyId) => this.#dataKey(m, id, keyId));
+      refuseUnboundReview(id, stored, history.entries);
+      const token: Token = { current, head };
+      return { record: current.record, review: stored.review, signed: current.signed, token };
+    };
+    const profile = async (): Promise<ProfileFile> => {
+      const file = await this.#profileFile(m);
+      if (file === null) throw new ApiFailure('NO_PROFILE', 'Before signing, enter your name, role and council under Settings → Chair profile. Nothing has been signed.');
+      return file;
+    };
+    return {
+      read: (id) => open(id, false),
+      forChange: (id) => open(id, true),
+      commit: async (before, record, review: ReviewBlock, step) => {
+        const { current, head } = before.token as Token;
+        const id = current.id;
+        const file = await profile();
+        const entry = nextEntry(id, head, {
+          at: this.#now().toISOString(),
+          actor: `${file.name} (${m.login})`,
+          action: step.action,
+          sections: step.sections ?? [],
+          revision: record.revision,
+          recordHash: recordHash(record),
+          detail: step.detail,
+          ...(step.signedVersionHash ? { signedVersionHash: step.signedVersionHash } : {}),
+        });
+        const team = latestTeamKey(m);
+        if (record.revision !== current.revision) {
+          // An accepted correction: a new version, and the review row with it.
+          await this.#commit(m, current, record, entry, (c, keyId, dataKey) => insertReview(c, id, entry.seq, keyId, dataKey, review, team));
+        } else {
+          const dataKey = await this.#dataKey(m, id, current.keyId);
+          await this.#transaction(m, async (c) => {
+            // Someone else's save in between moved the revision: CONFLICT, as for two saves. Another
+            // review step in between took this history number: the server refuses it (CONFLICT too).
+            const { rows } = await c.query<{ revision: number }>('SELECT revision FROM cpc.conferences WHERE id = $1 FOR UPDATE', [id]);
+            if (rows[0]?.revision !== current.revision) throw new ApiFailure('CONFLICT', CONFLICT_MESSAGE);
+            await c.query('INSERT INTO cpc.history (conference_id, seq, key_id, sealed) VALUES ($1, $2, $3, $4)', [id, entry.seq, current.keyId, sealJson(dataKey, entry, roles.history(id, entry.seq))]);
+            await insertReview(c, id, entry.seq, current.keyId, dataKey, review, team);
+          });
+        }
+        return open(id, false);
+      },
+      signer: async () => {
+        const file = await profile();
+        const der = Buffer.from(file.privateKey, 'base64');
+        try {
+          return { signer: signerOf(file), privateKey: privateKeyFrom(der) };
+        } finally {
+          der.fill(0);
+        }
+      },
+      localSettings: async () => (await this.#settingsOf(m)).local,
+      now: () => this.#now(),
+    };
   }
 
   // ── the manager's audit (main/services/audit) ──
@@ -518,11 +598,23 @@ export class PgConferenceStore implements ConferenceStore {
       // A page opens only its own summaries: keyset on (updated_at, id), which the server holds
       // in plain, walked down migrations/009's index; one row more says whether a next page exists.
       const after = page.after === undefined ? null : parseCursor(page.after);
-      const { rows } = await m.client.query<{ id: string; summary: Buffer; summary_key_id: number; at: string }>(
-        `SELECT id, summary, summary_key_id, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
-           FROM cpc.conferences
-          WHERE $1::timestamptz IS NULL OR (updated_at, id) < ($1::timestamptz, $2::uuid)
-          ORDER BY updated_at DESC, id DESC LIMIT $3`,
+      // With each conference, its newest accuracy-review row's due dates (what the list says is overdue).
+      const { rows } = await m.client.query<{
+        id: string;
+        summary: Buffer;
+        summary_key_id: number;
+        at: string;
+        review_seq: number | null;
+        review_summary: Buffer | null;
+        review_key_id: number | null;
+      }>(
+        `SELECT c.id, c.summary, c.summary_key_id, to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
+                r.seq AS review_seq, r.summary AS review_summary, r.summary_key_id AS review_key_id
+           FROM (SELECT id, summary, summary_key_id, updated_at FROM cpc.conferences
+                  WHERE $1::timestamptz IS NULL OR (updated_at, id) < ($1::timestamptz, $2::uuid)
+                  ORDER BY updated_at DESC, id DESC LIMIT $3) c
+           LEFT JOIN LATERAL (SELECT seq, summary, summary_key_id FROM cpc.conference_reviews WHERE conference_id = c.id ORDER BY seq DESC LIMIT 1) r ON true
+          ORDER BY c.updated_at DESC, c.id DESC`,
         [after?.updatedAt ?? null, after?.id ?? null, limit + 1],
       );
       const shown = rows.slice(0, limit);
@@ -532,7 +624,11 @@ export class PgConferenceStore implements ConferenceStore {
         const key = m.teamKeys.get(row.summary_key_id);
         try {
           if (key === undefined) throw new DecryptError();
-          conferences.push(ConferenceSummarySchema.parse(openJson(key, row.summary, roles.summary(row.id))));
+          const summary = ConferenceSummarySchema.parse(openJson(key, row.summary, roles.summary(row.id)));
+          const review = openReviewSummary(row.id, { seq: row.review_seq, summary: row.review_summary, key: row.review_key_id === null ? undefined : m.teamKeys.get(row.review_key_id) });
+          // A review row that will not open leaves the review out (the conference's own check reports it when opened).
+          const { review: _fromSave, ...rest } = summary;
+          conferences.push(review === null ? rest : { ...rest, review });
         } catch {
           found.push(problems.unreadableConference(row.id, null));
         }
@@ -663,6 +759,8 @@ export class PgConferenceStore implements ConferenceStore {
       if (profile === null) {
         throw new ApiFailure('NO_PROFILE', 'Before signing, enter your name, role and council under Settings → Chair profile. Nothing has been signed.');
       }
+      // An accuracy review in progress holds the final signature, as on the local store.
+      await new ReviewService(this.#reviewKeeper(m)).assertFinalAllowed(id);
       const at = this.#now().toISOString();
       const next: ConferenceRecord = ConferenceRecordSchema.parse({ ...purgeRemovedChildren(current.record), revision: current.revision + 1, updatedAt: at });
       const hash = recordHash(next);
@@ -687,6 +785,7 @@ export class PgConferenceStore implements ConferenceStore {
         recordHash: hash,
         signedVersionHash: versionHash(version),
       });
+      // The list's summary names it signed (so nothing there is called overdue any more).
       await this.#commit(m, current, next, entry, async (c, keyId, dataKey) => {
         await c.query('INSERT INTO cpc.signatures (conference_id, version, kind, revision, key_id, sealed) VALUES ($1, 1, $2, $3, $4, $5)', [
           id,
@@ -695,7 +794,7 @@ export class PgConferenceStore implements ConferenceStore {
           keyId,
           sealJson(dataKey, { version, addendum: null }, roles.signature(id, 1)),
         ]);
-      });
+      }, { versions: [version], addenda: [] });
       return { signed: view(version, null, true, null), revision: next.revision };
     });
   }
@@ -773,9 +872,9 @@ export class PgConferenceStore implements ConferenceStore {
    * signed versions. Refused unless that history verifies and ends on this record. Already here
    * with the same record and history head: nothing is written ('present'); different: refused.
    */
-  importConference(input: { record: ConferenceRecord; entries: readonly HistoryEntry[]; signed: SignedBlock | undefined }): Promise<'imported' | 'present'> {
+  importConference(input: { record: ConferenceRecord; entries: readonly HistoryEntry[]; signed: SignedBlock | undefined; review?: ReviewBlock }): Promise<'imported' | 'present'> {
     return this.#run(async (m) => {
-      const { record, entries, signed } = input;
+      const { record, entries, signed, review } = input;
       const id = record.id;
       const last = entries.at(-1);
       if (last === undefined || !chainIsValid(id, entries) || last.recordHash !== recordHash(record) || last.revision !== record.revision) {
@@ -803,7 +902,7 @@ export class PgConferenceStore implements ConferenceStore {
         await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id) VALUES ($1, $2, $3, $4)', [
           id,
           record.revision,
-          sealSummary(team.key, record),
+          sealSummary(team.key, record, input.signed),
           team.version,
         ]);
         await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, 1, $2, $3)', [
@@ -818,6 +917,12 @@ export class PgConferenceStore implements ConferenceStore {
         ]);
         for (const entry of entries) {
           await c.query('INSERT INTO cpc.history (conference_id, seq, key_id, sealed) VALUES ($1, $2, 1, $3)', [id, entry.seq, sealJson(dataKey, entry, roles.history(id, entry.seq))]);
+        }
+        // The accuracy review comes with it, as the row of its last review step (before the
+        // signatures: the server takes no review row once a conference is signed).
+        const lastStep = entries.filter((entry) => REVIEW_ACTIONS.has(entry.action)).at(-1);
+        if (review !== undefined && lastStep !== undefined) {
+          await insertReview(c, id, last.seq, 1, dataKey, review, team);
         }
         for (const version of signed?.versions ?? []) {
           const number = version.statement.version;
@@ -1028,8 +1133,8 @@ export class PgConferenceStore implements ConferenceStore {
         readable = false;
       }
     }
-    // The version's own entry is in the chain where it says; after it come only addenda, which
-    // leave the record (and so its hash and revision) exactly as signed.
+    // The version's own entry is in the chain where it says; after it come only addenda,
+    // judgements and review steps, which leave the record (its hash and revision) as it was.
     const locked = recordHash(current.record);
     const after = entries.slice(current.entry.seq + 1);
     const intact =
@@ -1038,7 +1143,7 @@ export class PgConferenceStore implements ConferenceStore {
       entries[current.entry.seq]?.hash === current.entry.hash &&
       current.entry.recordHash === locked &&
       current.entry.revision === current.revision &&
-      after.every((e) => (e.action === 'addendum' || e.action === 'judgement') && e.recordHash === locked && e.revision === current.revision);
+      after.every((e) => (e.action === 'addendum' || e.action === 'judgement' || REVIEW_ACTIONS.has(e.action)) && e.recordHash === locked && e.revision === current.revision);
     return { entries, intact };
   }
 
@@ -1079,6 +1184,7 @@ export class PgConferenceStore implements ConferenceStore {
     next: ConferenceRecord,
     entry: HistoryEntry,
     more?: (c: pg.ClientBase, keyId: number, dataKey: Buffer) => Promise<void>,
+    signed?: SignedBlock,
   ): Promise<void> {
     const id = current.id;
     const team = latestTeamKey(m);
@@ -1091,7 +1197,7 @@ export class PgConferenceStore implements ConferenceStore {
       const { rows } = await m.client.query<{ committed: boolean }>('SELECT cpc.commit_version($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS committed', [
         id,
         current.revision,
-        sealSummary(team.key, next),
+        sealSummary(team.key, next, signed),
         team.version,
         keyId,
         rotate ? team.version : null,
@@ -1109,7 +1215,7 @@ export class PgConferenceStore implements ConferenceStore {
       const moved = await c.query('UPDATE cpc.conferences SET revision = $2, summary = $3, summary_key_id = $4 WHERE id = $1 AND revision = $5', [
         id,
         next.revision,
-        sealSummary(team.key, next),
+        sealSummary(team.key, next, signed),
         team.version,
         current.revision,
       ]);
@@ -1211,8 +1317,8 @@ export class PgConferenceStore implements ConferenceStore {
  * The list's entry for a conference, sealed under a team key: built here only, so every writer
  * (create, save, sign, import, and the benchmark's seeder through newConferenceRows) seals the same summary.
  */
-export function sealSummary(teamKey: Buffer, record: ConferenceRecord): Buffer {
-  return sealJson(teamKey, summarise(record), roles.summary(record.id));
+export function sealSummary(teamKey: Buffer, record: ConferenceRecord, signed?: SignedBlock): Buffer {
+  return sealJson(teamKey, summarise(record, undefined, signed), roles.summary(record.id));
 }
 
 /** A new conference's four rows, as parameter lists in the column order of createConference's INSERTs. */

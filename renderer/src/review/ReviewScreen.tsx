@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { ConferenceRecord } from '../../../domain/record/conference';
 import { formatUkDate, parseUkDate } from '../../../domain/calendar/dates';
 import type { ReviewItem, ReviewDocument, ReturnedCopy } from '../../../domain/review/schemas';
+import { declineReasonProblem } from '../../../domain/review/decline-reason';
 import type { ReviewState } from '../../../domain/review/state';
 import { ApiFailure } from '../../../domain/api/result';
 import { errorMessage } from '../api';
@@ -210,7 +211,7 @@ function Circulation({ id, review, busy, act }: { id: string; review: ReviewStat
                   <td>{formatUkDate(r.sentOn)}</td>
                   <td>{formatUkDate(r.dueOn)}</td>
                   <td>
-                    <strong className={`tag ${r.status === 'overdue' ? 'tag--overdue' : r.status === 'sent' || r.status === 'comments-received' ? 'tag--waiting' : 'tag--ready'}`}>{r.statusLabel}</strong>
+                    <strong className={`tag ${r.status === 'overdue' ? 'tag--overdue' : r.status === 'sent' || r.status === 'comments-received' ? 'tag--waiting' : r.status === 'superseded' ? 'tag--superseded' : 'tag--ready'}`}>{r.statusLabel}</strong>
                   </td>
                   <td>
                     <div className="review-actions">
@@ -441,13 +442,22 @@ function ReturnedCopyView({ id, returned, review, busy, act }: { id: string; ret
 function ItemView({ id, returnId, item, organisation, confirmUnknown, busy, act }: { id: string; returnId: string; item: ReviewItem; organisation: string; confirmUnknown: boolean; busy: boolean; act: (work: () => Promise<string | null>) => Promise<void> }) {
   const { client } = useSession();
   const [reason, setReason] = useState('');
+  const [reasonProblem, setReasonProblem] = useState<string | null>(null);
   const reasonId = useId();
-  const decide = (status: 'accepted' | 'declined') =>
-    act(async () => {
+  const decide = (status: 'accepted' | 'declined') => {
+    // The service refuses a lazy reason too (decline-reason.ts); said here first, beside the box, so nothing is lost.
+    const problem = status === 'declined' ? declineReasonProblem(reason) : null;
+    setReasonProblem(problem);
+    if (problem !== null) {
+      document.getElementById(reasonId)?.focus();
+      return Promise.resolve();
+    }
+    return act(async () => {
       const out = await client['review.decide']({ id, returnId, itemId: item.id, status, reason, confirmUnknown });
       if (status === 'declined') return `Declined ${organisation}’s ${KIND_WORDS[item.kind].toLowerCase()}; the reason will be in the letter to them.`;
       return out.applied ? `Accepted: the draft now reads as ${organisation} suggested. This is recorded in the history.` : `Accepted.${out.note ? ` ${out.note}` : ''}`;
     });
+  };
   return (
     <article className={`review-item${item.decision ? ' review-item--decided' : ''}`} aria-label={`${KIND_WORDS[item.kind]} by ${item.author}`} data-testid="review-item">
       <p className="review-item__meta">
@@ -483,11 +493,25 @@ function ItemView({ id, returnId, item, organisation, confirmUnknown, busy, act 
         </p>
       ) : (
         <div className="review-decision">
-          <div className="g-field">
+          <div className={reasonProblem ? 'g-field g-field--error' : 'g-field'}>
             <label className="label" htmlFor={reasonId}>
               Reason (needed to decline; goes in the letter to {organisation})
             </label>
-            <textarea id={reasonId} className="input" rows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+            {reasonProblem && (
+              <p className="g-error" id={`${reasonId}-error`}>
+                <span className="visually-hidden">Error: </span>
+                {reasonProblem}
+              </p>
+            )}
+            <textarea
+              id={reasonId}
+              className="input"
+              rows={2}
+              value={reason}
+              aria-describedby={reasonProblem ? `${reasonId}-error` : undefined}
+              aria-invalid={reasonProblem ? true : undefined}
+              onChange={(e) => setReason(e.currentTarget.value)}
+            />
           </div>
           <div className="review-decision__buttons">
             <button type="button" className="button" disabled={busy} onClick={() => void decide('accepted')}>

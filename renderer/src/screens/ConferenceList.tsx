@@ -1,8 +1,11 @@
+import '../review/review.css';
 import { useEffect, useState } from 'react';
 import { unreadableNotice } from '../../../domain/api/conference-list';
 import type { StoreProblem } from '../../../domain/api/contract';
 import { outcomeLabel } from '../../../domain/decision/outcomes';
 import { countOf } from '../../../domain/template/plural';
+import { todayInUk } from '../../../domain/alerts/practice-alerts';
+import { overdueLines } from '../../../domain/review/list-overdue';
 import { CONFERENCE_TYPE_LABELS } from '../../../domain/record/conference';
 import type { ConferenceSummary } from '../../../domain/record/summary';
 import { errorMessage } from '../api';
@@ -70,6 +73,22 @@ function Readiness({ readiness, signed }: { readiness: ConferenceSummary['readin
   return <span className="tag tag--to-finish">{countOf(readiness.toFinish, 'thing')} to finish</span>;
 }
 
+/** The accuracy review's overdue lines (agencies' comments, the draft minutes), compared with today on each showing. */
+function Overdue({ conference }: { conference: ConferenceSummary }) {
+  const { settings } = useSession();
+  const lines = overdueLines(conference, settings.local, todayInUk());
+  if (lines.length === 0) return null;
+  return (
+    <ul className="plain-list list-overdue" data-testid="list-overdue">
+      {lines.map((line) => (
+        <li key={line}>
+          <strong className="tag tag--overdue">{line}</strong>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function ConferenceTable({ conferences, more }: { conferences: ConferenceSummary[]; more: boolean }) {
   const shown = conferences.length === 1 ? '1 conference' : `${conferences.length.toLocaleString('en-GB')} conferences`;
   return (
@@ -102,6 +121,7 @@ function ConferenceTable({ conferences, more }: { conferences: ConferenceSummary
               </td>
               <td>
                 <Readiness readiness={conference.readiness} signed={conference.signed} />
+                <Overdue conference={conference} />
               </td>
               <td className="nowrap">{formatDateTime(conference.updatedAt)}</td>
               <td>

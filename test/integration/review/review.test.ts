@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../domain/api/contract';
 import type { ConferenceRecord } from '../../../domain/record/conference';
 import type { ReviewState } from '../../../domain/review/state';
+import type { ConferenceSummary } from '../../../domain/record/summary';
+import { overdueLines } from '../../../domain/review/list-overdue';
+import { DEFAULT_LOCAL_SETTINGS } from '../../../domain/rules/local-settings';
 import { ID_PROPERTY, parseIdentifier, SIGNATURE_PROPERTY } from '../../../main/services/review/identifier';
 import { CHAIR } from '../signoff/ready';
 import { pdfPages, squash } from '../export/extract';
@@ -235,5 +238,72 @@ describe('bad returned files', () => {
     const comment = items.find((i) => i.kind === 'comment')!;
     expect(comment.paragraphId).toBe(info);
     expect(comment.placement).toBe('The paragraph it sits on is no longer in the draft: it has been changed since this copy was sent.');
+  });
+});
+
+describe('the gaps closed after the first build', () => {
+  it('a lazy reason for declining is refused by the service, and nothing reaches the record, the history or the letter', async () => {
+    const { h, id, police } = await setUp();
+    const word = new WordFile(police.copy);
+    word.comment(bookmarkOf(word, 'Daniel is at serious risk of violence'), 'PC Ryan Holt', 'Please add the knife.');
+    const imported = await h.ok<{ state: ReviewState; returnId: string }>('review.import', { id, recipientId: police.recipient.id, base64: word.bytes().toString('base64') });
+    const itemId = imported.state.returns[0]!.items[0]!.id;
+    const before = (await h.ok<{ entries: HistoryEntry[] }>('conferences.history', { id })).entries.length;
+    for (const reason of ['no', 'n/a', 'declined', 'see above']) {
+      const message = await expectFailure(h.call('review.decide', { id, returnId: imported.returnId, itemId, status: 'declined', reason }), 'INVALID_INPUT');
+      expect(message).toBe(`“${reason}” does not tell the agency why. Say in at least 5 words why the minutes stay as they are (for example, what the conference heard): it goes in the letter to them. Nothing has been changed.`);
+    }
+    expect((await h.ok<{ entries: HistoryEntry[] }>('conferences.history', { id })).entries).toHaveLength(before);
+    expect((await h.ok<ReviewState>('review.get', { id })).returns[0]!.items[0]!.decision).toBeNull();
+    const letter = await h.ok<{ base64: string }>('review.letter', { id, recipientId: police.recipient.id, format: 'docx' });
+    expect(strFromU8(unzipSync(new Uint8Array(Buffer.from(letter.base64, 'base64')))['word/document.xml']!)).toContain('Not yet answered.');
+    // A real reason is taken.
+    await h.ok('review.decide', { id, returnId: imported.returnId, itemId, status: 'declined', reason: 'The knife was not mentioned at the conference.' });
+  });
+
+  it('after a newer draft is approved, the agencies sent the older one are superseded: not overdue, not holding the final minutes', async () => {
+    const { h, clock, id, police, school, health } = await setUp();
+    // The police correct a figure; the chair accepts it and approves draft 2.
+    const word = new WordFile(police.copy);
+    word.trackedReplace(bookmarkOf(word, 'Daniel was found 40 miles from home carrying cash'), '40 miles', '35 miles', 'PC Ryan Holt');
+    const imported = await h.ok<{ state: ReviewState; returnId: string }>('review.import', { id, recipientId: police.recipient.id, base64: word.bytes().toString('base64') });
+    await h.ok('review.decide', { id, returnId: imported.returnId, itemId: imported.state.returns[0]!.items[0]!.id, status: 'accepted', reason: '' });
+    const current = await record(h, id);
+    await h.ok('review.approveDraft', { id, baseRevision: current.revision });
+    clock.ms = day('2026-03-06');
+    let state = await h.ok<ReviewState>('review.get', { id });
+    const status = (recipientId: string) => state.recipients.find((r) => r.id === recipientId);
+    // CAMHS and the school, sent draft 1 and due 05/03/2026, are not overdue: their copy is superseded.
+    expect(status(health.recipient.id)).toMatchObject({ status: 'superseded', statusLabel: 'Superseded by draft 2' });
+    expect(status(school.recipient.id)).toMatchObject({ status: 'superseded', statusLabel: 'Superseded by draft 2' });
+    expect(status(police.recipient.id)).toMatchObject({ status: 'answered' });
+    expect(state.final.waiting).toEqual(['Draft 2 has not been sent to any agency yet: send it to the agencies that had the earlier draft.']);
+    // The list does not count them as overdue either.
+    let listed = (await h.ok<{ conferences: ConferenceSummary[] }>('conferences.list', {})).conferences.find((c) => c.id === id)!;
+    expect(listed.review).toEqual({ firstSentOn: '2026-02-19', commentsDueOn: [] });
+    expect(overdueLines(listed, DEFAULT_LOCAL_SETTINGS, '2026-03-06')).toEqual([]);
+
+    // The chair re-circulates draft 2 to CAMHS: only that copy holds the final minutes up now.
+    const again = await send(h, id, { ...HEALTH, sentOn: '2026-03-06' });
+    expect(again.recipient).toMatchObject({ draftVersion: 2, dueOn: '2026-03-20', status: 'sent' });
+    state = await h.ok<ReviewState>('review.get', { id });
+    expect(state.final.waiting).toEqual(['CAMHS (Dr Ruth Ellis): comments are due by 20/03/2026.']);
+    listed = (await h.ok<{ conferences: ConferenceSummary[] }>('conferences.list', {})).conferences.find((c) => c.id === id)!;
+    expect(listed.review).toEqual({ firstSentOn: '2026-02-19', commentsDueOn: ['2026-03-20'] });
+    expect(overdueLines(listed, DEFAULT_LOCAL_SETTINGS, '2026-03-23')).toEqual(['Accuracy comments overdue: 1 agency']);
+    clock.ms = day('2026-03-23');
+    await h.ok('conferences.sign', { id, baseRevision: (await record(h, id)).revision });
+  });
+
+  it('the list’s due dates follow every step, and a save of the record keeps them', async () => {
+    const { h, id, police } = await setUp();
+    const listed = async () => (await h.ok<{ conferences: ConferenceSummary[] }>('conferences.list', {})).conferences.find((c) => c.id === id)!;
+    expect((await listed()).review).toEqual({ firstSentOn: '2026-02-19', commentsDueOn: ['2026-03-05', '2026-03-05', '2026-03-05'] });
+    expect(overdueLines(await listed(), DEFAULT_LOCAL_SETTINGS, '2026-03-06')).toEqual(['Accuracy comments overdue: 3 agencies']);
+    await h.ok('review.noComments', { id, recipientId: police.recipient.id, on: '2026-02-20' });
+    const current = await record(h, id);
+    await h.ok('conferences.save', { id, baseRevision: current.revision, sections: { opening: { kind: 'single', values: { ...(current.sections['opening'] as { values: object }).values, interpreter: 'Not needed: the family chose English.' } } } });
+    expect((await listed()).review).toEqual({ firstSentOn: '2026-02-19', commentsDueOn: ['2026-03-05', '2026-03-05'] });
+    expect(overdueLines(await listed(), DEFAULT_LOCAL_SETTINGS, '2026-03-06')).toEqual(['Accuracy comments overdue: 2 agencies']);
   });
 });

@@ -7,6 +7,7 @@ import { whitfieldRecord } from '../../../main/demo/scenarios';
 import { handlersFor } from '../../../main/services/app-services';
 import { dispatch } from '../../../main/services/dispatch';
 import type { ConferenceStore } from '../../../main/services/store/conference-store';
+import { reviewContract } from './review-contract';
 
 /**
  * The behaviour every ConferenceStore owes the app, run unchanged against the local folder and
@@ -221,4 +222,6 @@ export function storeContract(subject: Subject): void {
       expect(await a.code('conferences.get', { id: '6f1c1b2e-1d8a-4a55-9b7e-2f0c4c1d9a10' })).toBe('NOT_FOUND');
     });
   });
+  // The agencies' accuracy review (review-contract.ts), against the same store.
+  reviewContract(subject);
 }

@@ -121,3 +121,38 @@ test('a local conference with a manager’s audit judgement is left on this comp
     await rm(judgedDir, { recursive: true, force: true });
   }
 });
+
+test('a local conference under accuracy review moves with its review, and the chair carries on with it on the team store', async () => {
+  const reviewDir = await mkdtemp(join(tmpdir(), 'cpc-import-review-'));
+  try {
+    const local = new LocalConferenceStore({ dataDir: reviewDir, kdf: TEST_KDF });
+    await local.create(PASSPHRASE);
+    await local.setProfile(CHAIR);
+    const osei = oseiRecord();
+    const created = await local.createConference({ type: osei.type, date: '2026-02-03', children: [{ name: 'Daniel Osei' }] });
+    const saved = await local.save({ id: created.id, baseRevision: 1, sections: osei.sections });
+    await local.withReview((r) => r.approveDraft(created.id, saved.revision));
+    const sent = await local.withReview((r) => r.addRecipient(created.id, { name: 'PC Ryan Holt', organisation: 'Police', email: 'ryan.holt@police.example.gov.uk', document: 'full-minutes', sentOn: '2026-02-19' }));
+    // A save after circulating: the review row must still be recognised after it.
+    await local.save({ id: created.id, baseRevision: saved.revision, sections: { risk: { kind: 'single', values: { harm: 'Reworded after circulation.' } } } });
+    const login = team.login('ch.adeyemi');
+    await team.join(login, 'chair');
+    const store = team.storeFor(login);
+    await store.unlock(passphraseOf(login));
+    const report = await importLocal(local, store);
+    expect(report.imported).toEqual([created.id]);
+    const there = await store.withReview((r) => r.state(created.id));
+    const here = await local.withReview((r) => r.state(created.id));
+    expect(there.recipients).toEqual(here.recipients);
+    expect(there.drafts).toEqual(here.drafts);
+    expect(there.drafts[0]?.valid).toBe(true);
+    // The review carries on in the team store (a new step on top of the imported one).
+    await store.setProfile(CHAIR);
+    await store.withReview((r) => r.noComments(created.id, sent.state.recipients[0]!.id, '2026-02-20'));
+    expect((await store.list()).conferences.find((c) => c.id === created.id)?.review).toEqual({ firstSentOn: '2026-02-19', commentsDueOn: [] });
+    expect((await store.history(created.id)).intact).toBe(true);
+    await local.lock();
+  } finally {
+    await rm(reviewDir, { recursive: true, force: true });
+  }
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LOCAL_SETTINGS, LocalSettingsSchema } from '../../../domain/rules/local-settings';
-import { commentsDueOn, finalReadiness, minutesDue, recipientStatus } from '../../../domain/review/circulation';
+import { commentsDueOn, finalReadiness, minutesDue, recipientStatus, reviewDueDates } from '../../../domain/review/circulation';
 import type { Recipient, ReturnedCopy, ReviewItem } from '../../../domain/review/schemas';
 
 // Dates worked by hand on a calendar (England and Wales bank holidays).
@@ -95,5 +95,38 @@ describe('where each agency stands', () => {
       'CAMHS (Dr Ruth Ellis): comments are due by 05/03/2026.',
     ]);
     expect(finalReadiness([police, health], [returned([item(true)])], '2026-03-06')).toEqual({ ready: true, waiting: [] });
+  });
+});
+
+describe('a newer draft supersedes the copies of an older one', () => {
+  const police = recipient();
+  const health = recipient({ id: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b', name: 'Dr Ruth Ellis', organisation: 'CAMHS' });
+
+  it('an agency sent draft 1 is superseded once draft 2 is approved: neither overdue nor waited for', () => {
+    // Draft 1 went to both on 19/02/2026; CAMHS is overdue on 06/03/2026 while draft 1 is the latest…
+    expect(recipientStatus(health, [], '2026-03-06', 1)).toBe('overdue');
+    // …but once draft 2 is approved it is superseded, and the final minutes wait for draft 2's circulation instead.
+    expect(recipientStatus(health, [], '2026-03-06', 2)).toBe('superseded');
+    expect(recipientStatus(police, [returned([item(false)])], '2026-03-06', 2)).toBe('superseded');
+    expect(finalReadiness([police, health], [returned([item(false)])], '2026-03-04', 2)).toEqual({
+      ready: false,
+      waiting: ['Draft 2 has not been sent to any agency yet: send it to the agencies that had the earlier draft.'],
+    });
+    // An agency that had already answered keeps its answer.
+    expect(recipientStatus(police, [returned([item(true)])], '2026-03-06', 2)).toBe('answered');
+  });
+
+  it('once draft 2 is re-circulated, only its recipients hold the final minutes up', () => {
+    const again = recipient({ id: '5f4e3d2c-1b0a-4f9e-8d7c-6b5a4f3e2d1c', draftVersion: 2, sentOn: '2026-03-09', dueOn: '2026-03-23' });
+    expect(finalReadiness([police, health, again], [], '2026-03-10', 2)).toEqual({ ready: false, waiting: ['Police (PC Ryan Holt): comments are due by 23/03/2026.'] });
+    expect(finalReadiness([police, health, again], [], '2026-03-24', 2)).toEqual({ ready: true, waiting: [] });
+  });
+
+  it('the list counts only agencies sent the latest draft that still owe comments', () => {
+    const again = recipient({ id: '5f4e3d2c-1b0a-4f9e-8d7c-6b5a4f3e2d1c', draftVersion: 2, sentOn: '2026-03-09', dueOn: '2026-03-23' });
+    expect(reviewDueDates([police, health], [], 1)).toEqual({ firstSentOn: '2026-02-19', commentsDueOn: ['2026-03-05', '2026-03-05'] });
+    expect(reviewDueDates([police, health, again], [], 2)).toEqual({ firstSentOn: '2026-02-19', commentsDueOn: ['2026-03-23'] });
+    // Replied with no comments, or returned a file: no longer owing.
+    expect(reviewDueDates([police, { ...health, noCommentsOn: '2026-02-27' }], [returned([item(false)])], 1)).toEqual({ firstSentOn: '2026-02-19', commentsDueOn: [] });
   });
 });
