@@ -45,6 +45,8 @@ export const OPERATIONS = [
   'audit.judge',
   'audit.judgements',
   'audit.export',
+  // lease9: "being edited by …"
+  'conferences.editLease',
 ] as const;
 export type OperationId = (typeof OPERATIONS)[number];
 

@@ -7,6 +7,7 @@ import { NO_FOLDER_HANDLERS } from './export/folder-export';
 import { forgetExportCaches } from './export/pdf';
 import { verifyFile } from './verify/verify-file';
 import { auditHandlers } from './audit/handlers';
+import { editLeaseOn, sessionInfoOf } from './session-info';
 
 /**
  * The services behind every API operation, as the handler table `dispatch` expects. Plain Node
@@ -25,7 +26,7 @@ export function handlersFor(store: ConferenceStore): Handlers {
   // pades: the PDF layout caches and opened signing keys go when the store locks.
   store.onLock(forgetExportCaches);
   return {
-    'vault.status': async () => ({ state: await store.status() }),
+    'vault.status': async () => ({ state: await store.status(), session: await sessionInfoOf(store) }),
     'vault.create': async ({ passphrase }) => ({ state: await store.create(passphrase) }),
     'vault.unlock': async ({ passphrase }) => ({ state: 'unlocked', problems: await store.unlock(passphrase) }),
     'vault.lock': async () => ({ state: await store.lock() }),
@@ -60,5 +61,7 @@ export function handlersFor(store: ConferenceStore): Handlers {
     'review.decide': ({ id, ...decision }) => store.withReview((r) => r.decide(id, decision)),
     'review.letter': ({ id, recipientId, format }) => store.withReview((r) => r.letter(id, recipientId, format)),
     ...auditHandlers(store),
+    // lease9: "being edited by …" (team store only)
+    'conferences.editLease': ({ id, action }) => editLeaseOn(store, id, action),
   };
 }

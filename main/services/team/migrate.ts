@@ -27,13 +27,16 @@ export { ROLE_PREFIX } from './team-server';
 export async function loadMigrations(dir = DEFAULT_MIGRATIONS_DIR): Promise<Migration[]> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.sql')).sort();
   const migrations: Migration[] = [];
-  for (const [index, name] of names.entries()) {
+  for (const name of names) {
     const match = /^(\d{3})_([a-z0-9_]+)\.sql$/.exec(name);
-    if (match === null || Number(match[1]) !== index + 1) {
-      throw new Error(`Migration files must be numbered 001, 002… without gaps; ${name} is out of place.`);
+    // Numbers rise in order; a gap is allowed while parallel branches each hold their own number
+    // (005–009 for issue 9), so a branch's migration keeps its number when they are merged.
+    const version = match === null ? NaN : Number(match[1]);
+    if (match === null || version < 1 || version <= (migrations.at(-1)?.version ?? 0)) {
+      throw new Error(`Migration files must be numbered 001, 002… in order; ${name} is out of place.`);
     }
     const sql = await readFile(join(dir, name), 'utf8');
-    migrations.push({ version: index + 1, name: match[2] as string, sql, checksum: createHash('sha256').update(sql).digest('hex') });
+    migrations.push({ version, name: match[2] as string, sql, checksum: createHash('sha256').update(sql).digest('hex') });
   }
   return migrations;
 }
@@ -68,7 +71,7 @@ export async function migrate(
     for (const row of rows) {
       const migration = known.get(row.version);
       if (migration === undefined) {
-        throw new Error(`This database is at schema version ${row.version}, newer than this app knows (${migrations.length}). Install the newer app to manage it; nothing has been changed.`);
+        throw new Error(`This database is at schema version ${row.version}, newer than this app knows (${migrations.at(-1)?.version ?? 0}). Install the newer app to manage it; nothing has been changed.`);
       }
       if (migration.checksum !== row.checksum) {
         throw new Error(`Migration ${row.version} (${migration.name}) differs from the one applied to this database. Nothing has been changed.`);
@@ -95,7 +98,7 @@ export async function migrate(
     }
     await client.query('COMMIT');
     say(applied.length === 0 ? 'The schema is up to date; nothing to apply.' : `Applied ${applied.length} migration(s).`);
-    return { applied, version: migrations.length };
+    return { applied, version: migrations.at(-1)?.version ?? 0 };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

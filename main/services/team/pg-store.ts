@@ -10,6 +10,9 @@ import type pg from 'pg';
 import { z } from 'zod';
 import {
   DEFAULT_SETTINGS,
+  type EditLeaseAction,
+  type EditLeases,
+  type SessionInfo,
   HistoryEntrySchema,
   SettingsSchema,
   type HistoryEntry,
@@ -51,6 +54,7 @@ import { summarise } from '../store/summary';
 import { conferenceKeyRole, deriveMemberSecrets } from './member-keys';
 import { connect, latestTeamKey, signIn, type SignedInMember } from './membership';
 import { applySave, CONFLICT_MESSAGE, newRecord } from './records';
+import { editLease } from './edit-leases';
 import { clientConfig, plainFailure, type TeamServer } from './team-server';
 
 /**
@@ -273,6 +277,24 @@ export class PgConferenceStore implements ConferenceStore {
   /** The team store never reports a whole-store rollback (it has no head kept off the server yet), so there is nothing to accept. */
   acknowledgeRollback(): Promise<StoreProblem[]> {
     return this.#run(async () => []);
+  }
+
+  // ── lease9: who is signed in, and "being edited by …" (edit-leases.ts) ──
+
+  sessionInfo(): Promise<SessionInfo> {
+    return this.#queue.run(async () => ({
+      store: { kind: 'team' as const, host: this.#server.host, database: this.#server.database },
+      role: this.#member?.role ?? null,
+    }));
+  }
+
+  editLease(id: string, action: EditLeaseAction): Promise<EditLeases> {
+    return this.#run(async (m) => {
+      if (!z.uuid().safeParse(id).success) throw NOT_FOUND();
+      // Teammates see the name on this member's chair profile; without one, their login.
+      const name = action === 'hold' ? ((await this.#profileFile(m))?.name ?? m.login) : m.login;
+      return editLease(m, id, action, name);
+    });
   }
 
   /** Not built on the team store yet: the review block lives in the local conference document (main/services/review). */
