@@ -29,10 +29,13 @@ export function GuidedEditor({
   record,
   readOnly = false,
   renderSign,
+  readOnlyNote,
 }: {
   record: ConferenceRecord;
   /** Signed: shown as it was signed, nothing editable. */
   readOnly?: boolean;
+  /** lease9: why it is read-only when that is not because it is signed (a manager's view). */
+  readOnlyNote?: string;
   /** The sign-off control for the readiness panel; given `flush` so it signs only what is saved. */
   renderSign?: (flush: () => Promise<boolean>) => ReactNode;
 }) {
@@ -79,7 +82,7 @@ export function GuidedEditor({
       </p>
       <div className="g-savebar" ref={saveBar}>
         {readOnly ? (
-          <p className="hint">Signed minutes: shown as they were signed. Corrections are made as an addendum below.</p>
+          <p className="hint">{readOnlyNote ?? 'Signed minutes: shown as they were signed. Corrections are made as an addendum below.'}</p>
         ) : (
           <>
             <SaveStatus status={autosave.status} held={[]} onRetry={() => void flush()} />

@@ -11,6 +11,7 @@ import { PageHeading } from '../components/PageHeading';
 import { usePageTitle } from '../components/usePageTitle';
 import { formatDateTime, formatIsoDate } from '../format/dates';
 import { useSession } from '../session/SessionContext';
+import { canEdit } from '../team/roles';
 import { routeHref } from '../session/routes';
 
 type ListState =
@@ -102,7 +103,7 @@ function ConferenceTable({ conferences }: { conferences: ConferenceSummary[] }) 
 }
 
 export function ConferenceList() {
-  const { client, unlockProblems } = useSession();
+  const { client, unlockProblems, member } = useSession();
   const [state, setState] = useState<ListState>({ kind: 'loading' });
   usePageTitle('Conferences');
 
@@ -142,9 +143,14 @@ export function ConferenceList() {
           <p className="body">{unreadableNotice(state.unreadable)}</p>
         </div>
       )}
-      <a className="button" href={routeHref({ name: 'new' })}>
-        Create a conference
-      </a>{' '}
+      {/* lease9: managers read and audit; only those who write conferences are offered a new one. */}
+      {canEdit(member.role) && (
+        <>
+          <a className="button" href={routeHref({ name: 'new' })}>
+            Create a conference
+          </a>{' '}
+        </>
+      )}
       <a className="button button--secondary" href={routeHref({ name: 'audit' })}>
         Audit non-plan outcomes
       </a>
@@ -162,7 +168,7 @@ export function ConferenceList() {
         <div className="empty-state">
           <h2 className="heading-m">No conferences yet</h2>
           <p className="body">
-            Conferences you record on this computer will be listed here. Create one to start: you can fill it in before,
+            Conferences you record {member.store.kind === 'team' ? 'on the team store' : 'on this computer'} will be listed here. Create one to start: you can fill it in before,
             during and after the meeting, and it saves as you type.
           </p>
         </div>

@@ -17,6 +17,9 @@ import { useSession } from '../session/SessionContext';
 import { routeHref } from '../session/routes';
 import { ReviewSummary } from '../review/ReviewSummary';
 import { AuditJudgements } from '../audit/AuditJudgements';
+import { EditLeaseBanner } from '../team/EditLeaseBanner';
+import { useEditLease } from '../team/useEditLease';
+import { canEdit, canSign, readOnlyReason } from '../team/roles';
 
 type PageState =
   | { kind: 'loading' }
@@ -24,7 +27,7 @@ type PageState =
   | { kind: 'loaded'; record: ConferenceRecord; problems: StoreProblem[]; signatures: Signatures };
 
 export function ConferencePage({ id }: { id: string }) {
-  const { client } = useSession();
+  const { client, member } = useSession();
   const [state, setState] = useState<PageState>({ kind: 'loading' });
   const [loads, setLoads] = useState(0);
   const [justSigned, setJustSigned] = useState<string | null>(null);
@@ -46,7 +49,21 @@ export function ConferencePage({ id }: { id: string }) {
     setLoads((n) => n + 1);
   }, []);
   const onAdded = useCallback(() => setLoads((n) => n + 1), []);
-  const renderSign = useCallback((flush: () => Promise<boolean>) => <SignMinutes id={id} flush={flush} onSigned={onSigned} />, [id, onSigned]);
+  // lease9: only a chair is offered signing; a minute-taker is told why instead.
+  const chair = canSign(member.role);
+  const renderSign = useCallback(
+    (flush: () => Promise<boolean>) =>
+      chair ? (
+        <SignMinutes id={id} flush={flush} onSigned={onSigned} />
+      ) : (
+        <p className="body role-note">Only the chair can sign the minutes. When they open this conference they will see it is ready.</p>
+      ),
+    [id, onSigned, chair],
+  );
+  // lease9: "being edited by …": an editable, unsigned conference is held while open; otherwise only looked at.
+  const editable = canEdit(member.role);
+  const signed = state.kind === 'loaded' && state.signatures.versions.length > 0;
+  const others = useEditLease(client, id, state.kind !== 'loaded' ? 'off' : editable && !signed ? 'hold' : 'look');
 
   return (
     <>
@@ -67,16 +84,19 @@ export function ConferencePage({ id }: { id: string }) {
         <>
           <PageHeading caption="Conference">{CONFERENCE_TYPE_LABELS[state.record.type]}</PageHeading>
           <StoreProblems problems={state.problems} />
+          <EditLeaseBanner others={others} editing={editable && !signed} />
           <AuditJudgements id={id} record={state.record} />
           {state.signatures.versions.length > 0 ? (
             <>
               <SignedBanner signatures={state.signatures} justSigned={justSigned} />
               {/* Keyed by revision so a fresh read replaces the form's state entirely. */}
               <GuidedEditor key={`signed-${state.record.revision}`} record={state.record} readOnly />
-              <AddendumForm id={id} onAdded={onAdded} />
+              {chair && <AddendumForm id={id} onAdded={onAdded} />}
             </>
-          ) : (
+          ) : editable ? (
             <GuidedEditor record={state.record} renderSign={renderSign} />
+          ) : (
+            <GuidedEditor key={`read-${state.record.revision}`} record={state.record} readOnly readOnlyNote={readOnlyReason(member.role)} />
           )}
           <ExportBlock id={id} signed={state.signatures.versions.length > 0}>
             <DecisionLetterDue record={state.record} signed={state.signatures.versions.length > 0} />
