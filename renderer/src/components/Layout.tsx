@@ -34,8 +34,10 @@ export function Layout({ nav, onLock, children, where, who }: LayoutProps) {
       </a>
       <header className="app-header">
         <div className="width-container app-header__inner">
-          <span className="app-header__name">{SERVICE_NAME}</span>
-          {who && <span className="app-header__who">{who}</span>}
+          <span className="app-header__name">
+            {SERVICE_NAME}
+            {who && <span className="app-header__who">{who}</span>}
+          </span>
           {nav && (
             <nav className="app-nav" aria-label="Main">
               <ul className="app-nav__list">

@@ -94,7 +94,8 @@ export function ConferencePage({ id }: { id: string }) {
               {chair && <AddendumForm id={id} onAdded={onAdded} />}
             </>
           ) : editable ? (
-            <GuidedEditor record={state.record} renderSign={renderSign} />
+            // Keyed by revision: after a save conflict is settled the page reads the conference again and starts from it.
+            <GuidedEditor key={`edit-${state.record.revision}`} record={state.record} renderSign={renderSign} reopen={onAdded} />
           ) : (
             <GuidedEditor key={`read-${state.record.revision}`} record={state.record} readOnly readOnlyNote={readOnlyReason(member.role)} />
           )}

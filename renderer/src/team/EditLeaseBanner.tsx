@@ -11,7 +11,7 @@ export function EditLeaseBanner({ others, editing }: { others: EditLeases['other
   const who = others.map((o) => `${o.name} since ${formatTimeOfDay(o.since)}`);
   const named = who.length === 1 ? who[0] : `${who.slice(0, -1).join(', ')} and ${who.at(-1)}`;
   return (
-    <div className="warning-panel edit-lease" role="status" aria-live="polite">
+    <div className="edit-lease" role="status" aria-live="polite">
       <p className="body">
         <strong>
           Being edited by {named}
