@@ -26,7 +26,7 @@ export function handlersFor(store: ConferenceStore): Handlers {
   // pades: the PDF layout caches and opened signing keys go when the store locks.
   store.onLock(forgetExportCaches);
   return {
-    'vault.status': async () => ({ state: await store.status(), session: await sessionInfoOf(store) }),
+    'vault.status': async () => ({ state: await store.status(), ...(await sessionInfoOf(store)) }),
     'vault.create': async ({ passphrase }) => ({ state: await store.create(passphrase) }),
     'vault.unlock': async ({ passphrase }) => ({ state: 'unlocked', problems: await store.unlock(passphrase) }),
     'vault.lock': async () => ({ state: await store.lock() }),

@@ -7,8 +7,9 @@ import type { ConferenceStore } from './store/conference-store';
  * there is one person, the chair, and nobody else can be editing; a team store answers for itself.
  */
 
-export async function sessionInfoOf(store: ConferenceStore): Promise<SessionInfo> {
-  return store.sessionInfo ? store.sessionInfo() : { store: { kind: 'local' }, role: 'chair' };
+/** For `vault.status`: present for a team store; absent on this computer, where the page assumes the chair (renderer/src/team/roles.ts). */
+export async function sessionInfoOf(store: ConferenceStore): Promise<{ session?: SessionInfo }> {
+  return store.sessionInfo ? { session: await store.sessionInfo() } : {};
 }
 
 export async function editLeaseOn(store: ConferenceStore, id: string, action: EditLeaseAction): Promise<EditLeases> {

@@ -294,7 +294,7 @@ export class PgConferenceStore implements ConferenceStore {
       // Teammates see the name on this member's chair profile; without one, their login.
       const name = action === 'hold' ? ((await this.#profileFile(m))?.name ?? m.login) : m.login;
       return editLease(m, id, action, name);
-    });
+    }, false);
   }
 
   /** Not built on the team store yet: the review block lives in the local conference document (main/services/review). */
@@ -812,7 +812,7 @@ export class PgConferenceStore implements ConferenceStore {
   }
 
   /** Every operation: signed in, one at a time on this member's connection, errors made plain. */
-  #run<T>(work: (member: SignedInMember) => Promise<T>): Promise<T> {
+  #run<T>(work: (member: SignedInMember) => Promise<T>, countsAsUse = true): Promise<T> {
     return this.#queue.run(async () => {
       if (this.#member !== null && this.#idleExpired()) await this.#lockForIdle();
       const member = this.#member;
@@ -825,7 +825,8 @@ export class PgConferenceStore implements ConferenceStore {
             : `The app locked itself after ${after === 1 ? '1 minute' : `${after} minutes`} without use. Enter your passphrase to carry on; everything saved before then is safe.`,
         );
       }
-      this.#lastActivity = this.#now().getTime();
+      // lease9: an open page renewing its edit lease is not someone using the app (it must not hold off the idle lock).
+      if (countsAsUse) this.#lastActivity = this.#now().getTime();
       try {
         if (this.#dropped) await this.#reconnect(member);
         return await work(member);

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { loadMigrations } from '../../../main/services/team/migrate';
 import { startCluster, type Cluster } from './pg-cluster';
 
 /**
@@ -68,7 +69,9 @@ test('init, enrol, found, add, confirm, status, remove: a team set up and run fr
   expect(confirmed.out).toMatch(/Confirmed cli\.chair/);
 
   const status = await team(['status', '--server', serverFile, '--login', 'cli.admin'], `${ADMIN_PASSPHRASE}\n`);
-  expect(status.out).toMatch(/Schema version 4; team key version 1\./);
+  // The newest migration this app ships (lease9: numbers may skip while branches hold their own).
+  const newest = (await loadMigrations()).at(-1)?.version;
+  expect(status.out).toContain(`Schema version ${newest}; team key version 1.`);
   expect(status.out).toMatch(/cli\.chair {2}chair {2}active/);
 
   const removed = await team(['remove-member', '--server', serverFile, '--login', 'cli.admin', '--member', 'cli.chair'], `${ADMIN_PASSPHRASE}\n`);

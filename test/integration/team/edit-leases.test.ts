@@ -5,6 +5,7 @@ import { handlersFor } from '../../../main/services/app-services';
 import { dispatch } from '../../../main/services/dispatch';
 import { TEST_KDF } from '../../../main/services/store/kdf';
 import { signIn, type SignedInMember } from '../../../main/services/team/membership';
+import { PgConferenceStore } from '../../../main/services/team/pg-store';
 import { startCluster, type Cluster } from './pg-cluster';
 import { newTeam, passphraseOf, type Team } from './team-fixture';
 
@@ -167,6 +168,24 @@ describe('being edited by …', () => {
     const saved = await t.ok<{ revision: number }>('conferences.save', { id: record.id, baseRevision: record.revision, sections });
     expect(saved.revision).toBe(record.revision + 1);
     expect(await c.code('conferences.save', { id: record.id, baseRevision: record.revision, sections: { meeting: { kind: 'single', values: { date: '2026-02-05' } } } })).toBe('CONFLICT');
+  });
+});
+
+describe('an open page is not someone at the keyboard', () => {
+  test('renewing a lease does not hold off the idle lock: ten minutes after the last use, the store locks', async () => {
+    let clock = Date.parse('2026-02-03T10:00:00Z');
+    const store = new PgConferenceStore({ server: team.server, login: chair, kdf: TEST_KDF, now: () => new Date(clock) });
+    const handlers = handlersFor(store);
+    await store.unlock(passphraseOf(chair));
+    const record = await store.createConference({ type: 'initial', date: '2026-02-03', children: [{ name: 'Ellis Varga' }] });
+    for (const minutes of [3, 6, 9]) {
+      clock = Date.parse('2026-02-03T10:00:00Z') + minutes * 60_000;
+      expect((await dispatch(handlers, 'conferences.editLease', { id: record.id, action: 'hold' })).ok).toBe(true);
+    }
+    clock = Date.parse('2026-02-03T10:10:01Z');
+    const late = await dispatch(handlers, 'conferences.editLease', { id: record.id, action: 'hold' });
+    expect(late.ok ? 'ok' : late.error.code).toBe('LOCKED');
+    expect(await store.status()).toBe('locked');
   });
 });
 
