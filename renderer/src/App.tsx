@@ -215,7 +215,7 @@ export function App() {
   ];
   return (
     <SessionContext.Provider value={session}>
-      <Layout nav={nav} onLock={() => void lock()} where={storeSentence(member)} who={member.role ? `${roleLabel(member.role)} · ${storeName(member)}` : storeName(member)}>
+      <Layout nav={nav} onLock={() => void lock()} where={storeSentence(member)} who={member.store.kind === 'team' && member.role ? `${roleLabel(member.role)} · ${storeName(member)}` : storeName(member)}>
         <UnlockedScreen route={route} canCreate={canEdit(member.role)} />
       </Layout>
     </SessionContext.Provider>
