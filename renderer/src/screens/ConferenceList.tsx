@@ -167,10 +167,14 @@ export function ConferenceList() {
       {state.kind === 'loaded' && state.conferences.length === 0 && (
         <div className="empty-state">
           <h2 className="heading-m">No conferences yet</h2>
-          <p className="body">
-            Conferences you record {member.store.kind === 'team' ? 'on the team store' : 'on this computer'} will be listed here. Create one to start: you can fill it in before,
-            during and after the meeting, and it saves as you type.
-          </p>
+          {canEdit(member.role) ? (
+            <p className="body">
+              Conferences you record {member.store.kind === 'team' ? 'on the team store' : 'on this computer'} will be listed here. Create one to start: you can fill it in before,
+              during and after the meeting, and it saves as you type.
+            </p>
+          ) : (
+            <p className="body">Conferences the team’s chairs record will be listed here for you to read and audit.</p>
+          )}
         </div>
       )}
       {state.kind === 'loaded' && state.conferences.length > 0 && <ConferenceTable conferences={state.conferences} />}
