@@ -82,11 +82,36 @@ export { NewConferenceSchema, type NewConference };
 
 const Empty = z.strictObject({});
 
+// ── lease9: roles on screen and "being edited by …" (issue 9) ──
+/** What a member may do; on this computer the one person is the chair. */
+export const MemberRoleSchema = z.enum(['chair', 'minute_taker', 'manager', 'team_admin']);
+export type MemberRole = z.infer<typeof MemberRoleSchema>;
+export const SessionInfoSchema = z.strictObject({
+  /** Where the records are: 'local' (this computer) or a team's server, named by host and database (never a person). */
+  store: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('local') }), z.strictObject({ kind: z.literal('team'), host: z.string().max(300), database: z.string().max(100) })]),
+  /** Null until someone is signed in. */
+  role: MemberRoleSchema.nullable(),
+});
+export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+/** 'hold' takes or renews this member's lease, 'look' only asks (read-only pages), 'release' lets it go. */
+export const EditLeaseActionSchema = z.enum(['hold', 'look', 'release']);
+export type EditLeaseAction = z.infer<typeof EditLeaseActionSchema>;
+export const EditLeasesSchema = z.strictObject({
+  /** Other members in this conference now, by the name they gave their teammates (sealed on the server). */
+  others: z.array(z.strictObject({ name: z.string().max(200), since: IsoDateTimeSchema, until: IsoDateTimeSchema })).max(50),
+});
+export type EditLeases = z.infer<typeof EditLeasesSchema>;
+
 export const apiContract = {
   'vault.status': {
     input: Empty,
     // `demo` is present only in `npm run demo`, so its lock screen can say so and show the passphrase.
-    output: z.strictObject({ state: VaultStateSchema, demo: z.strictObject({ passphrase: z.string().max(200) }).optional() }),
+    output: z.strictObject({
+      state: VaultStateSchema,
+      demo: z.strictObject({ passphrase: z.string().max(200) }).optional(),
+      // lease9: where the records are and the signed-in member's role, so screens offer only what the role may do.
+      session: SessionInfoSchema.optional(),
+    }),
   },
   'vault.create': {
     input: z.strictObject({ passphrase: PassphraseSchema }),
@@ -302,6 +327,11 @@ export const apiContract = {
   'team.resolveKept': {
     input: z.strictObject({ id: IdSchema, action: z.enum(['send', 'discard']) }),
     output: z.strictObject({ revision: z.number().int().nonnegative().nullable() }),
+  },
+  // ── lease9: "being edited by …" on the team store (an empty answer on this computer) ──
+  'conferences.editLease': {
+    input: z.strictObject({ id: IdSchema, action: EditLeaseActionSchema }),
+    output: EditLeasesSchema,
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -49,6 +49,8 @@ export const OPERATIONS = [
   'team.serverState',
   'team.keptChanges',
   'team.resolveKept',
+  // lease9: "being edited by …"
+  'conferences.editLease',
 ] as const;
 export type OperationId = (typeof OPERATIONS)[number];
 

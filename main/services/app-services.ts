@@ -8,6 +8,7 @@ import { forgetExportCaches } from './export/pdf';
 import { verifyFile } from './verify/verify-file';
 import { auditHandlers } from './audit/handlers';
 import { connectionOf, keptChangesOf, resolveKeptOf } from './team/connection';
+import { editLeaseOn, sessionInfoOf } from './session-info';
 
 /**
  * The services behind every API operation, as the handler table `dispatch` expects. Plain Node
@@ -26,7 +27,7 @@ export function handlersFor(store: ConferenceStore): Handlers {
   // pades: the PDF layout caches and opened signing keys go when the store locks.
   store.onLock(forgetExportCaches);
   return {
-    'vault.status': async () => ({ state: await store.status() }),
+    'vault.status': async () => ({ state: await store.status(), ...(await sessionInfoOf(store)) }),
     'vault.create': async ({ passphrase }) => ({ state: await store.create(passphrase) }),
     'vault.unlock': async ({ passphrase }) => ({ state: 'unlocked', problems: await store.unlock(passphrase) }),
     'vault.lock': async () => ({ state: await store.lock() }),
@@ -65,5 +66,7 @@ export function handlersFor(store: ConferenceStore): Handlers {
     'team.serverState': async () => connectionOf(store),
     'team.keptChanges': ({ id }) => keptChangesOf(store, id),
     'team.resolveKept': ({ id, action }) => resolveKeptOf(store, id, action),
+    // lease9: "being edited by …" (team store only)
+    'conferences.editLease': ({ id, action }) => editLeaseOn(store, id, action),
   };
 }

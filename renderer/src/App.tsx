@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_SETTINGS, type Settings, type StoreProblem } from '../../domain/api/contract';
+import { DEFAULT_SETTINGS, type SessionInfo, type Settings, type StoreProblem } from '../../domain/api/contract';
 import { createClient, errorMessage } from './api';
 import { Layout } from './components/Layout';
 import { MAIN_HEADING_ID } from './components/PageHeading';
@@ -19,6 +19,8 @@ import { ReviewScreen } from './review/ReviewScreen';
 import { useAutoLock } from './session/useAutoLock';
 import { useLeaveGuard, type UnsavedWork } from './session/useLeaveGuard';
 import { TeamConnectionBanner } from './team/TeamConnectionBanner';
+import { LOCAL_SESSION, canEdit, roleLabel, storeName, storeSentence } from './team/roles';
+import { NotForYourRole } from './team/NotForYourRole';
 
 type Phase =
   | { kind: 'starting' }
@@ -61,6 +63,8 @@ export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [route, navigate] = useHashRoute();
+  // lease9: where the records are (known before sign-in) and the member's role (after it).
+  const [member, setMember] = useState<SessionInfo>(LOCAL_SESSION);
   const [unsavedWork] = useState(() => new Slot<UnsavedWork | null>(null));
   useLeaveGuard(unsavedWork);
   // Held in memory only, and only until the next unlock sends it: the alternative is losing it.
@@ -86,7 +90,8 @@ export function App() {
     let cancelled = false;
     (async () => {
       try {
-        const { state } = await client['vault.status']({});
+        const { state, session: info } = await client['vault.status']({});
+        if (!cancelled && info) setMember({ ...info, role: null });
         if (state === 'unlocked') {
           // A window that has just opened (or reloaded) never inherits an unlocked store.
           await client['vault.lock']({});
@@ -145,6 +150,10 @@ export function App() {
       } catch {
         setSettings(DEFAULT_SETTINGS);
       }
+      // lease9: the role the team gave this member. Should the answer not come, nothing is
+      // offered that needs a role (the database would refuse it anyway).
+      const info = await client['vault.status']({}).then((answer) => answer.session ?? LOCAL_SESSION).catch(() => null);
+      setMember((before) => info ?? { ...before, role: null });
       setPhase({ kind: 'unlocked', problems });
     },
     [client, handedOver],
@@ -165,9 +174,10 @@ export function App() {
             updateSettings: setSettings,
             unlockProblems: phase.problems,
             setUnlockProblems: (problems) => setPhase({ kind: 'unlocked', problems }),
+            member,
           }
         : null,
-    [client, navigate, lock, settings, phase, handOverUnsaved, unsavedWork],
+    [client, navigate, lock, settings, phase, handOverUnsaved, unsavedWork, member],
   );
 
   // Focus moves to the new screen's heading, as a page load would announce it; not on first paint.
@@ -183,7 +193,7 @@ export function App() {
 
   if (phase.kind !== 'unlocked' || !session) {
     return (
-      <Layout>
+      <Layout where={storeSentence(member)}>
         {phase.kind === 'starting' && <Starting />}
         {phase.kind === 'start-failed' && <StartProblem message={phase.message} />}
         {phase.kind === 'new' && <CreatePassphrase client={client} onCreated={() => onUnlocked([])} />}
@@ -206,21 +216,21 @@ export function App() {
   ];
   return (
     <SessionContext.Provider value={session}>
-      <Layout nav={nav} onLock={() => void lock()}>
+      <Layout nav={nav} onLock={() => void lock()} where={storeSentence(member)} who={member.store.kind === 'team' && member.role ? `${roleLabel(member.role)} · ${storeName(member)}` : storeName(member)}>
         {/* offline9: the team server's state, above every screen */}
         <TeamConnectionBanner client={client} />
-        <UnlockedScreen route={route} />
+        <UnlockedScreen route={route} canCreate={canEdit(member.role)} />
       </Layout>
     </SessionContext.Provider>
   );
 }
 
-function UnlockedScreen({ route }: { route: Route }) {
+function UnlockedScreen({ route, canCreate }: { route: Route; canCreate: boolean }) {
   switch (route.name) {
     case 'list':
       return <ConferenceList />;
     case 'new':
-      return <NewConference />;
+      return canCreate ? <NewConference /> : <NotForYourRole what="create conferences" />;
     case 'settings':
       return <SettingsScreen />;
     case 'audit':

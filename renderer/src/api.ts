@@ -38,7 +38,8 @@ function findBridge(): PreloadBridge | undefined {
  * chair before leaving while such a save is unfinished (see useAutosave's `wouldLoseWork`).
  */
 export const KEEPALIVE_BODY_LIMIT = 60 * 1024;
-const OUTLIVES_THE_PAGE: ReadonlySet<OperationName> = new Set<OperationName>(['conferences.save']);
+// lease9: releasing an edit lease as the window closes, so others' "being edited by" goes at once.
+const OUTLIVES_THE_PAGE: ReadonlySet<OperationName> = new Set<OperationName>(['conferences.save', 'conferences.editLease']);
 
 /**
  * Operations whose repeat cannot do harm: reads, lock/unlock, a settings patch, and a save

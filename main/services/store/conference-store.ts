@@ -1,4 +1,4 @@
-import type { HistoryEntry, NewConference, Settings, StoreProblem, VaultState } from '../../../domain/api/contract';
+import type { EditLeaseAction, EditLeases, HistoryEntry, NewConference, SessionInfo, Settings, StoreProblem, VaultState } from '../../../domain/api/contract';
 import type { ConferenceRecord, SectionValue } from '../../../domain/record/conference';
 import type { ConferenceSummary } from '../../../domain/record/summary';
 import type { ListPage } from '../../../domain/record/list-page';
@@ -71,4 +71,10 @@ export interface ConferenceStore extends VerificationStore, AuditOperationsStore
   acknowledgeRollback(): Promise<StoreProblem[]>;
   /** Agencies' accuracy review of the draft (../review), kept by each store's ReviewKeeper (../review/review-keeper.ts). */
   withReview<T>(work: (review: ReviewService) => Promise<T>): Promise<T>;
+
+  // lease9: a store without these is one person on this computer (../session-info.ts answers for it).
+  /** Where the records are and the signed-in member's role (null while nobody is signed in). */
+  sessionInfo?(): Promise<SessionInfo>;
+  /** "Being edited by …": take, renew or release this member's lease on a conference, or only look; answers the others in it. */
+  editLease?(id: string, action: EditLeaseAction): Promise<EditLeases>;
 }

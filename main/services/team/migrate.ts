@@ -27,15 +27,13 @@ export { ROLE_PREFIX } from './team-server';
 export async function loadMigrations(dir = DEFAULT_MIGRATIONS_DIR): Promise<Migration[]> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.sql')).sort();
   const migrations: Migration[] = [];
-  for (const name of names) {
+  for (const [index, name] of names.entries()) {
     const match = /^(\d{3})_([a-z0-9_]+)\.sql$/.exec(name);
-    // pgbench9: numbered in order without repeats. (Gap-free before: each helper branch adds its own
-    // number, 005–009, so a branch alone has gaps; once all are merged, restore `!== index + 1`.)
-    if (match === null || Number(match[1]) <= (migrations.at(-1)?.version ?? 0)) {
+    if (match === null || Number(match[1]) !== index + 1) {
       throw new Error(`Migration files must be numbered 001, 002… without gaps; ${name} is out of place.`);
     }
     const sql = await readFile(join(dir, name), 'utf8');
-    migrations.push({ version: Number(match[1]), name: match[2] as string, sql, checksum: createHash('sha256').update(sql).digest('hex') });
+    migrations.push({ version: index + 1, name: match[2] as string, sql, checksum: createHash('sha256').update(sql).digest('hex') });
   }
   return migrations;
 }
@@ -70,7 +68,7 @@ export async function migrate(
     for (const row of rows) {
       const migration = known.get(row.version);
       if (migration === undefined) {
-        throw new Error(`This database is at schema version ${row.version}, newer than this app knows (${migrations.at(-1)?.version ?? 0}). Install the newer app to manage it; nothing has been changed.`);
+        throw new Error(`This database is at schema version ${row.version}, newer than this app knows (${migrations.length}). Install the newer app to manage it; nothing has been changed.`);
       }
       if (migration.checksum !== row.checksum) {
         throw new Error(`Migration ${row.version} (${migration.name}) differs from the one applied to this database. Nothing has been changed.`);
@@ -97,7 +95,7 @@ export async function migrate(
     }
     await client.query('COMMIT');
     say(applied.length === 0 ? 'The schema is up to date; nothing to apply.' : `Applied ${applied.length} migration(s).`);
-    return { applied, version: migrations.at(-1)?.version ?? 0 };
+    return { applied, version: migrations.length };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

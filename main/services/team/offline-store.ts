@@ -1,3 +1,4 @@
+import { type ListPage } from '../../../domain/record/list-page';
 import { DEFAULT_SETTINGS, type NewConference, type Settings, type StoreProblem } from '../../../domain/api/contract';
 import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
 import { ApiFailure } from '../../../domain/api/result';
@@ -74,7 +75,7 @@ export class QueueingTeamStore extends PgConferenceStore {
   #cache = new Map<string, ConferenceRecord>();
   #signatures = new Map<string, Signatures>();
   #judgements = new Map<string, JudgementView[]>();
-  #lists = new Map<string, { conferences: ConferenceSummary[]; problems: StoreProblem[] }>();
+  #lists = new Map<string, { conferences: ConferenceSummary[]; problems: StoreProblem[]; next?: string | null }>();
   #away = false;
   #failures = 0;
   #nextAttemptAt = 0;
@@ -235,8 +236,9 @@ export class QueueingTeamStore extends PgConferenceStore {
   }
 
   /** While away, the conference list last read (its summaries are the server's: queued text shows when a conference is opened). */
-  override list(): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[] }> {
-    return this.#lastRead(this.#lists, 'list', () => super.list());
+  override list(page?: ListPage): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[]; next?: string | null }> {
+    // Each page is remembered under its own request, so the page asked for again while away is the one shown.
+    return this.#lastRead(this.#lists, `list:${page?.limit ?? ''}:${page?.after ?? ''}`, () => super.list(page));
   }
 
   /** While away, the audit judgements last read, so the conference still opens as it did. */

@@ -10,6 +10,9 @@ import type pg from 'pg';
 import { z } from 'zod';
 import {
   DEFAULT_SETTINGS,
+  type EditLeaseAction,
+  type EditLeases,
+  type SessionInfo,
   HistoryEntrySchema,
   SettingsSchema,
   type HistoryEntry,
@@ -52,6 +55,7 @@ import { summarise } from '../store/summary';
 import { conferenceKeyRole, deriveMemberSecrets } from './member-keys';
 import { connect, latestTeamKey, signIn, type SignedInMember } from './membership';
 import { applySave, CONFLICT_MESSAGE, newRecord } from './records';
+import { editLease } from './edit-leases';
 import { clientConfig, plainFailure, type TeamServer } from './team-server';
 import { insertReview, latestReview, openReviewSummary, refuseUnboundReview, REVIEW_ACTIONS } from './pg-review';
 import { ReviewService } from '../review/review-service';
@@ -396,6 +400,24 @@ export class PgConferenceStore implements ConferenceStore {
     };
   }
 
+  // ── lease9: who is signed in, and "being edited by …" (edit-leases.ts) ──
+
+  sessionInfo(): Promise<SessionInfo> {
+    return this.#queue.run(async () => ({
+      store: { kind: 'team' as const, host: this.#server.host, database: this.#server.database },
+      role: this.#member?.role ?? null,
+    }));
+  }
+
+  editLease(id: string, action: EditLeaseAction): Promise<EditLeases> {
+    return this.#run(async (m) => {
+      if (!z.uuid().safeParse(id).success) throw NOT_FOUND();
+      // Teammates see the name on this member's chair profile; without one, their login.
+      const name = action === 'hold' ? ((await this.#profileFile(m))?.name ?? m.login) : m.login;
+      return editLease(m, id, action, name);
+    }, false);
+  }
+
   // ── the manager's audit (main/services/audit) ──
   // A judgement is kept as the local store keeps it (../store/judgements.ts: the same signed
   // statement, numbered and hash-chained, its hash in a 'judgement' history entry, the record
@@ -596,7 +618,7 @@ export class PgConferenceStore implements ConferenceStore {
       if (page?.limit === undefined && page?.after === undefined) return this.#wholeList(m);
       const limit = page.limit ?? LIST_PAGE_MAX;
       // A page opens only its own summaries: keyset on (updated_at, id), which the server holds
-      // in plain, walked down migrations/009's index; one row more says whether a next page exists.
+      // in plain, walked down migrations/007's index; one row more says whether a next page exists.
       const after = page.after === undefined ? null : parseCursor(page.after);
       // With each conference, its newest accuracy-review row's due dates (what the list says is overdue).
       const { rows } = await m.client.query<{
@@ -981,7 +1003,7 @@ export class PgConferenceStore implements ConferenceStore {
   }
 
   /** Every operation: signed in, one at a time on this member's connection, errors made plain. */
-  #run<T>(work: (member: SignedInMember) => Promise<T>): Promise<T> {
+  #run<T>(work: (member: SignedInMember) => Promise<T>, countsAsUse = true): Promise<T> {
     return this.#queue.run(async () => {
       if (this.#member !== null && this.#idleExpired()) await this.#lockForIdle();
       const member = this.#member;
@@ -994,7 +1016,8 @@ export class PgConferenceStore implements ConferenceStore {
             : `The app locked itself after ${after === 1 ? '1 minute' : `${after} minutes`} without use. Enter your passphrase to carry on; everything saved before then is safe.`,
         );
       }
-      this.#lastActivity = this.#now().getTime();
+      // lease9: an open page renewing its edit lease is not someone using the app (it must not hold off the idle lock).
+      if (countsAsUse) this.#lastActivity = this.#now().getTime();
       try {
         if (this.#dropped) await this.#reconnect(member);
         return await work(member);

@@ -12,10 +12,13 @@ export interface LayoutProps {
   nav?: readonly NavItem[];
   onLock?: () => void;
   children: ReactNode;
+  /** lease9: the footer's sentence on where the records are, and who is signed in (header); this computer by default. */
+  where?: string;
+  who?: string;
 }
 
 /** Skip link, banner, navigation, main landmark and footer shared by every screen. */
-export function Layout({ nav, onLock, children }: LayoutProps) {
+export function Layout({ nav, onLock, children, where, who }: LayoutProps) {
   return (
     <>
       <a
@@ -31,7 +34,10 @@ export function Layout({ nav, onLock, children }: LayoutProps) {
       </a>
       <header className="app-header">
         <div className="width-container app-header__inner">
-          <span className="app-header__name">{SERVICE_NAME}</span>
+          <span className="app-header__name">
+            {SERVICE_NAME}
+            {who && <span className="app-header__who">{who}</span>}
+          </span>
           {nav && (
             <nav className="app-nav" aria-label="Main">
               <ul className="app-nav__list">
@@ -59,7 +65,7 @@ export function Layout({ nav, onLock, children }: LayoutProps) {
       </div>
       <footer className="app-footer">
         <div className="width-container">
-          Conference records are stored encrypted on this computer.
+          {where ?? 'Conference records are stored encrypted on this computer.'}
         </div>
       </footer>
     </>

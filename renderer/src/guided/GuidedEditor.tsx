@@ -9,6 +9,10 @@ import { useSession } from '../session/SessionContext';
 import { GuidedConference } from './GuidedConference';
 import { LocalSettingsContext } from './local-settings';
 import { useStickyClearance } from './use-sticky-clearance';
+import { ConflictPanel } from '../team/ConflictPanel';
+import { useSaveConflict } from '../team/useSaveConflict';
+
+const noop = () => undefined;
 
 /** The children as the page's heading line names them: an unnamed unborn baby as the record does ("Unborn baby"). */
 function childNames(type: ConferenceType, section: SectionValue | undefined): string {
@@ -29,10 +33,16 @@ export function GuidedEditor({
   record,
   readOnly = false,
   renderSign,
+  readOnlyNote,
+  reopen,
 }: {
   record: ConferenceRecord;
   /** Signed: shown as it was signed, nothing editable. */
   readOnly?: boolean;
+  /** lease9: why it is read-only when that is not because it is signed (a manager's view). */
+  readOnlyNote?: string;
+  /** lease9: reads the conference again (after a save conflict is settled); without it, the conflict panel is not offered. */
+  reopen?: () => void;
   /** The sign-off control for the readiness panel; given `flush` so it signs only what is saved. */
   renderSign?: (flush: () => Promise<boolean>) => ReactNode;
 }) {
@@ -51,7 +61,10 @@ export function GuidedEditor({
     (sections: Record<string, SectionValue>) => fitsKeepalive({ id: record.id, baseRevision: record.revision, sections }),
     [record.id, record.revision],
   );
-  const autosave = useAutosave({ revision: record.revision, savedAt: record.updatedAt, save, onLocked, canSendOnLeaving });
+  // lease9: a save refused as a conflict also reads the saved version, to show both side by side.
+  const conflicts = useSaveConflict(client, record.id, save, reopen ?? noop);
+  const trackChange = conflicts.track;
+  const autosave = useAutosave({ revision: record.revision, savedAt: record.updatedAt, save: reopen ? conflicts.save : save, onLocked, canSendOnLeaving });
   const { flush, queue, leave, wouldLoseWork } = autosave;
   // Stable, so the memoised form does not redraw when the save status changes.
   const signAction = useMemo(() => renderSign?.(flush), [renderSign, flush]);
@@ -66,10 +79,11 @@ export function GuidedEditor({
 
   const onSectionChange = useCallback(
     (sectionId: string, value: SectionValue) => {
+      trackChange(sectionId, value);
       queue(sectionId, value);
       if (sectionId === CHILDREN_SECTION) setNames(childNames(type, value));
     },
-    [queue, type],
+    [queue, type, trackChange],
   );
 
   return (
@@ -79,7 +93,7 @@ export function GuidedEditor({
       </p>
       <div className="g-savebar" ref={saveBar}>
         {readOnly ? (
-          <p className="hint">Signed minutes: shown as they were signed. Corrections are made as an addendum below.</p>
+          <p className="hint">{readOnlyNote ?? 'Signed minutes: shown as they were signed. Corrections are made as an addendum below.'}</p>
         ) : (
           <>
             <SaveStatus status={autosave.status} held={[]} onRetry={() => void flush()} />
@@ -87,6 +101,9 @@ export function GuidedEditor({
           </>
         )}
       </div>
+      {reopen && conflicts.conflict && (
+        <ConflictPanel conflict={conflicts.conflict} record={record} onKeepMine={() => void conflicts.keepMine()} onUseSaved={conflicts.takeSaved} />
+      )}
       <LocalSettingsContext.Provider value={settings.local}>
         <GuidedConference
           key={record.id}

@@ -14,6 +14,7 @@ import { PageHeading } from '../components/PageHeading';
 import { usePageTitle } from '../components/usePageTitle';
 import { formatDateTime, formatIsoDate } from '../format/dates';
 import { useSession } from '../session/SessionContext';
+import { canEdit } from '../team/roles';
 import { routeHref } from '../session/routes';
 
 type ListState =
@@ -138,7 +139,7 @@ function ConferenceTable({ conferences, more }: { conferences: ConferenceSummary
 }
 
 export function ConferenceList() {
-  const { client, unlockProblems } = useSession();
+  const { client, unlockProblems, member } = useSession();
   const [state, setState] = useState<ListState>({ kind: 'loading' });
   usePageTitle('Conferences');
 
@@ -205,9 +206,14 @@ export function ConferenceList() {
           <p className="body">{unreadableNotice(state.unreadable)}</p>
         </div>
       )}
-      <a className="button" href={routeHref({ name: 'new' })}>
-        Create a conference
-      </a>{' '}
+      {/* lease9: managers read and audit; only those who write conferences are offered a new one. */}
+      {canEdit(member.role) && (
+        <>
+          <a className="button" href={routeHref({ name: 'new' })}>
+            Create a conference
+          </a>{' '}
+        </>
+      )}
       <a className="button button--secondary" href={routeHref({ name: 'audit' })}>
         Audit non-plan outcomes
       </a>
@@ -224,10 +230,14 @@ export function ConferenceList() {
       {state.kind === 'loaded' && state.conferences.length === 0 && (
         <div className="empty-state">
           <h2 className="heading-m">No conferences yet</h2>
-          <p className="body">
-            Conferences you record on this computer will be listed here. Create one to start: you can fill it in before,
-            during and after the meeting, and it saves as you type.
-          </p>
+          {canEdit(member.role) ? (
+            <p className="body">
+              Conferences you record {member.store.kind === 'team' ? 'on the team store' : 'on this computer'} will be listed here. Create one to start: you can fill it in before,
+              during and after the meeting, and it saves as you type.
+            </p>
+          ) : (
+            <p className="body">Conferences the team’s chairs record will be listed here for you to read and audit.</p>
+          )}
         </div>
       )}
       {state.kind === 'loaded' && state.conferences.length > 0 && <ConferenceTable conferences={state.conferences} more={state.next !== null} />}

@@ -18,6 +18,9 @@ import { routeHref } from '../session/routes';
 import { ReviewSummary } from '../review/ReviewSummary';
 import { AuditJudgements } from '../audit/AuditJudgements';
 import { KeptVersion } from '../team/KeptVersion';
+import { EditLeaseBanner } from '../team/EditLeaseBanner';
+import { useEditLease } from '../team/useEditLease';
+import { canEdit, canSign, readOnlyReason } from '../team/roles';
 
 type PageState =
   | { kind: 'loading' }
@@ -25,7 +28,7 @@ type PageState =
   | { kind: 'loaded'; record: ConferenceRecord; problems: StoreProblem[]; signatures: Signatures };
 
 export function ConferencePage({ id }: { id: string }) {
-  const { client } = useSession();
+  const { client, member } = useSession();
   const [state, setState] = useState<PageState>({ kind: 'loading' });
   const [loads, setLoads] = useState(0);
   const [justSigned, setJustSigned] = useState<string | null>(null);
@@ -47,7 +50,21 @@ export function ConferencePage({ id }: { id: string }) {
     setLoads((n) => n + 1);
   }, []);
   const onAdded = useCallback(() => setLoads((n) => n + 1), []);
-  const renderSign = useCallback((flush: () => Promise<boolean>) => <SignMinutes id={id} flush={flush} onSigned={onSigned} />, [id, onSigned]);
+  // lease9: only a chair is offered signing; a minute-taker is told why instead.
+  const chair = canSign(member.role);
+  const renderSign = useCallback(
+    (flush: () => Promise<boolean>) =>
+      chair ? (
+        <SignMinutes id={id} flush={flush} onSigned={onSigned} />
+      ) : (
+        <p className="body role-note">Only the chair can sign the minutes. When they open this conference they will see it is ready.</p>
+      ),
+    [id, onSigned, chair],
+  );
+  // lease9: "being edited by …": an editable, unsigned conference is held while open; otherwise only looked at.
+  const editable = canEdit(member.role);
+  const signed = state.kind === 'loaded' && state.signatures.versions.length > 0;
+  const others = useEditLease(client, id, state.kind !== 'loaded' ? 'off' : editable && !signed ? 'hold' : 'look');
 
   return (
     <>
@@ -70,16 +87,20 @@ export function ConferencePage({ id }: { id: string }) {
           <StoreProblems problems={state.problems} />
           {/* offline9: a version kept on this computer that the team server refused on arrival */}
           <KeptVersion id={id} record={state.record} onResolved={onAdded} />
+          <EditLeaseBanner others={others} editing={editable && !signed} />
           <AuditJudgements id={id} record={state.record} />
           {state.signatures.versions.length > 0 ? (
             <>
               <SignedBanner signatures={state.signatures} justSigned={justSigned} />
               {/* Keyed by revision so a fresh read replaces the form's state entirely. */}
               <GuidedEditor key={`signed-${state.record.revision}`} record={state.record} readOnly />
-              <AddendumForm id={id} onAdded={onAdded} />
+              {chair && <AddendumForm id={id} onAdded={onAdded} />}
             </>
+          ) : editable ? (
+            // Keyed by revision: after a save conflict is settled the page reads the conference again and starts from it.
+            <GuidedEditor key={`edit-${state.record.revision}`} record={state.record} renderSign={renderSign} reopen={onAdded} />
           ) : (
-            <GuidedEditor key={`draft-${state.record.revision}`} record={state.record} renderSign={renderSign} />
+            <GuidedEditor key={`read-${state.record.revision}`} record={state.record} readOnly readOnlyNote={readOnlyReason(member.role)} />
           )}
           <ExportBlock id={id} signed={state.signatures.versions.length > 0}>
             <DecisionLetterDue record={state.record} signed={state.signatures.versions.length > 0} />

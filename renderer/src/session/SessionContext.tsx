@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Settings, StoreProblem } from '../../../domain/api/contract';
+import type { SessionInfo, Settings, StoreProblem } from '../../../domain/api/contract';
 import type { SectionValue } from '../../../domain/record/conference';
 import type { ApiClient } from '../api';
 import type { Route } from './routes';
@@ -30,6 +30,8 @@ export interface Session {
   unlockProblems: readonly StoreProblem[];
   /** Replaces them when one is dealt with (a folder rollback accepted after it was checked). */
   setUnlockProblems: (problems: readonly StoreProblem[]) => void;
+  /** lease9: where the records are and the member's role; screens offer only what the role may do (renderer/src/team/roles.ts). */
+  member: SessionInfo;
 }
 
 export const SessionContext = createContext<Session | null>(null);

@@ -76,6 +76,9 @@ function attemptsFor(operation: OperationName, record: ConferenceRecord): unknow
       return [{ id, recipientId: '0b7a4c1e-2f3d-4e5f-8a9b-0c1d2e3f4a5b', base64: Buffer.from('PK').toString('base64') }];
     case 'review.decide':
       return [{ id, returnId: '0b7a4c1e-2f3d-4e5f-8a9b-0c1d2e3f4a5b', itemId: 'c-1', status: 'accepted', reason: '' }];
+    // lease9: "being edited by …" holds nothing in the record
+    case 'conferences.editLease':
+      return (['hold', 'look', 'release'] as const).map((action) => ({ id, action }));
     default:
       throw new Error(`No attempts written for ${operation}: add some to this test.`);
   }
