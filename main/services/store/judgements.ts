@@ -2,6 +2,7 @@ import { sign } from 'node:crypto';
 import { ApiFailure } from '../../../domain/api/result';
 import { childrenOf } from '../../../domain/record/access';
 import { cohortChildIds } from '../../../domain/audit/cohort';
+import { refuseThinJudgement } from '../../../domain/audit/judgement-rules';
 import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
 import { JudgementStatementSchema, judgementHash, judgementSignatureValid, judgementView, type StoredJudgement } from './judgement-schema';
 import type { ChairProfileStore } from '../signing/chair-profile-store';
@@ -35,6 +36,7 @@ export class Judgements {
   constructor(private readonly c: JudgementsContext) {}
 
   async judge(input: JudgementInput): Promise<JudgementView> {
+    refuseThinJudgement(input);
     const loaded = await this.c.conferences.loadForChange(input.conferenceId, { allowSigned: true });
     const { record, stored } = loaded;
     if (!childrenOf(record).some((child) => child.id === input.childId)) {

@@ -3,6 +3,7 @@ import type { PdfCertificate } from '../signing/pdf-certificate';
 import type { AuditSource } from '../store/store';
 import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
 import { cohortChildIds } from '../../../domain/audit/cohort';
+import { refuseThinJudgement } from '../../../domain/audit/judgement-rules';
 import { childrenOf } from '../../../domain/record/access';
 import { JudgementStatementSchema, StoredJudgementSchema, judgementHash, judgementView, type StoredJudgement } from '../store/judgement-schema';
 import { checkJudgements, type CheckedJudgements } from './judgements';
@@ -303,6 +304,7 @@ export class PgConferenceStore implements ConferenceStore {
 
   judge(input: JudgementInput): Promise<JudgementView> {
     return this.#run(async (m) => {
+      refuseThinJudgement(input);
       // One snapshot for everything the judgement is built on: read in separate statements, a
       // judgement another manager committed in between showed up in the history but not in what
       // was read before it, and was reported as TAMPERED. In one REPEATABLE READ transaction the

@@ -8,6 +8,7 @@ import {
   type JudgementRating,
   type JudgementView,
 } from '../../../domain/audit/types';
+import { judgementCommentProblem } from '../../../domain/audit/judgement-rules';
 import { errorMessage } from '../api';
 import { formatDateTime, formatIsoDate } from '../format/dates';
 import { useSession } from '../session/SessionContext';
@@ -36,7 +37,8 @@ export function ChildDetail({ row, onJudged, onClose }: { row: AuditRow; onJudge
   async function record() {
     const found: typeof errors = {};
     if (rating === '') found.rating = 'Choose good, requires improvement or inadequate.';
-    if (comment.trim() === '') found.comment = 'Write a comment saying why: the chair reads it beside the decision.';
+    const thin = judgementCommentProblem(comment);
+    if (thin !== null) found.comment = thin;
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setResult(null);

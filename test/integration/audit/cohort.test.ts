@@ -129,7 +129,7 @@ describe('the manager’s judgement', () => {
     const osei = await enter(h, oseiRecord());
     await h.ok('profile.set', CHAIR);
     await h.ok('conferences.sign', { id: osei.id, baseRevision: osei.revision });
-    const { judgement } = await h.ok<{ judgement: JudgementView }>('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'good', comment: 'Clear and well reasoned.' });
+    const { judgement } = await h.ok<{ judgement: JudgementView }>('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'good', comment: 'Clear and well reasoned, each agency answered.' });
     expect(judgement).toMatchObject({ signed: true, valid: true, author: CHAIR.name, actionForChair: '' });
     expect((await h.ok<{ intact: boolean }>('conferences.signatures', { id: osei.id })).intact).toBe(true);
     const row = (await cohort(h)).rows[0]!;
@@ -141,7 +141,7 @@ describe('the manager’s judgement', () => {
     const h = await openStore();
     const whitfield = await enter(h, whitfieldRecord());
     const message = await expectFailure(
-      h.call('audit.judge', { conferenceId: whitfield.id, childId: childId(whitfield), rating: 'good', comment: 'Fine.' }),
+      h.call('audit.judge', { conferenceId: whitfield.id, childId: childId(whitfield), rating: 'good', comment: 'Fine, the plan answers every agency.' }),
       'INVALID_INPUT',
     );
     expect(message).toContain('not in the audit cohort');
@@ -152,6 +152,21 @@ describe('the manager’s judgement', () => {
     const h = await openStore();
     const osei = await enter(h, oseiRecord());
     await expectFailure(h.call('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'good', comment: '   ' }), 'INVALID_INPUT');
+  });
+
+  it('is refused with a comment too thin to act on, in plain words, and nothing is written', async () => {
+    const h = await openStore();
+    const osei = await enter(h, oseiRecord());
+    const before = await h.ok<{ entries: HistoryEntry[] }>('conferences.history', { id: osei.id });
+    for (const lazy of ['x', 'Good.', 'Fine by me - ok', '- - - - - -']) {
+      const message = await expectFailure(h.call('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'good', comment: lazy }), 'INVALID_INPUT');
+      expect(message).toMatch(/^(Say why in at least 5 words|Write a comment saying why)/);
+      expect(message).toContain('Nothing has been recorded.');
+    }
+    expect((await h.ok<{ entries: HistoryEntry[] }>('conferences.history', { id: osei.id })).entries).toEqual(before.entries);
+    expect((await h.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: osei.id })).judgements).toEqual([]);
+    // Five real words are enough.
+    await h.ok('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'good', comment: 'Police dissent answered with reasons.' });
   });
 });
 
@@ -199,7 +214,7 @@ describe('a judgement altered afterwards', () => {
     });
     const { judgements } = await h.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: osei.id });
     expect(judgements).toMatchObject([{ rating: 'good', valid: false }]);
-    await expectFailure(h.call('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'good', comment: 'Covering it over.' }), 'TAMPERED');
+    await expectFailure(h.call('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'good', comment: 'Covering it over with a new one.' }), 'TAMPERED');
   });
 
   it('removed from the document is noticed: nothing more can be added', async () => {
@@ -209,7 +224,7 @@ describe('a judgement altered afterwards', () => {
     await reseal(h, osei.id, (doc) => {
       doc.judgements.splice(0, 1);
     });
-    await expectFailure(h.call('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'good', comment: 'A fresh start.' }), 'TAMPERED');
+    await expectFailure(h.call('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'good', comment: 'A fresh start after the removal.' }), 'TAMPERED');
   });
 });
 
@@ -228,7 +243,7 @@ describe('the cohort kept while the store is open', () => {
     await cohort(h);
     expect(reads).toBe(1);
 
-    await h.ok('audit.judge', { conferenceId: osei.id, childId: daniel, rating: 'good', comment: 'Clear.' });
+    await h.ok('audit.judge', { conferenceId: osei.id, childId: daniel, rating: 'good', comment: 'Clear, and every agency is answered.' });
     expect((await cohort(h)).rows[0]?.judgements).toHaveLength(1);
     expect(reads).toBe(2);
 

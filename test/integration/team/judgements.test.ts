@@ -97,9 +97,9 @@ describe('a manager’s judgement on the team store', () => {
     const { revision } = await c.ok<{ revision: number }>('conferences.sign', { id: record.id, baseRevision: record.revision });
     const m = await signedIn(manager);
     // Without a profile there is no key to sign with: refused, nothing recorded.
-    expect(await m.code('audit.judge', judgementOf(record, 'Threshold reasoning is thin.'))).toBe('NO_PROFILE');
+    expect(await m.code('audit.judge', judgementOf(record, 'Threshold reasoning is thin here.'))).toBe('NO_PROFILE');
     await m.ok('profile.set', MANAGER_PROFILE);
-    const { judgement } = await m.ok<{ judgement: JudgementView }>('audit.judge', judgementOf(record, 'Threshold reasoning is thin.'));
+    const { judgement } = await m.ok<{ judgement: JudgementView }>('audit.judge', judgementOf(record, 'Threshold reasoning is thin here.'));
     expect(judgement).toMatchObject({ number: 1, author: MANAGER_PROFILE.name, signed: true, valid: true, rating: 'requires-improvement' });
 
     const seen = await c.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: record.id });
@@ -146,7 +146,7 @@ describe('a manager’s judgement on the team store', () => {
     const risk = { kind: 'single', values: { harm: 'Updated after the audit.' } };
     const saved = await c.ok<{ revision: number }>('conferences.save', { id: record.id, baseRevision: record.revision, sections: { risk } });
     expect(saved.revision).toBe(record.revision + 1);
-    const second = await m.ok<{ judgement: JudgementView }>('audit.judge', judgementOf(record, 'Revisited after the update.'));
+    const second = await m.ok<{ judgement: JudgementView }>('audit.judge', judgementOf(record, 'Revisited after the chair’s update.'));
     expect(second.judgement).toMatchObject({ number: 2, valid: true });
     const history = await c.ok<{ entries: HistoryEntry[]; intact: boolean }>('conferences.history', { id: record.id });
     expect(history.intact).toBe(true);
@@ -154,7 +154,7 @@ describe('a manager’s judgement on the team store', () => {
     const seen = await c.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: record.id });
     expect(seen.judgements.map((j) => [j.number, j.comment, j.valid])).toEqual([
       [1, first.judgement.comment, true],
-      [2, 'Revisited after the update.', true],
+      [2, 'Revisited after the chair’s update.', true],
     ]);
   });
 
@@ -177,7 +177,7 @@ describe('a manager’s judgement on the team store', () => {
     const seen = await c.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: record.id });
     expect(seen.judgements.map((j) => j.valid)).toEqual([false, false]);
     expect(seen.judgements.some((j) => j.rating === 'good')).toBe(false);
-    expect(await m.code('audit.judge', judgementOf(record, 'One more on top.'))).toBe('TAMPERED');
+    expect(await m.code('audit.judge', judgementOf(record, 'One more judgement on top.'))).toBe('TAMPERED');
     const history = await c.ok<{ entries: HistoryEntry[] }>('conferences.history', { id: record.id });
     expect(history.entries.filter((e) => e.action === 'judgement')).toHaveLength(2);
   });
@@ -192,8 +192,8 @@ describe('a manager’s judgement on the team store', () => {
     await m2.ok('profile.set', { ...MANAGER_PROFILE, name: 'Kofi Achebe' });
     const record = await enterOsei(c);
     const results = await Promise.all([
-      m1.call('audit.judge', judgementOf(record, 'First manager’s view.')),
-      m2.call('audit.judge', judgementOf(record, 'Second manager’s view.')),
+      m1.call('audit.judge', judgementOf(record, 'The first manager’s view, recorded.')),
+      m2.call('audit.judge', judgementOf(record, 'The second manager’s view, recorded.')),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.flatMap((r) => (r.ok ? [] : [r.error.code]))).toEqual(['CONFLICT']);
@@ -219,6 +219,6 @@ describe('a manager’s judgement on the team store', () => {
     expect(opened.problems).toHaveLength(1);
     const risk = { kind: 'single', values: { harm: 'Written after the damage.' } };
     expect(await c.code('conferences.save', { id: record.id, baseRevision: record.revision, sections: { risk } })).toBe('TAMPERED');
-    expect(await m.code('audit.judge', judgementOf(record, 'Another on top.'))).toBe('TAMPERED');
+    expect(await m.code('audit.judge', judgementOf(record, 'Another judgement on top of it.'))).toBe('TAMPERED');
   });
 });
