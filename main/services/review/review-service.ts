@@ -18,7 +18,7 @@ import { checkChain, signStatement, verificationCode, versionHash, type SignedVe
 import type { LoadedConference } from '../store/conference-file';
 import { isSigned, type ConferenceContext, type Conferences } from '../store/conferences';
 import { nextEntry, recordHash } from '../store/history';
-import { summarise } from '../store/summary';
+import { indexEntryAfterWrite } from '../store/index-entry';
 import { identifierSignatureValid, parseIdentifier } from './identifier';
 import { readReturnedDocx, ReturnedFileError } from './import-docx';
 
@@ -391,7 +391,7 @@ export class ReviewService {
     });
     await this.c.index.noteIntent(id);
     const stamp = await this.c.files.commit(id, loaded.db, loaded.adapter, loaded.stored.entry, { record, entry, review });
-    await this.c.index.record({ summary: summarise(record), head: entry.hash, ...stamp });
+    await this.c.index.record(await indexEntryAfterWrite(this.c, id, { record, stored: loaded.stored, head: entry.hash, stamp }));
     // The document as now written (commit replaced db.data): the answer is drawn from it without reading the file again.
     const stored = loaded.db.data;
     if (stored === null) throw new Error('The conference was not kept.');

@@ -48,7 +48,9 @@ import { DEFAULT_KDF, type KdfParams } from '../store/kdf';
 import { problems } from '../store/problems';
 import { SerialQueue } from '../store/serial-queue';
 import { addendumHash, verify, view } from '../store/sign-off';
-import { summarise } from '../store/summary';
+import { summarise, summariseConference } from '../store/summary';
+import type { IndexedAuditFacts } from '../../../domain/audit/facts';
+import type { AuditIndex, ConferenceJudgements } from '../audit/cohort-service';
 import { conferenceKeyRole, deriveMemberSecrets } from './member-keys';
 import { connect, latestTeamKey, signIn, type SignedInMember } from './membership';
 import { applySave, CONFLICT_MESSAGE, newRecord } from './records';
@@ -125,6 +127,30 @@ interface Current {
    * history as tampered), but nothing is added after it.
    */
   head: HistoryEntry | null;
+}
+
+/**
+ * What a conference's sealed summary holds: the list's summary and, beside it, the manager's
+ * audit facts (domain/audit/facts.ts), both from summariseConference, so the cohort of a year
+ * opens no conference. Summaries sealed before the facts were kept parse without them.
+ */
+const SealedSummarySchema = ConferenceSummarySchema.extend({
+  audit: z.custom<IndexedAuditFacts>((value) => typeof value === 'object' && value !== null && typeof (value as { version?: unknown }).version === 'number').optional(),
+});
+
+/** The sealed summary of a team conference: the one function every write (and a bulk loader) seals with. */
+export function sealedSummary(
+  teamKey: Buffer,
+  record: ConferenceRecord,
+  historySeq: number,
+  signed?: { block: SignedBlock; intact: boolean },
+): Buffer {
+  const { summary, audit } = summariseConference({
+    record,
+    ...(signed ? { signed: signed.block, signaturesIntact: signed.intact } : {}),
+    historySeq,
+  });
+  return sealJson(teamKey, { ...summary, audit }, roles.summary(record.id));
 }
 
 const NOT_FOUND = () =>
@@ -294,10 +320,12 @@ export class PgConferenceStore implements ConferenceStore {
       const current = await this.#current(m, id);
       const signatures = await this.#signatures(m, current);
       const history = await this.#history(m, current);
+      const judged = await this.#judgementsOf(m, current, history.entries);
       return {
         record: current.record,
         signOff: { signedAt: signatures.versions[0]?.signedAt ?? null, intact: signatures.intact },
-        judgements: (await this.#judgementsOf(m, current, history.entries)).views,
+        judgements: judged.views,
+        judgementsMissing: judged.missing,
       };
     });
   }
@@ -395,11 +423,12 @@ export class PgConferenceStore implements ConferenceStore {
     }
   }
 
-  judgements(id: string): Promise<JudgementView[]> {
+  judgements(id: string): Promise<{ judgements: JudgementView[]; missing: number }> {
     return this.#run(async (m) => {
       const current = await this.#current(m, id);
       const history = await this.#history(m, current);
-      return (await this.#judgementsOf(m, current, history.entries)).views;
+      const { views, missing } = await this.#judgementsOf(m, current, history.entries);
+      return { judgements: views, missing };
     });
   }
 
@@ -478,22 +507,110 @@ export class PgConferenceStore implements ConferenceStore {
 
   list(): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[] }> {
     return this.#run(async (m) => {
-      const { rows } = await m.client.query<{ id: string; summary: Buffer; summary_key_id: number }>(
-        'SELECT id, summary, summary_key_id FROM cpc.conferences ORDER BY updated_at DESC, id',
+      const { entries, problems: found } = await this.#summaries(m);
+      return { conferences: entries.map((e) => e.summary), problems: found };
+    });
+  }
+
+  /** The list's summaries with the audit facts sealed beside each (one read, one decryption each). */
+  auditIndex(): Promise<AuditIndex> {
+    return this.#run(async (m) => {
+      const { entries } = await this.#summaries(m);
+      const facts = new Map(entries.flatMap((e) => (e.audit ? [[e.summary.id, e.audit] as const] : [])));
+      return { conferences: entries.map((e) => e.summary), facts: (id: string) => facts.get(id) };
+    });
+  }
+
+  async #summaries(m: SignedInMember): Promise<{ entries: { summary: ConferenceSummary; audit: IndexedAuditFacts | undefined }[]; problems: StoreProblem[] }> {
+    const { rows } = await m.client.query<{ id: string; summary: Buffer; summary_key_id: number }>(
+      'SELECT id, summary, summary_key_id FROM cpc.conferences ORDER BY updated_at DESC, id',
+    );
+    const entries: { summary: ConferenceSummary; audit: IndexedAuditFacts | undefined }[] = [];
+    const found: StoreProblem[] = [];
+    for (const row of rows) {
+      const key = m.teamKeys.get(row.summary_key_id);
+      try {
+        if (key === undefined) throw new DecryptError();
+        const { audit, ...summary } = SealedSummarySchema.parse(openJson(key, row.summary, roles.summary(row.id)));
+        entries.push({ summary, audit });
+      } catch {
+        found.push(problems.unreadableConference(row.id, null));
+      }
+    }
+    return { entries, problems: found };
+  }
+
+  /**
+   * The judgements of many conferences at once, for the cohort: their rows in one query, and
+   * only the history entries after each conference's own version entry (addenda and
+   * judgements; historySeq in its facts) in another, so the history's word on each judgement is
+   * checked — and one deleted from the end is seen as missing — without reading whole histories.
+   */
+  auditJudgements(conferences: readonly { id: string; historySeq: number | undefined }[]): Promise<Map<string, ConferenceJudgements>> {
+    return this.#run(async (m) => {
+      const seqs = new Map(conferences.flatMap((c) => (c.historySeq !== undefined && z.uuid().safeParse(c.id).success ? [[c.id, c.historySeq] as const] : [])));
+      const wanted = [...seqs.keys()];
+      const answer = new Map<string, ConferenceJudgements>();
+      if (wanted.length === 0) return answer;
+      await this.#loadKeys(m, wanted);
+      const judged = await m.client.query<{ conference_id: string; key_id: number; sealed: Buffer }>(
+        'SELECT conference_id, key_id, sealed FROM cpc.audit_judgements WHERE conference_id = ANY($1::uuid[])',
+        [wanted],
       );
-      const conferences: ConferenceSummary[] = [];
-      const found: StoreProblem[] = [];
-      for (const row of rows) {
-        const key = m.teamKeys.get(row.summary_key_id);
+      const after = await m.client.query<{ conference_id: string; seq: number; key_id: number; sealed: Buffer }>(
+        `SELECT h.conference_id, h.seq, h.key_id, h.sealed
+           FROM cpc.history h JOIN unnest($1::uuid[], $2::int[]) AS t(id, seq) ON h.conference_id = t.id AND h.seq > t.seq
+          ORDER BY h.conference_id, h.seq`,
+        [wanted, wanted.map((id) => seqs.get(id)!)],
+      );
+      const stored = new Map<string, { judgements: StoredJudgement[]; unreadable: number; entries: HistoryEntry[] }>();
+      const of = (id: string) => {
+        let found = stored.get(id);
+        if (found === undefined) stored.set(id, (found = { judgements: [], unreadable: 0, entries: [] }));
+        return found;
+      };
+      for (const row of judged.rows) {
+        const into = of(row.conference_id);
         try {
-          if (key === undefined) throw new DecryptError();
-          conferences.push(ConferenceSummarySchema.parse(openJson(key, row.summary, roles.summary(row.id))));
+          const key = await this.#dataKey(m, row.conference_id, row.key_id);
+          into.judgements.push(StoredJudgementSchema.parse(openJson(key, row.sealed, roles.judgement(row.conference_id))));
         } catch {
-          found.push(problems.unreadableConference(row.id, null));
+          into.unreadable += 1;
         }
       }
-      return { conferences, problems: found };
+      for (const row of after.rows) {
+        const into = of(row.conference_id);
+        try {
+          const key = await this.#dataKey(m, row.conference_id, row.key_id);
+          into.entries.push(HistoryEntrySchema.parse(openJson(key, row.sealed, roles.history(row.conference_id, row.seq))));
+        } catch {
+          into.unreadable += 1;
+        }
+      }
+      for (const [id, found] of stored) {
+        found.judgements.sort((a, b) => a.statement.number - b.statement.number);
+        const checked = checkJudgements(id, found.judgements, found.entries, found.unreadable);
+        answer.set(id, { views: checked.views, missing: checked.missing });
+      }
+      return answer;
     });
+  }
+
+  /** The data keys of many conferences in one query, into the cache #dataKey reads. */
+  async #loadKeys(m: SignedInMember, ids: readonly string[]): Promise<void> {
+    const { rows } = await m.client.query<{ conference_id: string; key_id: number; team_key_version: number; wrapped: Buffer }>(
+      'SELECT conference_id, key_id, team_key_version, wrapped FROM cpc.conference_keys WHERE conference_id = ANY($1::uuid[])',
+      [ids],
+    );
+    for (const row of rows) {
+      const teamKey = m.teamKeys.get(row.team_key_version);
+      if (teamKey === undefined || this.#keys.has(`${row.conference_id}:${row.key_id}`)) continue;
+      try {
+        this.#keys.set(`${row.conference_id}:${row.key_id}`, Buffer.from(z.string().parse(openJson(teamKey, row.wrapped, conferenceKeyRole(row.conference_id, row.key_id))), 'base64'));
+      } catch {
+        // Left out: #dataKey then reports this conference as unreadable when it is needed.
+      }
+    }
   }
 
   createConference(input: NewConference): Promise<ConferenceRecord> {
@@ -514,7 +631,7 @@ export class PgConferenceStore implements ConferenceStore {
       await this.#transaction(m, async (c) => {
         await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id) VALUES ($1, 1, $2, $3)', [
           id,
-          sealJson(team.key, summarise(record), roles.summary(id)),
+          sealedSummary(team.key, record, entry.seq),
           team.version,
         ]);
         await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, 1, $2, $3)', [
@@ -611,7 +728,7 @@ export class PgConferenceStore implements ConferenceStore {
           keyId,
           sealJson(dataKey, { version, addendum: null }, roles.signature(id, 1)),
         ]);
-      });
+      }, { versions: [version], addenda: [] });
       return { signed: view(version, null, true, null), revision: next.revision };
     });
   }
@@ -719,7 +836,7 @@ export class PgConferenceStore implements ConferenceStore {
         await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id) VALUES ($1, $2, $3, $4)', [
           id,
           record.revision,
-          sealJson(team.key, summarise(record), roles.summary(id)),
+          sealedSummary(team.key, record, last.seq, signed ? { block: signed, intact: verify(id, { record, stored: { signed } }, signedHashes(entries)).intact } : undefined),
           team.version,
         ]);
         await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, 1, $2, $3)', [
@@ -990,6 +1107,8 @@ export class PgConferenceStore implements ConferenceStore {
     next: ConferenceRecord,
     entry: HistoryEntry,
     more?: (c: pg.ClientBase, keyId: number, dataKey: Buffer) => Promise<void>,
+    /** The signed versions this write makes (sign-off), for the summary's "Signed" and the audit's facts. */
+    signed?: SignedBlock,
   ): Promise<void> {
     const id = current.id;
     const team = latestTeamKey(m);
@@ -1001,7 +1120,7 @@ export class PgConferenceStore implements ConferenceStore {
       const { rows } = await m.client.query<{ committed: boolean }>('SELECT cpc.commit_version($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS committed', [
         id,
         current.revision,
-        sealJson(team.key, summarise(next), roles.summary(id)),
+        sealedSummary(team.key, next, entry.seq),
         team.version,
         keyId,
         rotate ? team.version : null,
@@ -1018,7 +1137,7 @@ export class PgConferenceStore implements ConferenceStore {
       const moved = await c.query('UPDATE cpc.conferences SET revision = $2, summary = $3, summary_key_id = $4 WHERE id = $1 AND revision = $5', [
         id,
         next.revision,
-        sealJson(team.key, summarise(next), roles.summary(id)),
+        sealedSummary(team.key, next, entry.seq, signed ? { block: signed, intact: true } : undefined),
         team.version,
         current.revision,
       ]);
