@@ -30,3 +30,13 @@ export function refuseThinJudgement(input: Pick<JudgementInput, 'comment'>): voi
   const problem = judgementCommentProblem(input.comment);
   if (problem !== null) throw new ApiFailure('INVALID_INPUT', `${problem} Nothing has been recorded.`);
 }
+
+/**
+ * Said wherever a conference's judgements are shown when its history records judgements that its
+ * stored copy no longer holds (one deleted from the end leaves the rest verifying): the
+ * manager and the chair must not read the list as complete.
+ */
+export function missingJudgementsMessage(missing: number): string {
+  const what = missing === 1 ? 'a judgement' : `${missing} judgements`;
+  return `A judgement is missing: this conference’s history records ${what} that its stored copy no longer holds. Report this to your information governance lead; no judgement can be added to this conference until it is looked into.`;
+}

@@ -226,6 +226,30 @@ describe('a judgement altered afterwards', () => {
     });
     await expectFailure(h.call('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'good', comment: 'A fresh start after the removal.' }), 'TAMPERED');
   });
+
+  it('removed from the end is shown as missing to the chair and in the cohort, though the judgements left still verify', async () => {
+    const h = await openStore();
+    const osei = await enter(h, oseiRecord());
+    const daniel = childId(osei);
+    await h.ok('audit.judge', { conferenceId: osei.id, childId: daniel, rating: 'good', comment: 'The police dissent is answered with reasons.' });
+    await h.ok('audit.judge', { conferenceId: osei.id, childId: daniel, rating: 'inadequate', comment: 'On reflection the rationale does not answer the police.' });
+    // The unfavourable one is taken off the end: what is left chains and verifies by itself.
+    await reseal(h, osei.id, (doc) => {
+      doc.judgements.pop();
+    });
+    const chairSees = await h.ok<{ judgements: JudgementView[]; missing: number }>('audit.judgements', { id: osei.id });
+    expect(chairSees.judgements.map((j) => [j.rating, j.valid])).toEqual([['good', true]]);
+    expect(chairSees.missing).toBe(1);
+    // The changed file is read again at the next unlock, so the index (and the cohort) say so too.
+    await h.ok('vault.lock');
+    await h.ok('vault.unlock', { passphrase: PASSPHRASE });
+    const row = (await cohort(h)).rows.find((r) => r.conferenceId === osei.id)!;
+    expect(row.judgements.map((j) => j.rating)).toEqual(['good']);
+    expect(row.judgementsMissing).toBe(1);
+    const csv = await h.ok<{ base64: string }>('audit.export', { period: PERIOD, format: 'csv' });
+    const lines = Buffer.from(csv.base64, 'base64').toString('utf8').split('\r\n');
+    expect(lines[1]?.endsWith(',"1"')).toBe(true);
+  });
 });
 
 describe('the cohort from the index', () => {

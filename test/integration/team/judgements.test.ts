@@ -182,6 +182,30 @@ describe('a manager’s judgement on the team store', () => {
     expect(history.entries.filter((e) => e.action === 'judgement')).toHaveLength(2);
   });
 
+  test('a judgement deleted from the end is shown as missing to the chair and in the cohort, though the one left verifies', async () => {
+    const c = await signedIn(chair);
+    const m = await signedIn(manager);
+    await m.ok('profile.set', MANAGER_PROFILE);
+    const record = await enterOsei(c);
+    await m.ok('audit.judge', { ...judgementOf(record, 'Good analysis of the police view.'), rating: 'good' });
+    await m.ok('audit.judge', { ...judgementOf(record, 'On reflection the police view is not answered.'), rating: 'inadequate' });
+    // The database owner, going round the triggers, deletes the second (the unfavourable) row.
+    await team.owner.query('ALTER TABLE cpc.audit_judgements DISABLE TRIGGER append_only');
+    await team.owner.query(
+      'DELETE FROM cpc.audit_judgements WHERE id = (SELECT id FROM cpc.audit_judgements WHERE conference_id = $1 ORDER BY created_at DESC LIMIT 1)',
+      [record.id],
+    );
+    await team.owner.query('ALTER TABLE cpc.audit_judgements ENABLE TRIGGER append_only');
+    const seen = await c.ok<{ judgements: JudgementView[]; missing: number }>('audit.judgements', { id: record.id });
+    expect(seen.judgements.map((j) => [j.rating, j.valid])).toEqual([['good', true]]);
+    expect(seen.missing).toBe(1);
+    const { rows } = await m.ok<{ rows: AuditRow[] }>('audit.cohort', { period: { from: '2026-01-01', to: '2026-06-30' } });
+    const row = rows.find((r) => r.conferenceId === record.id)!;
+    expect(row.judgements.map((j) => j.rating)).toEqual(['good']);
+    expect(row.judgementsMissing).toBe(1);
+    expect(await m.code('audit.judge', judgementOf(record, 'One more judgement over the gap.'))).toBe('TAMPERED');
+  });
+
   test('two managers judging one conference at once: one is recorded, the other is asked to try again', async () => {
     const second = team.login('mg.achebe');
     await team.join(second, 'manager');
