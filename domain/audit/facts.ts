@@ -33,6 +33,13 @@ export interface ConferenceAuditFacts {
   lateReason: string;
   /** How many recipients the distribution list holds. */
   distribution: number;
+  /**
+   * The two deadlines the timescale indicator reads, as worked out at the save under the rules
+   * named by `rules` (localRulesKey). Used only while the council's rules are still those;
+   * otherwise worked out again from `timescales`. Today's date is never in it: whether the
+   * minutes' deadline has passed is decided when the cohort is built.
+   */
+  decided?: { rules: string; conferenceLate: boolean | null; minutesDue: string | null };
 }
 
 export interface RecordAuditFacts {

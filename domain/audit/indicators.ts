@@ -10,7 +10,8 @@ import { decisionFindings } from '../rules/decision-rules';
 import type { RuleFinding } from '../rules/finding';
 import { DEFAULT_LOCAL_SETTINGS, type LocalSettings } from '../rules/local-settings';
 import { attendanceRecorded, checkQuorum, quorumFactsFromRecord } from '../rules/quorum';
-import { checkTimescales, timescaleFactsFromRecord } from '../rules/timescales';
+import { checkTimescales, timescaleFactsFromRecord, type ConferenceFacts } from '../rules/timescales';
+import { localRulesKey } from '../record/summary';
 import { voiceFindings } from '../rules/voice-rules';
 import { validateAgainstTemplate } from '../template/validate';
 import type { ConferenceTemplate, FieldDef } from '../template/types';
@@ -72,7 +73,7 @@ interface RecordChecks {
  * minutes signed) are kept as the dates and answers they are worked out from, and decided by
  * auditFromFacts when the cohort is built.
  */
-export function recordAuditFacts(record: ConferenceRecord, childIds: readonly string[], template: ConferenceTemplate): RecordAuditFacts {
+export function recordAuditFacts(record: ConferenceRecord, childIds: readonly string[], template: ConferenceTemplate, settings?: LocalSettings): RecordAuditFacts {
   const checks: RecordChecks = {
     decision: decisionFindings(record),
     // Only the decision and plan sections hold the non-plan fields: validating just those (their
@@ -84,16 +85,25 @@ export function recordAuditFacts(record: ConferenceRecord, childIds: readonly st
       record,
     ).findings,
   };
+  const timescales = timescaleFactsFromRecord(record);
   return {
     children: childIds.map((childId) => childFacts(record, childId, template, checks)),
     conference: {
       attendanceRecorded: attendanceRecorded(record),
       quorum: quorumFactsFromRecord(record),
-      timescales: timescaleFactsFromRecord(record),
+      timescales,
       lateReason: textOf(singleValues(record, SECTION.meeting)['lateReason']).trim(),
       distribution: listItems(record, SECTION.distribution).length,
+      // Only where there are children to audit: working days are the costly part of a cohort.
+      ...(settings && childIds.length > 0 ? { decided: decideDeadlines(timescales, settings) } : {}),
     },
   };
+}
+
+/** The deadlines the timescale indicator reads, under the given rules. */
+function decideDeadlines(facts: ConferenceFacts, settings: LocalSettings): NonNullable<ConferenceAuditFacts['decided']> {
+  const { deadlines } = checkTimescales(facts, settings);
+  return { rules: localRulesKey(settings), conferenceLate: deadlines.conference?.held?.late ?? null, minutesDue: deadlines.minutes?.due ?? null };
 }
 
 /** The rows from the facts, under the council's rules and today's date. */
@@ -322,20 +332,21 @@ function quorumIndicator(conference: ConferenceAuditFacts, settings: LocalSettin
 
 function timescalesIndicator(conference: ConferenceAuditFacts, settings: LocalSettings, context: Pick<AuditContext, 'signOff' | 'today'>): Indicator {
   const id = 'timescales';
-  const { deadlines } = checkTimescales(conference.timescales, settings);
+  // Worked out at the save under the same rules, or again now that the rules have changed.
+  const kept = conference.decided;
+  const { conferenceLate, minutesDue } = kept !== undefined && kept.rules === localRulesKey(settings) ? kept : decideDeadlines(conference.timescales, settings);
   const parts: string[] = [];
   let late = false;
   let unknown = false;
-  const held = deadlines.conference?.held;
-  if (held) {
-    late ||= held.late;
+  if (conferenceLate !== null) {
+    late ||= conferenceLate;
     const reason = conference.lateReason;
-    parts.push(held.late ? `Conference late${reason ? ' (reason recorded)' : ' with no reason recorded'}` : 'Conference on time');
+    parts.push(conferenceLate ? `Conference late${reason ? ' (reason recorded)' : ' with no reason recorded'}` : 'Conference on time');
   } else {
     unknown = true;
     parts.push('conference timescale cannot be worked out (a start date is missing)');
   }
-  const minutes = deadlines.minutes;
+  const minutes = minutesDue === null ? null : { due: minutesDue };
   const signed = context.signOff.signedAt?.slice(0, 10) ?? null;
   if (minutes && signed && isValidIsoDate(signed)) {
     const inTime = compareDates(signed, minutes.due) <= 0;

@@ -47,7 +47,7 @@ export function summariseConference(input: ConferenceIndexInput): { summary: Con
     audit: {
       version: AUDIT_FACTS_VERSION,
       revision: record.revision,
-      record: recordAuditFacts(record, cohortChildIds(record), template),
+      record: recordAuditFacts(record, cohortChildIds(record), template, input.local ?? DEFAULT_LOCAL_SETTINGS),
       signOff: { signedAt: signed?.versions[0]?.statement.signedAt ?? null, intact: input.signaturesIntact ?? true },
       ...(input.judgements ? { judgements: input.judgements } : {}),
       ...(input.historySeq !== undefined ? { historySeq: input.historySeq } : {}),
