@@ -541,10 +541,11 @@ export class PgConferenceStore implements ConferenceStore {
   }
 
   /**
-   * The judgements of many conferences at once, for the cohort: their rows in one query, and
-   * only the history entries after each conference's own version entry (addenda and
-   * judgements; historySeq in its facts) in another, so the history's word on each judgement is
-   * checked — and one deleted from the end is seen as missing — without reading whole histories.
+   * The judgements of many conferences at once, for the cohort: their rows in one query, and in
+   * another only the history entries that can be judgements (those after each conference's own
+   * version entry, historySeq in its facts, and those a manager wrote), so the history's word on
+   * each judgement is checked — and one deleted from the end is seen as missing — without
+   * reading whole histories.
    */
   auditJudgements(conferences: readonly { id: string; historySeq: number | undefined }[]): Promise<Map<string, ConferenceJudgements>> {
     return this.#run(async (m) => {
@@ -558,8 +559,12 @@ export class PgConferenceStore implements ConferenceStore {
         [wanted],
       );
       const after = await m.client.query<{ conference_id: string; seq: number; key_id: number; sealed: Buffer }>(
+        // After the version's own entry come only addenda and judgements; a judgement made
+        // before a later save sits earlier, and only managers add history rows other than
+        // through a chair's or minute-taker's own writes (record_judgement, migrations/003).
         `SELECT h.conference_id, h.seq, h.key_id, h.sealed
-           FROM cpc.history h JOIN unnest($1::uuid[], $2::int[]) AS t(id, seq) ON h.conference_id = t.id AND h.seq > t.seq
+           FROM cpc.history h JOIN unnest($1::uuid[], $2::int[]) AS t(id, seq) ON h.conference_id = t.id
+          WHERE h.seq > t.seq OR h.created_by IN (SELECT login FROM cpc.members WHERE role = 'manager')
           ORDER BY h.conference_id, h.seq`,
         [wanted, wanted.map((id) => seqs.get(id)!)],
       );

@@ -9,6 +9,7 @@ import { dispatch } from '../../../main/services/dispatch';
 import type { ConferenceStore } from '../../../main/services/store/conference-store';
 import { TEST_KDF } from '../../../main/services/store/kdf';
 import { signIn } from '../../../main/services/team/membership';
+import { buildCohort } from '../../../main/services/audit/cohort-service';
 import { startCluster, type Cluster } from './pg-cluster';
 import { newTeam, passphraseOf, type Team } from './team-fixture';
 
@@ -132,7 +133,7 @@ describe('a manager’s judgement on the team store', () => {
     } finally {
       await raw.client.end();
     }
-    expect(await c.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: record.id })).toEqual({ judgements: [] });
+    expect(await c.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: record.id })).toEqual({ judgements: [], missing: 0 });
     expect((await c.ok<{ intact: boolean }>('conferences.history', { id: record.id })).intact).toBe(true);
   });
 
@@ -204,6 +205,42 @@ describe('a manager’s judgement on the team store', () => {
     expect(row.judgements.map((j) => j.rating)).toEqual(['good']);
     expect(row.judgementsMissing).toBe(1);
     expect(await m.code('audit.judge', judgementOf(record, 'One more judgement over the gap.'))).toBe('TAMPERED');
+  });
+
+  test('the cohort comes from the sealed summaries without opening a conference, and equals the cohort from the records', async () => {
+    const c = await signedIn(chair);
+    const m = await signedIn(manager);
+    await m.ok('profile.set', MANAGER_PROFILE);
+    await c.ok('profile.set', CHAIR_PROFILE);
+    const signed = await enterOsei(c);
+    await c.ok('conferences.sign', { id: signed.id, baseRevision: signed.revision });
+    const unsigned = await enterOsei(c);
+    await m.ok('audit.judge', judgementOf(signed, 'The police dissent needs a clearer answer.'));
+    const store = team.storeFor(manager);
+    await store.unlock(passphraseOf(manager));
+    const period = { from: '2026-01-01', to: '2026-06-30' };
+    const now = new Date('2026-03-01T10:00:00Z');
+    const fromFacts = await buildCohort(
+      { auditIndex: () => store.auditIndex(), auditJudgements: (ids) => store.auditJudgements(ids), auditSource: (id) => Promise.reject(new Error(`${id} opened`)), getSettings: () => store.getSettings() },
+      period,
+      null,
+      now,
+    );
+    const fromRecords = await buildCohort(
+      { auditIndex: async () => ({ conferences: (await store.auditIndex()).conferences, facts: () => undefined }), auditSource: (id) => store.auditSource(id), getSettings: () => store.getSettings() },
+      period,
+      null,
+      now,
+    );
+    const ours = (rows: AuditRow[]) => rows.filter((r) => r.conferenceId === signed.id || r.conferenceId === unsigned.id);
+    expect(ours(fromFacts.rows).map((r) => [r.conferenceId, r.judgements.length, r.indicators.find((i) => i.id === 'minutes-signed')?.status])).toEqual(
+      [
+        [signed.id, 1, 'met'],
+        [unsigned.id, 0, 'not-met'],
+      ].sort((a, b) => (fromFacts.rows.findIndex((r) => r.conferenceId === a[0]) - fromFacts.rows.findIndex((r) => r.conferenceId === b[0]))),
+    );
+    expect(fromFacts).toEqual(fromRecords);
+    await store.lock();
   });
 
   test('two managers judging one conference at once: one is recorded, the other is asked to try again', async () => {
