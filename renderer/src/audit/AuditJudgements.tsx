@@ -40,26 +40,26 @@ export function AuditJudgements({ id, record }: { id: string; record: Conference
               {missingJudgementsMessage(state.missing)}
             </p>
           )}
-        <ul className="list">
-          {state.judgements.map((j) => (
-            <li key={j.number}>
-              <strong>
-                {childName(record, j.childId)}: {JUDGEMENT_RATING_LABELS[j.rating]}
-              </strong>{' '}
-              — {j.comment}
-              {j.actionForChair && (
-                <>
-                  {' '}
-                  <strong>Action for you:</strong> {j.actionForChair}
-                </>
-              )}{' '}
-              <span className="muted">
-                ({j.author}, {formatDateTime(j.at)}; {j.signed ? `signed, code ${j.verificationCode}` : `not signed, recorded with a hash, code ${j.verificationCode}`}
-                {j.valid ? '' : '; this judgement does not verify'})
-              </span>
-            </li>
-          ))}
-        </ul>
+          <ul className="list">
+            {state.judgements.map((j) => (
+              <li key={j.number}>
+                <strong>
+                  {childName(record, j.childId)}: {JUDGEMENT_RATING_LABELS[j.rating]}
+                </strong>{' '}
+                — {j.comment}
+                {j.actionForChair && (
+                  <>
+                    {' '}
+                    <strong>Action for you:</strong> {j.actionForChair}
+                  </>
+                )}{' '}
+                <span className="muted">
+                  ({j.author}, {formatDateTime(j.at)}; {j.signed ? `signed, code ${j.verificationCode}` : `not signed, recorded with a hash, code ${j.verificationCode}`}
+                  {j.valid ? '' : '; this judgement does not verify'})
+                </span>
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </section>
