@@ -454,7 +454,10 @@ export class LocalConferenceStore implements ConferenceStore {
   auditIndex(): Promise<AuditIndex> {
     return this.#queue.run(async () => {
       const { index } = await this.#require();
-      return { conferences: index.list(), facts: (id: string) => index.auditFacts(id) };
+      // A conference with a reported problem (put back, damaged, tampered) is not audited from
+      // its index entry: it is opened, and counted as unreadable as it always was.
+      const problemFree = (id: string) => this.#problems.get(id) === undefined || this.#problems.get(id)?.kind === 'recovered';
+      return { conferences: index.list(), facts: (id: string) => (problemFree(id) ? index.auditFacts(id) : undefined) };
     });
   }
 
