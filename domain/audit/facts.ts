@@ -45,7 +45,8 @@ export interface ConferenceAuditFacts {
 export interface RecordAuditFacts {
   /** Only the children in the cohort (initial, or new at a review, without a plan). */
   children: ChildFacts[];
-  conference: ConferenceAuditFacts;
+  /** Null when no child is in the cohort (nothing to work out). */
+  conference: ConferenceAuditFacts | null;
 }
 
 /** A conference's judgements as the index keeps them: the views, and how many the history names that are not there. */

@@ -74,6 +74,9 @@ interface RecordChecks {
  * auditFromFacts when the cohort is built.
  */
 export function recordAuditFacts(record: ConferenceRecord, childIds: readonly string[], template: ConferenceTemplate, settings?: LocalSettings): RecordAuditFacts {
+  // Most conferences have no child in the cohort: nothing is worked out or kept for them, so a
+  // save costs no more and the index (decrypted whole at unlock) stays small.
+  if (childIds.length === 0) return { children: [], conference: null };
   const checks: RecordChecks = {
     decision: decisionFindings(record),
     // Only the decision and plan sections hold the non-plan fields: validating just those (their
@@ -94,8 +97,8 @@ export function recordAuditFacts(record: ConferenceRecord, childIds: readonly st
       timescales,
       lateReason: textOf(singleValues(record, SECTION.meeting)['lateReason']).trim(),
       distribution: listItems(record, SECTION.distribution).length,
-      // Only where there are children to audit: working days are the costly part of a cohort.
-      ...(settings && childIds.length > 0 ? { decided: decideDeadlines(timescales, settings) } : {}),
+      // Working days are the costly part of a cohort: worked out once here, under the rules of the save.
+      ...(settings ? { decided: decideDeadlines(timescales, settings) } : {}),
     },
   };
 }
@@ -110,6 +113,7 @@ function decideDeadlines(facts: ConferenceFacts, settings: LocalSettings): NonNu
 export function auditFromFacts(facts: RecordAuditFacts, context: Omit<AuditContext, 'template'>): ChildAudit[] {
   const settings = context.settings ?? DEFAULT_LOCAL_SETTINGS;
   const { conference } = facts;
+  if (conference === null) return [];
   const quorum = quorumIndicator(conference, settings);
   const timescales = timescalesIndicator(conference, settings, context);
   const signed = minutesSigned(conference.distribution, context.signOff);
