@@ -56,9 +56,10 @@ const TITLES: Record<ConferenceType, string> = {
  * extra-familial harm. 3: restricted information (marks, closed parts, the family version of a
  * rationale) and the chair's practice alerts. 4: the chair's letter to each child old enough
  * (an added optional question: records of versions 1–3 read through today's sections unchanged,
- * so no store migration is needed).
+ * so no store migration is needed). 5: the primary concern, in the reason section (an added
+ * optional question, read the same way; the audit shows "Not recorded" for older records).
  */
-export const TEMPLATE_VERSION = 4;
+export const TEMPLATE_VERSION = 5;
 
 export function templateFor(type: ConferenceType): ConferenceTemplate {
   return { id: `cpc-${type}`, version: TEMPLATE_VERSION, conferenceType: type, title: TITLES[type], sections: SECTIONS };

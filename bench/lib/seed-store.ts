@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { HistoryEntry } from '../../domain/api/contract';
 import type { ConferenceRecord } from '../../domain/record/conference';
-import { summarise } from '../../main/services/store/summary';
+import { summarise, summariseConference } from '../../main/services/store/summary';
 import type { StoredConference } from '../../main/services/store/conference-file';
 import { fileStamp, IndexSnapshotSchema, type IndexEntry } from '../../main/services/store/conference-index';
 import { sealJson } from '../../main/services/store/crypto';
@@ -60,7 +60,23 @@ export interface Seeded {
   documentBytes: number;
 }
 
-export async function seedStore(dataDir: string, passphrase: string, total: number, at: string, adjust?: (record: ConferenceRecord) => ConferenceRecord): Promise<Seeded> {
+export interface SeedOptions {
+  /**
+   * Index entries as a version from before the audit's facts were kept wrote them (summary
+   * only): the audit then opens each cohort conference, as it used to. For before/after
+   * comparisons and the fallback's tests.
+   */
+  withoutAuditFacts?: boolean;
+}
+
+export async function seedStore(
+  dataDir: string,
+  passphrase: string,
+  total: number,
+  at: string,
+  adjust?: (record: ConferenceRecord) => ConferenceRecord,
+  options: SeedOptions = {},
+): Promise<Seeded> {
   const paths = storePaths(dataDir);
   await mkdir(paths.conferencesDir, { recursive: true });
   await mkdir(paths.historyDir, { recursive: true });
@@ -78,7 +94,11 @@ export async function seedStore(dataDir: string, passphrase: string, total: numb
       const sealed = sealJson(key.get(), stored, roles.conference(record.id));
       documentBytes += sealed.length;
       if (indexEntries.length === Math.floor(total / 2)) sampleId = record.id;
-      indexEntries.push({ summary: summarise(record), bytes: sealed.length, head: entry.hash });
+      // The entry a save would have made (summariseConference: summary and audit facts together).
+      const made = options.withoutAuditFacts
+        ? { summary: summarise(record) }
+        : summariseConference({ record, judgements: { views: [], missing: 0, recorded: [] } });
+      indexEntries.push({ ...made, bytes: sealed.length, head: entry.hash });
       writes.push(writeFile(paths.conference(record.id), sealed));
       writes.push(writeFile(paths.history(record.id), encodeHistoryLines(key.get(), record.id, [entry])));
       if (writes.length >= 512) {

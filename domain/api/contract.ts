@@ -308,7 +308,8 @@ export const apiContract = {
   },
   'audit.judgements': {
     input: z.strictObject({ id: IdSchema }),
-    output: z.strictObject({ judgements: z.array(JudgementViewSchema) }),
+    // missing: judgements the conference's history records that its stored copy no longer holds.
+    output: z.strictObject({ judgements: z.array(JudgementViewSchema), missing: z.number().int().nonnegative() }),
   },
   'audit.export': {
     input: z.strictObject({ period: AuditPeriodSchema, filters: AuditFiltersSchema.optional(), format: z.enum(['csv', 'pdf']) }),

@@ -40,7 +40,8 @@ export const CSV_HEADINGS = [
   'Conference type',
   'Template version',
   'Chair',
-  'Concern',
+  'Primary concern',
+  'Where the harm comes from',
   'Categories',
   'Agencies agreeing',
   'Agencies recommending otherwise',
@@ -60,6 +61,7 @@ export const CSV_HEADINGS = [
   'Action for the chair',
   'Judged by',
   'Judgement signed',
+  'Judgements missing from the stored copy',
 ];
 
 export function csvRow(row: AuditRow): string[] {
@@ -72,6 +74,7 @@ export function csvRow(row: AuditRow): string[] {
     CONFERENCE_TYPE_LABELS[row.conferenceType],
     String(row.templateVersion),
     row.chair,
+    row.primaryConcern,
     row.concern,
     row.categories.join('; '),
     count('agrees'),
@@ -95,6 +98,7 @@ export function csvRow(row: AuditRow): string[] {
     judgement?.actionForChair ?? '',
     judgement?.author ?? '',
     judgement ? (judgement.signed ? 'Signed' : 'Recorded with a hash (not signed)') : '',
+    String(row.judgementsMissing),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { INDICATOR_LABELS, INDICATOR_STATUS_LABELS, type AuditFilters, type AuditRow } from './types';
+import { INDICATOR_LABELS, INDICATOR_STATUS_LABELS, NOT_RECORDED, type AuditFilters, type AuditRow } from './types';
 
 /**
  * The cohort's filters and sorting, pure so the screen applies them to rows it already holds
@@ -10,6 +10,7 @@ export function applyFilters(rows: readonly AuditRow[], filters: AuditFilters): 
     if (filters.chair !== '' && row.chair !== filters.chair) return false;
     if (filters.outcome !== '' && row.outcome !== filters.outcome) return false;
     if (filters.concern !== '' && row.concern !== filters.concern) return false;
+    if (filters.primaryConcern !== '' && row.primaryConcern !== filters.primaryConcern) return false;
     if (filters.departsFromMajority && !row.departsFromMajority.departs) return false;
     if (filters.cameBack === 'any-match' ? row.cameBack.status === 'not-back' : filters.cameBack !== '' && row.cameBack.status !== filters.cameBack) return false;
     if (filters.judged === 'judged' && row.judgements.length === 0) return false;
@@ -53,11 +54,13 @@ export function sortRows(rows: readonly AuditRow[], key: SortKey, direction: 'as
 }
 
 /** The choices each filter offers, from the rows themselves (no empty options). */
-export function filterChoices(rows: readonly AuditRow[]): { chairs: string[]; outcomes: { value: string; label: string }[]; concerns: string[] } {
+export function filterChoices(rows: readonly AuditRow[]): { chairs: string[]; outcomes: { value: string; label: string }[]; concerns: string[]; primaryConcerns: string[] } {
   const chairs = [...new Set(rows.map((r) => r.chair).filter((c) => c !== ''))].sort();
   const outcomes = [...new Map(rows.map((r) => [r.outcome, r.outcomeLabel || r.outcome])).entries()].map(([value, label]) => ({ value, label }));
   const concerns = [...new Set(rows.map((r) => r.concern).filter((c) => c !== ''))].sort();
-  return { chairs, outcomes, concerns };
+  // "Not recorded" (older records) is a choice too: a manager may want to see which those are.
+  const primaryConcerns = [...new Set(rows.map((r) => r.primaryConcern))].sort((a, b) => (a === NOT_RECORDED ? 1 : b === NOT_RECORDED ? -1 : a.localeCompare(b)));
+  return { chairs, outcomes, concerns, primaryConcerns };
 }
 
 const CAME_BACK_FILTER_LABELS: Record<Exclude<AuditFilters['cameBack'], ''>, string> = {
@@ -72,7 +75,8 @@ export function describeFilters(filters: AuditFilters): string[] {
   const words: string[] = [];
   if (filters.chair) words.push(`chair: ${filters.chair}`);
   if (filters.outcome) words.push(`outcome: ${filters.outcome}`);
-  if (filters.concern) words.push(`concern: ${filters.concern}`);
+  if (filters.primaryConcern) words.push(`primary concern: ${filters.primaryConcern}`);
+  if (filters.concern) words.push(`harm from: ${filters.concern}`);
   if (filters.indicator) {
     words.push(`${INDICATOR_LABELS[filters.indicator]}${filters.indicatorStatus ? `: ${INDICATOR_STATUS_LABELS[filters.indicatorStatus].toLowerCase()}` : ''}`);
   }

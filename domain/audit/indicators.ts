@@ -10,13 +10,15 @@ import { decisionFindings } from '../rules/decision-rules';
 import type { RuleFinding } from '../rules/finding';
 import { DEFAULT_LOCAL_SETTINGS, type LocalSettings } from '../rules/local-settings';
 import { attendanceRecorded, checkQuorum, quorumFactsFromRecord } from '../rules/quorum';
-import { checkTimescales, timescaleFactsFromRecord } from '../rules/timescales';
+import { checkTimescales, timescaleFactsFromRecord, type ConferenceFacts } from '../rules/timescales';
+import { localRulesKey } from '../record/summary';
 import { voiceFindings } from '../rules/voice-rules';
 import { validateAgainstTemplate } from '../template/validate';
 import type { ConferenceTemplate, FieldDef } from '../template/types';
-import { AGENCY, DECISION, SECTION } from '../template/field-names';
+import { AGENCY, DECISION, REASON, SECTION } from '../template/field-names';
+import type { ChildFacts, ConferenceAuditFacts, RecordAuditFacts } from './facts';
 import { conferenceDateOf } from './cohort';
-import type { AuditRow, DissentView, Indicator, RecommendationView } from './types';
+import { NOT_RECORDED, type AuditRow, type DissentView, type Indicator, type RecommendationView } from './types';
 
 /**
  * Each quality indicator for one child of the cohort, with one sentence saying why. The rules a
@@ -43,10 +45,20 @@ export interface AuditContext {
 }
 
 /** Everything in a row that comes from the record itself (came-back and judgements are added by the caller). */
-export type ChildAudit = Omit<AuditRow, 'cameBack' | 'judgements'>;
+export type ChildAudit = Omit<AuditRow, 'cameBack' | 'judgements' | 'judgementsMissing'>;
 
 export function auditChild(record: ConferenceRecord, childId: string, context: AuditContext): ChildAudit {
   return auditChildren(record, [childId], context)[0]!;
+}
+
+/**
+ * The cohort's rows for a record. Always in two steps — the facts read off the record
+ * (recordAuditFacts, what the store keeps in its index at each save), then the rows worked out
+ * from them under today's date and the council's current rules (auditFromFacts) — so a cohort
+ * built from the index and one built by opening every record cannot come out differently.
+ */
+export function auditChildren(record: ConferenceRecord, childIds: readonly string[], context: AuditContext): ChildAudit[] {
+  return auditFromFacts(recordAuditFacts(record, childIds, context.template), context);
 }
 
 /** Whole-record checks worked out once, then read for each child (a conference may have several). */
@@ -55,57 +67,96 @@ interface RecordChecks {
   template: RuleFinding[];
 }
 
-export function auditChildren(record: ConferenceRecord, childIds: readonly string[], context: AuditContext): ChildAudit[] {
-  const settings = context.settings ?? DEFAULT_LOCAL_SETTINGS;
+/**
+ * What the audit needs of a record, worked out once at save time. Nothing here depends on
+ * today's date or on the council's local rules: the indicators that do (quorum, timescales,
+ * minutes signed) are kept as the dates and answers they are worked out from, and decided by
+ * auditFromFacts when the cohort is built.
+ */
+export function recordAuditFacts(record: ConferenceRecord, childIds: readonly string[], template: ConferenceTemplate, settings?: LocalSettings): RecordAuditFacts {
+  // Most conferences have no child in the cohort: nothing is worked out or kept for them, so a
+  // save costs no more and the index (decrypted whole at unlock) stays small.
+  if (childIds.length === 0) return { children: [], conference: null };
   const checks: RecordChecks = {
     decision: decisionFindings(record),
     // Only the decision and plan sections hold the non-plan fields: validating just those (their
     // conditions still read the whole record) is a third of the cost of the whole template.
+    // None of their conditions reads the local rules (only the meeting's late reason does), so
+    // the answer is the same under every council's settings and can be kept.
     template: validateAgainstTemplate(
-      { ...context.template, sections: context.template.sections.filter((section) => NON_PLAN_FIELDS.some((n) => n.section === section.id)) },
+      { ...template, sections: template.sections.filter((section) => NON_PLAN_FIELDS.some((n) => n.section === section.id)) },
       record,
-      settings,
     ).findings,
   };
-  return childIds.map((childId) => auditOne(record, childId, context, settings, checks));
+  const timescales = timescaleFactsFromRecord(record);
+  return {
+    children: childIds.map((childId) => childFacts(record, childId, template, checks)),
+    conference: {
+      attendanceRecorded: attendanceRecorded(record),
+      quorum: quorumFactsFromRecord(record),
+      timescales,
+      lateReason: textOf(singleValues(record, SECTION.meeting)['lateReason']).trim(),
+      distribution: listItems(record, SECTION.distribution).length,
+      // Working days are the costly part of a cohort: worked out once here, under the rules of the save.
+      ...(settings ? { decided: decideDeadlines(timescales, settings) } : {}),
+    },
+  };
 }
 
-function auditOne(record: ConferenceRecord, childId: string, context: AuditContext, settings: LocalSettings, checks: RecordChecks): ChildAudit {
+/** The deadlines the timescale indicator reads, under the given rules. */
+function decideDeadlines(facts: ConferenceFacts, settings: LocalSettings): NonNullable<ConferenceAuditFacts['decided']> {
+  const { deadlines } = checkTimescales(facts, settings);
+  return { rules: localRulesKey(settings), conferenceLate: deadlines.conference?.held?.late ?? null, minutesDue: deadlines.minutes?.due ?? null };
+}
+
+/** The rows from the facts, under the council's rules and today's date. */
+export function auditFromFacts(facts: RecordAuditFacts, context: Omit<AuditContext, 'template'>): ChildAudit[] {
+  const settings = context.settings ?? DEFAULT_LOCAL_SETTINGS;
+  const { conference } = facts;
+  if (conference === null) return [];
+  const quorum = quorumIndicator(conference, settings);
+  const timescales = timescalesIndicator(conference, settings, context);
+  const signed = minutesSigned(conference.distribution, context.signOff);
+  return facts.children.map(({ child, fixed }) => ({ ...child, indicators: [...fixed, quorum, timescales, signed] }));
+}
+
+function childFacts(record: ConferenceRecord, childId: string, template: ConferenceTemplate, checks: RecordChecks): ChildFacts {
   const decision = childValues(record, SECTION.decision, childId);
   const outcome = textOf(decision[DECISION.outcome]);
   const plan = childValues(record, SECTION.plan, childId);
   const child = listItems(record, SECTION.children).find((item) => item.id === childId);
   const findings = checks.decision.filter((finding) => finding.ref.childId === childId);
+  const reason = singleValues(record, SECTION.reason);
   return {
-    conferenceId: record.id,
-    childId,
-    childName: childName(record, childId),
-    caseNumber: textOf(child?.values['caseNumber']).trim(),
-    conferenceDate: conferenceDateOf(record),
-    conferenceType: record.type,
-    templateVersion: templateVersionOf(record),
-    chair: textOf(singleValues(record, SECTION.meeting)['chair']).trim(),
-    concern: optionLabel(context.template, SECTION.reason, 'harmSource', textOf(singleValues(record, SECTION.reason)['harmSource'])),
-    categories: stringsOf(decision['categories']).map((value) => CATEGORIES.find((c) => c.value === value)?.label ?? value),
-    recommendations: recommendationsFor(record, childId, outcome),
-    outcome,
-    outcomeLabel: outcomeLabel(outcome),
-    alternativePlan: {
-      name: isOutcome(outcome) ? (OUTCOMES[outcome].planName ?? OUTCOMES[outcome].label) : '',
-      lead: textOf(plan['lead']).trim(),
-      reviewDate: textOf(plan['reviewDate']),
+    child: {
+      conferenceId: record.id,
+      childId,
+      childName: childName(record, childId),
+      caseNumber: textOf(child?.values['caseNumber']).trim(),
+      conferenceDate: conferenceDateOf(record),
+      conferenceType: record.type,
+      templateVersion: templateVersionOf(record),
+      chair: textOf(singleValues(record, SECTION.meeting)['chair']).trim(),
+      primaryConcern: optionLabel(template, SECTION.reason, REASON.primaryConcern, textOf(reason[REASON.primaryConcern])) || NOT_RECORDED,
+      concern: optionLabel(template, SECTION.reason, REASON.harmSource, textOf(reason[REASON.harmSource])),
+      categories: stringsOf(decision['categories']).map((value) => CATEGORIES.find((c) => c.value === value)?.label ?? value),
+      recommendations: recommendationsFor(record, childId, outcome),
+      outcome,
+      outcomeLabel: outcomeLabel(outcome),
+      alternativePlan: {
+        name: isOutcome(outcome) ? (OUTCOMES[outcome].planName ?? OUTCOMES[outcome].label) : '',
+        lead: textOf(plan['lead']).trim(),
+        reviewDate: textOf(plan['reviewDate']),
+      },
+      departsFromMajority: departsFromMajority(record, childId, outcome),
+      dissent: dissentFor(record, childId),
     },
-    departsFromMajority: departsFromMajority(record, childId, outcome),
-    dissent: dissentFor(record, childId),
-    indicators: [
+    fixed: [
       rationaleEngages(record, childId, findings),
       harmCoherent(decision[DECISION.likelySignificantHarm], findings),
-      nonPlanFields(record, childId, context.template, checks.template),
+      nonPlanFields(record, childId, template, checks.template),
       voiceRecorded(record, childId),
       dissentIndicator(record, childId),
-      quorumIndicator(record, settings),
-      timescalesIndicator(record, settings, context),
-      minutesSigned(record, context.signOff),
     ],
   };
 }
@@ -273,32 +324,33 @@ function dissentIndicator(record: ConferenceRecord, childId: string): Indicator 
     : { id, status: 'met', explanation: `${said}; reasons recorded.` };
 }
 
-function quorumIndicator(record: ConferenceRecord, settings: LocalSettings): Indicator {
+function quorumIndicator(conference: ConferenceAuditFacts, settings: LocalSettings): Indicator {
   const id = 'quorum';
-  if (!attendanceRecorded(record)) return { id, status: 'not-recorded', explanation: 'Attendance is not recorded for every agency, so the quorum cannot be judged.' };
-  const facts = quorumFactsFromRecord(record);
+  if (!conference.attendanceRecorded) return { id, status: 'not-recorded', explanation: 'Attendance is not recorded for every agency, so the quorum cannot be judged.' };
+  const facts = conference.quorum;
   const result = checkQuorum(facts, settings.quorum);
   if (result.quorate) return { id, status: 'met', explanation: result.explanation };
   if (facts.inquorateReason?.trim()) return { id, status: 'met', explanation: `${result.explanation} The reason for going ahead is recorded.` };
   return { id, status: 'not-met', explanation: `${result.explanation} No reason for going ahead is recorded.` };
 }
 
-function timescalesIndicator(record: ConferenceRecord, settings: LocalSettings, context: AuditContext): Indicator {
+function timescalesIndicator(conference: ConferenceAuditFacts, settings: LocalSettings, context: Pick<AuditContext, 'signOff' | 'today'>): Indicator {
   const id = 'timescales';
-  const { deadlines } = checkTimescales(timescaleFactsFromRecord(record), settings);
+  // Worked out at the save under the same rules, or again now that the rules have changed.
+  const kept = conference.decided;
+  const { conferenceLate, minutesDue } = kept !== undefined && kept.rules === localRulesKey(settings) ? kept : decideDeadlines(conference.timescales, settings);
   const parts: string[] = [];
   let late = false;
   let unknown = false;
-  const held = deadlines.conference?.held;
-  if (held) {
-    late ||= held.late;
-    const reason = textOf(singleValues(record, SECTION.meeting)['lateReason']).trim();
-    parts.push(held.late ? `Conference late${reason ? ' (reason recorded)' : ' with no reason recorded'}` : 'Conference on time');
+  if (conferenceLate !== null) {
+    late ||= conferenceLate;
+    const reason = conference.lateReason;
+    parts.push(conferenceLate ? `Conference late${reason ? ' (reason recorded)' : ' with no reason recorded'}` : 'Conference on time');
   } else {
     unknown = true;
     parts.push('conference timescale cannot be worked out (a start date is missing)');
   }
-  const minutes = deadlines.minutes;
+  const minutes = minutesDue === null ? null : { due: minutesDue };
   const signed = context.signOff.signedAt?.slice(0, 10) ?? null;
   if (minutes && signed && isValidIsoDate(signed)) {
     const inTime = compareDates(signed, minutes.due) <= 0;
@@ -317,9 +369,8 @@ function timescalesIndicator(record: ConferenceRecord, settings: LocalSettings, 
   return { id, status: late ? 'not-met' : unknown ? 'not-recorded' : 'met', explanation };
 }
 
-function minutesSigned(record: ConferenceRecord, signOff: SignOffFacts): Indicator {
+function minutesSigned(recipients: number, signOff: SignOffFacts): Indicator {
   const id = 'minutes-signed';
-  const recipients = listItems(record, SECTION.distribution).length;
   const circulated = recipients > 0 ? `a distribution list of ${recipients} recorded` : 'no distribution list recorded';
   if (signOff.signedAt === null) return { id, status: 'not-met', explanation: `Minutes not signed; ${circulated}.` };
   if (!signOff.intact) return { id, status: 'not-met', explanation: 'The minutes were signed, but the signed versions no longer verify: report this to your information governance lead.' };

@@ -7,6 +7,9 @@ import { ConferenceTypeSchema, IdSchema, IsoDateSchema, IsoDateTimeSchema } from
  * in the domain (indicators.ts) so the screen, the CSV and the PDF summary can never disagree.
  */
 
+/** Said of a fact the record does not hold (an older record, a question not answered). */
+export const NOT_RECORDED = 'Not recorded';
+
 /** How an indicator came out. "Not recorded" is said where the record holds no data, never guessed. */
 export const INDICATOR_STATUSES = ['met', 'not-met', 'not-recorded', 'not-applicable'] as const;
 export const IndicatorStatusSchema = z.enum(INDICATOR_STATUSES);
@@ -140,7 +143,9 @@ export const AuditRowSchema = z.strictObject({
   /** The record's template version: older records are read through the questions they were asked. */
   templateVersion: z.number().int().positive(),
   chair: z.string(),
-  /** Where the harm comes from (the record's primary concern); '' when not recorded. */
+  /** The primary concern as the council records it (neglect, domestic abuse…), or "Not recorded" (records from before it was asked). */
+  primaryConcern: z.string(),
+  /** Where the harm comes from (within or outside the family); '' when not recorded. */
   concern: z.string(),
   /** Categories of harm recorded with the decision (often none for a non-plan outcome). */
   categories: z.array(z.string()),
@@ -153,6 +158,8 @@ export const AuditRowSchema = z.strictObject({
   indicators: z.array(IndicatorSchema),
   cameBack: CameBackSchema,
   judgements: z.array(JudgementViewSchema),
+  /** Judgements this conference's history records that its stored copy no longer holds (one removed from the end). */
+  judgementsMissing: z.number().int().nonnegative(),
 });
 export type AuditRow = z.infer<typeof AuditRowSchema>;
 
@@ -161,6 +168,7 @@ export const AuditFiltersSchema = z.strictObject({
   chair: z.string().max(500).default(''),
   outcome: z.string().max(100).default(''),
   concern: z.string().max(100).default(''),
+  primaryConcern: z.string().max(100).default(''),
   indicator: IndicatorIdSchema.or(z.literal('')).default(''),
   indicatorStatus: IndicatorStatusSchema.or(z.literal('')).default(''),
   cameBack: z.enum(['', 'came-back', 'possible-match', 'not-back', 'any-match']).default(''),

@@ -38,6 +38,10 @@ export const RULE_FIELDS = {
     reportSharedWithFamily: 'reportSharedWithFamily',
     reportSharedDate: 'reportSharedDate',
   },
+  reason: {
+    harmSource: 'harmSource',
+    primaryConcern: 'primaryConcern',
+  },
   decision: {
     outcome: 'outcome',
     limbA: 'limbA',
@@ -53,5 +57,7 @@ export const RULE_FIELDS = {
 
 /** The decision section's fields, as the decision rules read them. */
 export const DECISION = RULE_FIELDS.decision;
+/** The reason section's fields the audit reads (its concern columns and filters). */
+export const REASON = RULE_FIELDS.reason;
 /** The agencies section's fields, as the agency, report and departure rules read them. */
 export const AGENCY = RULE_FIELDS.agencies;

@@ -1,11 +1,28 @@
 import { REVIEW_TYPES } from '../../domain/record/conference';
 import type { Condition, SectionDef } from '../../domain/template/types';
-import { SECTION } from '../../domain/template/field-names';
+import { REASON, SECTION } from '../../domain/template/field-names';
 
 export const HARM_SOURCES = [
   { value: 'family', label: 'Within the family or household' },
   { value: 'outside', label: 'Outside the family (extra-familial harm)' },
   { value: 'both', label: 'Both within and outside the family' },
+] as const;
+
+/**
+ * The primary concern, as councils record it for a conference and report it to the
+ * Department for Education: the one concern that most brought the children here. Asked from
+ * template 5; older records are "Not recorded" in the audit, never guessed from other answers.
+ */
+export const PRIMARY_CONCERNS = [
+  { value: 'neglect', label: 'Neglect' },
+  { value: 'domestic-abuse', label: 'Domestic abuse' },
+  { value: 'parental-mental-health', label: 'Parental mental health' },
+  { value: 'parental-substance-misuse', label: 'Parental substance misuse' },
+  { value: 'sexual-abuse', label: 'Sexual abuse' },
+  { value: 'physical-abuse', label: 'Physical abuse' },
+  { value: 'emotional-abuse', label: 'Emotional abuse' },
+  { value: 'exploitation', label: 'Child sexual or criminal exploitation' },
+  { value: 'other', label: 'Other' },
 ] as const;
 
 /** The conference is (also) about harm outside the family. */
@@ -19,7 +36,14 @@ export const reasonSection: SectionDef = {
   kind: 'single',
   fields: [
     {
-      id: 'harmSource',
+      id: REASON.primaryConcern,
+      type: 'select',
+      label: 'Primary concern',
+      hint: 'The one concern that most brought the children here, as your council records it. Several may apply: choose the main one, and say the rest in the reason below.',
+      options: PRIMARY_CONCERNS,
+    },
+    {
+      id: REASON.harmSource,
       type: 'select',
       label: 'Where the harm comes from',
       hint: 'Harm outside the family (exploitation, harm from peers, online harm) changes the risk analysis: the places and people around the child, and the parents as partners in protecting them.',

@@ -4,7 +4,7 @@ import { expect, startShell, test } from './fixtures';
 import { expectNoSeriousViolations } from './axe';
 import { DEMO_PASSPHRASE, prepareAuditStore } from './audit-store';
 
-const SHOTS = '/tmp/audit-shots';
+const SHOTS = process.env['CPC_AUDIT_SHOTS'] ?? '/tmp/audit-shots';
 
 test('the manager audits the non-plan cohort, judges a decision, exports it, and the chair sees the judgement', async ({ page }) => {
   test.setTimeout(180_000);
@@ -49,11 +49,20 @@ test('the manager audits the non-plan cohort, judges a decision, exports it, and
     const daniel = page.getByRole('row', { name: /Daniel Osei/ });
     await expect(daniel).toContainText('Police dissents; will escalate through the professional resolution process');
     await expect(daniel).toContainText('Contextual safeguarding plan');
-    await expect(daniel.getByRole('cell').nth(4)).toHaveText('No'); // departs from majority: shown, not judged
+    await expect(daniel.getByRole('cell').nth(5)).toHaveText('No'); // departs from majority: shown, not judged
+    // The primary concern as the council records it (template 5).
+    await expect(daniel.getByRole('cell').nth(2)).toHaveText('Child sexual or criminal exploitation');
+    await expect(page.getByRole('row', { name: /Maya Whitfield/ }).getByRole('cell').nth(2)).toHaveText('Domestic abuse');
     // Whitfield (plans at the demo's conference) are not in it; Brennan (a review, already on a plan) is not either.
     await expect(page.getByRole('row', { name: /Ava Brennan/ })).toHaveCount(0);
     await expectNoSeriousViolations(page, 'audit cohort');
     await page.screenshot({ path: `${SHOTS}/cohort.png`, fullPage: true });
+
+    // Filter by primary concern: domestic abuse is the earlier Whitfield conference's two children.
+    await page.getByLabel('Primary concern').selectOption('Domestic abuse');
+    await expect(page.getByRole('status').filter({ hasText: '3 children' })).toContainText('2 shown');
+    await expect(page.getByRole('row', { name: /Daniel Osei/ })).toHaveCount(0);
+    await page.getByLabel('Primary concern').selectOption('');
 
     // Filter to decisions that depart from the majority: the earlier Whitfield conference only.
     await page.getByLabel('Departs from the majority of agencies').check();

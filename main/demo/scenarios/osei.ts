@@ -73,6 +73,7 @@ export function oseiRecord(): ConferenceRecord {
   });
 
   b.single('reason', {
+    primaryConcern: 'exploitation',
     harmSource: 'outside',
     reasonForConference:
       'Daniel was found 40 miles from home with cash and two mobile phones, and police intelligence links him to a county line. He has had missing episodes, which his parents reported promptly. A strategy discussion on 21/01/2026 started section 47 enquiries. Daniel’s sister Esi, who is 9, lives at home and is not subject to this conference.',

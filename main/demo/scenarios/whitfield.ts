@@ -84,6 +84,7 @@ export function whitfieldRecord(): ConferenceRecord {
   });
 
   b.single('reason', {
+    primaryConcern: 'domestic-abuse',
     reasonForConference:
       'The police were called to the family home three times in eight weeks between October and December 2025 after Jason Whitfield was violent towards Kerry Whitfield; both children were in the home each time. A strategy discussion on 22/12/2025 started section 47 enquiries. The enquiries found that Maya hides with her brother during incidents and that Jason’s drinking has been getting worse.',
   });

@@ -2,46 +2,63 @@ import type { Settings } from '../../../domain/api/contract';
 import { ApiFailure } from '../../../domain/api/result';
 import { appearancesFrom, CameBackIndex, type Appearance } from '../../../domain/audit/came-back';
 import { checkPeriod, cohortCandidates, cohortChildIds } from '../../../domain/audit/cohort';
+import { usableFacts, type IndexedAuditFacts } from '../../../domain/audit/facts';
 import { applyFilters } from '../../../domain/audit/filters';
-import { auditChildren } from '../../../domain/audit/indicators';
-import type { AuditFilters, AuditPeriod, AuditRow } from '../../../domain/audit/types';
+import { auditChildren, auditFromFacts, type ChildAudit } from '../../../domain/audit/indicators';
+import type { AuditFilters, AuditPeriod, AuditRow, JudgementView } from '../../../domain/audit/types';
 import { formatUkDate } from '../../../domain/calendar/dates';
-import { childrenOf, textOf } from '../../../domain/record/access';
 import type { ConferenceSummary } from '../../../domain/record/summary';
-import { templateForRecord } from '../../../templates/conference-templates';
+import { TEMPLATE_VERSION, templateForRecord } from '../../../templates/conference-templates';
 import type { AuditSource } from '../store/store';
 
 /**
- * The cohort for a period, built only from a store's list (the index) and a read of each
- * conference in the cohort, so it runs the same over the local store and the team store. The
- * index chooses the conferences (date, type, each child's outcome and status) and answers the
- * "came back" question for every child at once (case number, name, date of birth), so only the
- * cohort's own conferences are opened — a year of a large council's records opens a few
- * hundred, not twenty thousand.
+ * The cohort for a period, built from a store's index alone: each conference's summary
+ * chooses the cohort (date, type, each child's outcome and status) and answers "came back" for
+ * every child at once, and the audit facts kept beside it at its last save
+ * (summariseConference, main/services/store/summary.ts) give each child's row, so no
+ * conference is opened or decrypted. The indicators that depend on today or on the council's
+ * rules are worked out here from the dates and answers kept (auditFromFacts).
+ *
+ * A conference whose entry holds no facts of this version and revision (saved by an older
+ * version of the app) is opened and read as before, so older stores work unchanged; its rows
+ * are then kept while the store is open.
  */
 
+export interface AuditIndex {
+  conferences: readonly ConferenceSummary[];
+  /** The audit facts kept with a conference's entry, if any. */
+  facts(id: string): IndexedAuditFacts | undefined;
+}
+
+/** A conference's judgements, each checked, and how many its history names that are gone. */
+export interface ConferenceJudgements {
+  views: JudgementView[];
+  missing: number;
+}
+
 export interface AuditStore {
-  list(): Promise<{ conferences: ConferenceSummary[] }>;
+  auditIndex(): Promise<AuditIndex>;
+  /**
+   * The judgements of conferences whose facts do not carry them (the team store, where a
+   * manager's judgement does not rewrite the conference's summary): one read for them all.
+   */
+  auditJudgements?(conferences: readonly { id: string; historySeq: number | undefined }[]): Promise<Map<string, ConferenceJudgements>>;
   auditSource(id: string): Promise<AuditSource>;
   getSettings(): Promise<Settings>;
   /** Optional: a map the store empties when it locks and for a conference when it is judged. */
   auditMemo?(): Promise<Map<string, unknown>>;
 }
 
-/** A child's row without "came back", and who they are for matching. */
-interface ChildEntry {
-  row: Omit<AuditRow, 'cameBack'>;
-  identity: Appearance;
-}
-
 /** A conference's children as last worked out, and what they were worked out from. */
 interface Memo {
   key: string;
-  children: ChildEntry[];
+  children: ChildAudit[];
+  /** Read with the conference when it had to be opened; otherwise from the facts or the store. */
+  judgements: ConferenceJudgements | null;
 }
 
-/** One conference read and audited; null when it cannot be read (counted, never guessed at). */
-async function readConference(store: AuditStore, id: string, settings: Settings, today: string): Promise<ChildEntry[] | null> {
+/** One conference opened and audited; null when it cannot be read (counted, never guessed at). */
+async function openConference(store: AuditStore, id: string, settings: Settings, today: string): Promise<Omit<Memo, 'key'> | null> {
   let source: AuditSource;
   try {
     source = await store.auditSource(id);
@@ -57,23 +74,10 @@ async function readConference(store: AuditStore, id: string, settings: Settings,
   } catch {
     return null; // written by a newer app: not read with the wrong questions
   }
-  return auditChildren(record, cohortChildIds(record), { template, settings: settings.local, signOff: source.signOff, today }).map((child) => {
-    const values = childrenOf(record).find((c) => c.id === child.childId)?.values ?? {};
-    return {
-      row: { ...child, judgements: source.judgements.filter((j) => j.childId === child.childId) },
-      identity: {
-        conferenceId: id,
-        childId: child.childId,
-        type: record.type,
-        date: child.conferenceDate,
-        name: child.childName,
-        caseNumber: child.caseNumber,
-        dateOfBirth: textOf(values['dateOfBirth']),
-        outcome: child.outcome,
-        planStatus: textOf(values['planStatus']),
-      },
-    };
-  });
+  return {
+    children: auditChildren(record, cohortChildIds(record), { template, settings: settings.local, signOff: source.signOff, today }),
+    judgements: { views: source.judgements, missing: source.judgementsMissing },
+  };
 }
 
 export interface CohortAnswer {
@@ -91,32 +95,70 @@ export function todayIso(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+const NO_JUDGEMENTS: ConferenceJudgements = { views: [], missing: 0 };
+
 export async function buildCohort(store: AuditStore, period: AuditPeriod, filters: AuditFilters | null, now: Date = new Date()): Promise<CohortAnswer> {
   const check = checkPeriod(period);
   if (!check.ok) throw new ApiFailure('INVALID_INPUT', check.message);
-  const [{ conferences }, settings] = await Promise.all([store.list(), store.getSettings()]);
+  const [index, settings] = await Promise.all([store.auditIndex(), store.getSettings()]);
+  const { conferences } = index;
   const today = todayIso(now);
   const cameBack = new CameBackIndex(appearancesFrom(conferences));
-  const rows: AuditRow[] = [];
-  let unreadable = 0;
   const memo = store.auditMemo ? await store.auditMemo() : null;
   const settingsKey = JSON.stringify(settings.local);
-  const revisions = new Map(conferences.map((c) => [c.id, c.revision]));
+  const byId = new Map(conferences.map((c) => [c.id, c]));
+  let unreadable = 0;
+
+  const chosen: { summary: ConferenceSummary; children: ChildAudit[]; judgements: ConferenceJudgements | null }[] = [];
   for (const id of cohortCandidates(conferences, period)) {
+    const summary = byId.get(id)!;
     // Same revision, same day, same local rules (and no judgement since, which empties it): same rows.
-    const key = `${revisions.get(id)}|${today}|${settingsKey}`;
-    let children = (memo?.get(id) as Memo | undefined)?.key === key ? (memo?.get(id) as Memo).children : null;
-    if (children === null) {
-      const read = await readConference(store, id, settings, today);
-      if (read === null) {
-        unreadable += 1;
-        continue;
-      }
-      children = read;
-      memo?.set(id, { key, children } satisfies Memo);
+    const key = `${summary.revision}|${today}|${settingsKey}`;
+    const kept = memo?.get(id) as Memo | undefined;
+    if (kept?.key === key) {
+      chosen.push({ summary, children: kept.children, judgements: kept.judgements });
+      continue;
     }
-    // Coming back depends on every other conference, so it is always worked out afresh from the index.
-    for (const { row, identity } of children) rows.push({ ...row, cameBack: cameBack.cameBack(identity) });
+    const facts = index.facts(id);
+    let worked: Omit<Memo, 'key'> | null;
+    if (usableFacts(facts, summary.revision) && (facts.record.children[0]?.child.templateVersion ?? 1) <= TEMPLATE_VERSION) {
+      worked = { children: auditFromFacts(facts.record, { settings: settings.local, signOff: facts.signOff, today }), judgements: facts.judgements ?? null };
+    } else {
+      worked = await openConference(store, id, settings, today);
+    }
+    if (worked === null) {
+      unreadable += 1;
+      continue;
+    }
+    memo?.set(id, { key, ...worked } satisfies Memo);
+    chosen.push({ summary, ...worked });
+  }
+
+  // The team store's judgements, for every conference at once (its facts cannot carry them).
+  const toRead = chosen
+    .filter((c) => c.judgements === null && c.children.length > 0)
+    .map((c) => ({ id: c.summary.id, historySeq: index.facts(c.summary.id)?.historySeq }));
+  const read = toRead.length > 0 && store.auditJudgements ? await store.auditJudgements(toRead) : new Map<string, ConferenceJudgements>();
+
+  const rows: AuditRow[] = [];
+  for (const { summary, children, judgements } of chosen) {
+    const { views, missing } = judgements ?? read.get(summary.id) ?? NO_JUDGEMENTS;
+    for (const child of children) {
+      const indexed = summary.children.find((c) => c.id === child.childId);
+      const identity: Appearance = {
+        conferenceId: summary.id,
+        childId: child.childId,
+        type: child.conferenceType,
+        date: child.conferenceDate,
+        name: child.childName,
+        caseNumber: child.caseNumber,
+        dateOfBirth: indexed?.dateOfBirth ?? '',
+        outcome: child.outcome,
+        planStatus: indexed?.planStatus ?? '',
+      };
+      // Coming back depends on every other conference, so it is always worked out afresh from the index.
+      rows.push({ ...child, judgements: views.filter((j) => j.childId === child.childId), judgementsMissing: missing, cameBack: cameBack.cameBack(identity) });
+    }
   }
   rows.sort((a, b) => a.conferenceDate.localeCompare(b.conferenceDate) || a.childName.localeCompare(b.childName));
   const message =

@@ -10,7 +10,8 @@ type AuditOperations = 'audit.cohort' | 'audit.judge' | 'audit.judgements' | 'au
 /** What the audit's operations need of a store: the local ConferenceStore has it; the team store is to provide the same. */
 export interface AuditOperationsStore extends AuditStore {
   judge(input: JudgementInput): Promise<JudgementView>;
-  judgements(id: string): Promise<JudgementView[]>;
+  /** A conference's judgements, each checked, and how many its history records that are gone. */
+  judgements(id: string): Promise<{ judgements: JudgementView[]; missing: number }>;
   getProfile(): Promise<ChairProfile | null>;
 }
 
@@ -19,7 +20,7 @@ export function auditHandlers(store: AuditOperationsStore, now: () => Date = () 
   return {
     'audit.cohort': ({ period, filters }) => buildCohort(store, period, filters ?? null, now()),
     'audit.judge': async (input) => ({ judgement: await store.judge(input) }),
-    'audit.judgements': async ({ id }) => ({ judgements: await store.judgements(id) }),
+    'audit.judgements': ({ id }) => store.judgements(id),
     'audit.export': async ({ period, filters, format }) => {
       const applied = filters ?? NO_FILTERS;
       const { rows } = await buildCohort(store, period, applied, now());

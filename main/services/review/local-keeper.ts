@@ -2,7 +2,7 @@ import type { ChairProfileStore } from '../signing/chair-profile-store';
 import type { LoadedConference } from '../store/conference-file';
 import { isSigned, type ConferenceContext, type Conferences } from '../store/conferences';
 import { nextEntry, recordHash } from '../store/history';
-import { summarise } from '../store/summary';
+import { indexEntryAfterWrite } from '../store/index-entry';
 import { EMPTY_REVIEW } from './review-block';
 import type { ReviewKeeper, ReviewSnapshot } from './review-keeper';
 
@@ -49,7 +49,7 @@ export function localReviewKeeper(c: LocalReviewContext): ReviewKeeper {
       });
       await c.index.noteIntent(id);
       const stamp = await c.files.commit(id, loaded.db, loaded.adapter, loaded.stored.entry, { record, entry, review });
-      await c.index.record({ summary: summarise(record, c.localSettings(), loaded.stored.signed, review), head: entry.hash, ...stamp });
+      await c.index.record(await indexEntryAfterWrite(c, id, { record, stored: { ...loaded.stored, review }, head: entry.hash, stamp }));
       // The document as now written (commit replaced db.data): the answer is drawn from it without reading the file again.
       const stored = loaded.db.data;
       if (stored === null) throw new Error('The conference was not kept.');

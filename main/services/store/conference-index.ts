@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { StoreProblem } from '../../../domain/api/contract';
 import { ConferenceTypeSchema, IdSchema } from '../../../domain/record/conference';
 import { ReadinessSummarySchema, type ConferenceSummary } from '../../../domain/record/summary';
+import type { IndexedAuditFacts } from '../../../domain/audit/facts';
 import { appendDurable, moveAside, readIfExists, removeStaleTemps, writeFileAtomic } from './atomic-file';
 import { sha256Hex } from './canonical';
 import { DecryptError, openJson, sealJson } from './crypto';
@@ -80,6 +81,15 @@ const StoredSummarySchema: z.ZodType<ConferenceSummary> = z.strictObject({
   review: z.strictObject({ firstSentOn: z.string().nullable(), commentsDueOn: z.array(z.string()).max(200) }).optional(),
 });
 
+/**
+ * The audit's facts are checked only for their version and revision (domain/audit/facts.ts): they
+ * are authenticated like the rest of the index and made by summariseConference; the cohort uses
+ * only facts of its own version and of the summary's revision, and opens the conference otherwise.
+ */
+const AuditFactsSchema = z.custom<IndexedAuditFacts>(
+  (value) => typeof value === 'object' && value !== null && typeof (value as { version?: unknown }).version === 'number' && typeof (value as { revision?: unknown }).revision === 'number',
+);
+
 export const IndexEntrySchema = z.strictObject({
   summary: StoredSummarySchema,
   /** Size of the conference file when this summary was taken. */
@@ -89,6 +99,8 @@ export const IndexEntrySchema = z.strictObject({
   /** The file's inode and change time when this summary was taken (see above). */
   ino: z.number().optional(),
   ctimeMs: z.number().optional(),
+  /** What the manager's audit needs of this conference (absent in entries written before it was kept). */
+  audit: AuditFactsSchema.optional(),
 });
 export type IndexEntry = z.infer<typeof IndexEntrySchema>;
 
@@ -382,6 +394,11 @@ export class ConferenceIndex {
 
   get(id: string): IndexEntry | undefined {
     return this.#entries.get(id);
+  }
+
+  /** The audit's facts for a conference, if its entry holds them. */
+  auditFacts(id: string): IndexedAuditFacts | undefined {
+    return this.#entries.get(id)?.audit;
   }
 
   get size(): number {

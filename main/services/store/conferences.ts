@@ -9,7 +9,8 @@ import {
 import type { ConferenceSummary } from '../../../domain/record/summary';
 import { pageOf, type ListPage } from '../../../domain/record/list-page';
 import type { SaveInput } from './conference-store';
-import { summarise, withCurrentReadiness } from './summary';
+import { withCurrentReadiness } from './summary';
+import { indexEntryAfterWrite } from './index-entry';
 import type { LocalSettings } from '../../../domain/rules/local-settings';
 import { missingDefaults } from '../../../domain/template/defaults';
 import { newChildValues } from '../../../domain/record/new-conference';
@@ -120,7 +121,7 @@ export class Conferences {
     if (slot.kind !== 'missing') throw new Error('A new conference id is already in use.');
     await this.c.index.noteIntent(id);
     const stamp = await this.c.files.commit(id, slot.db, slot.adapter, null, { record, entry });
-    await this.c.index.record({ summary: summarise(record, this.c.localSettings()), head: entry.hash, ...stamp });
+    await this.c.index.record(await indexEntryAfterWrite(this.c, id, { record, stored: {}, head: entry.hash, stamp, recorded: [], signaturesIntact: true }));
     return record;
   }
 
@@ -185,7 +186,7 @@ export class Conferences {
     });
     await this.c.index.noteIntent(input.id);
     const stamp = await this.c.files.commit(input.id, loaded.db, loaded.adapter, stored.entry, { record: next, entry });
-    await this.c.index.record({ summary: summarise(next, this.c.localSettings(), undefined, stored.review), head: entry.hash, ...stamp });
+    await this.c.index.record(await indexEntryAfterWrite(this.c, input.id, { record: next, stored, head: entry.hash, stamp }));
     // The save completed any interrupted history; tampering stays reported until re-checked.
     if (this.c.problems.get(input.id)?.kind === 'recovered') this.c.problems.delete(input.id);
     return { revision: next.revision, savedAt: at };

@@ -1,6 +1,8 @@
 import { verify } from 'node:crypto';
 import { z } from 'zod';
 import type { JudgementView } from '../../../domain/audit/types';
+import type { JudgementFacts } from '../../../domain/audit/facts';
+import type { HistoryEntry } from '../../../domain/api/contract';
 import { keyIdOf, publicKeyFrom } from '../signing/chair-key';
 import { verificationCode } from '../signing/signed-version';
 import { canonicalJson } from './canonical';
@@ -73,4 +75,33 @@ export function judgementView(judgement: StoredJudgement, hash: string, valid: b
     verificationCode: verificationCode(hash),
     valid,
   };
+}
+
+/** The judgement hashes a conference's history records, in order. */
+export function judgementHashesIn(entries: readonly HistoryEntry[]): string[] {
+  return entries.flatMap((entry) => (entry.action === 'judgement' && entry.signedVersionHash ? [entry.signedVersionHash] : []));
+}
+
+/**
+ * A local conference's judgements, each checked (hash chain, signature where signed, and the
+ * history's word), and how many the history records that are no longer there: a judgement
+ * removed from the end leaves the chain of the rest intact, so only the history shows it went.
+ * `recorded` is the history's judgement hashes; `checkHistory` is false only where the history
+ * could not be read (each judgement is then checked on its own).
+ */
+export function localJudgementFacts(conferenceId: string, judgements: readonly StoredJudgement[], recorded: readonly string[], checkHistory = true): JudgementFacts {
+  const inHistory = new Set(recorded);
+  let previous: string | null = null;
+  let chainOk = true;
+  const present = new Set<string>();
+  const views = judgements.map((judgement, index) => {
+    const hash = judgementHash(judgement);
+    present.add(hash);
+    const { statement } = judgement;
+    chainOk &&= statement.conferenceId === conferenceId && statement.number === index + 1 && statement.previousHash === previous;
+    previous = hash;
+    const signatureOk = judgement.signature === null ? judgement.signer === null : judgementSignatureValid(judgement);
+    return judgementView(judgement, hash, chainOk && signatureOk && (!checkHistory || inHistory.has(hash)));
+  });
+  return { views, missing: recorded.filter((hash) => !present.has(hash)).length, recorded: [...recorded] };
 }

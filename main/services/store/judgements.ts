@@ -2,13 +2,14 @@ import { sign } from 'node:crypto';
 import { ApiFailure } from '../../../domain/api/result';
 import { childrenOf } from '../../../domain/record/access';
 import { cohortChildIds } from '../../../domain/audit/cohort';
+import { refuseThinJudgement } from '../../../domain/audit/judgement-rules';
 import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
-import { JudgementStatementSchema, judgementHash, judgementSignatureValid, judgementView, type StoredJudgement } from './judgement-schema';
+import { JudgementStatementSchema, judgementHash, judgementHashesIn, judgementView, localJudgementFacts, type StoredJudgement } from './judgement-schema';
+import { indexEntryAfterWrite } from './index-entry';
 import type { ChairProfileStore } from '../signing/chair-profile-store';
 import { canonicalJson } from './canonical';
 import type { ConferenceContext, Conferences } from './conferences';
 import { nextEntry, recordHash } from './history';
-import { summarise } from './summary';
 import type { StoredConference } from './conference-file';
 import type { HistoryEntry } from '../../../domain/api/contract';
 
@@ -35,6 +36,7 @@ export class Judgements {
   constructor(private readonly c: JudgementsContext) {}
 
   async judge(input: JudgementInput): Promise<JudgementView> {
+    refuseThinJudgement(input);
     const loaded = await this.c.conferences.loadForChange(input.conferenceId, { allowSigned: true });
     const { record, stored } = loaded;
     if (!childrenOf(record).some((child) => child.id === input.childId)) {
@@ -50,10 +52,9 @@ export class Judgements {
     // Each earlier judgement must still be what the history recorded, and every judgement the
     // history recorded must still be there: a judgement altered or removed is not built upon.
     const { history } = await this.c.conferences.load(input.conferenceId);
-    const recorded = history.entries.flatMap((entry) => (entry.action === 'judgement' && entry.signedVersionHash ? [entry.signedVersionHash] : []));
-    const views = this.#verify(input.conferenceId, earlier, new Set(recorded), true);
-    const kept = new Set(earlier.map(judgementHash));
-    if (views.some((v) => !v.view.valid) || recorded.some((hash) => !kept.has(hash))) {
+    const recorded = judgementHashesIn(history.entries);
+    const checked = localJudgementFacts(input.conferenceId, earlier, recorded);
+    if (checked.views.some((v) => !v.valid) || checked.missing > 0) {
       throw new ApiFailure(
         'TAMPERED',
         `Conference ${input.conferenceId}: its earlier judgements do not match its history, so no judgement can be added to them. Nothing has been recorded; report this to your information governance lead.`,
@@ -97,37 +98,31 @@ export class Judgements {
       entry,
       judgements: [...earlier, judgement],
     });
-    await this.c.index.record({ summary: summarise(record, this.c.localSettings(), stored.signed, stored.review), head: entry.hash, ...stamp });
+    // The index keeps the judgements beside the audit's facts, so the cohort need not open this conference.
+    await this.c.index.record(
+      await indexEntryAfterWrite(this.c, input.conferenceId, {
+        record,
+        stored: { signed: stored.signed, judgements: [...earlier, judgement], review: stored.review },
+        head: entry.hash,
+        stamp,
+        recorded: [...recorded, hash],
+      }),
+    );
     return judgementView(judgement, hash, true);
   }
 
-  /** Every judgement of a conference, each checked: hash chain, signature, and the history's word. */
-  async list(id: string): Promise<JudgementView[]> {
+  /** Every judgement of a conference, each checked (hash chain, signature, the history's word), and how many the history names that are gone. */
+  async list(id: string): Promise<{ judgements: JudgementView[]; missing: number }> {
     const { loaded, history } = await this.c.conferences.load(id);
     return this.ofLoaded(id, loaded.stored, history.entries);
   }
 
   /** The same, for a conference already read (the audit reads each once). */
-  ofLoaded(id: string, stored: StoredConference, entries: readonly HistoryEntry[]): JudgementView[] {
-    const history = { entries };
-    const loaded = { stored };
-    const inHistory = new Set(history.entries.flatMap((entry) => (entry.action === 'judgement' && entry.signedVersionHash ? [entry.signedVersionHash] : [])));
-    return this.#verify(id, loaded.stored.judgements ?? [], inHistory, history.entries.length > 0).map((v) => v.view);
+  ofLoaded(id: string, stored: StoredConference, entries: readonly HistoryEntry[]): { judgements: JudgementView[]; missing: number } {
+    const facts = localJudgementFacts(id, stored.judgements ?? [], judgementHashesIn(entries), entries.length > 0);
+    return { judgements: facts.views, missing: facts.missing };
   }
 
-  #verify(conferenceId: string, judgements: readonly StoredJudgement[], inHistory: ReadonlySet<string>, checkHistory = false): { view: JudgementView; chainOk: boolean }[] {
-    let previous: string | null = null;
-    let chainOk = true;
-    return judgements.map((judgement, index) => {
-      const hash = judgementHash(judgement);
-      const { statement } = judgement;
-      chainOk &&= statement.conferenceId === conferenceId && statement.number === index + 1 && statement.previousHash === previous;
-      previous = hash;
-      const signatureOk = judgement.signature === null ? judgement.signer === null : judgementSignatureValid(judgement);
-      const valid = chainOk && signatureOk && (!checkHistory || inHistory.has(hash));
-      return { view: judgementView(judgement, hash, valid), chainOk: chainOk && signatureOk };
-    });
-  }
 }
 
 

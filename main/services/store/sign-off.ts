@@ -2,7 +2,7 @@ import { ApiFailure } from '../../../domain/api/result';
 import type { LocalSettings } from '../../../domain/rules/local-settings';
 import { assessReadiness } from '../../../domain/rules/readiness';
 import { ConferenceRecordSchema, type ConferenceRecord } from '../../../domain/record/conference';
-import { summarise } from './summary';
+import { indexEntryAfterWrite } from './index-entry';
 import type { Addendum, SignedVersionView, Signatures } from '../../../domain/signoff/schemas';
 import { purgeRemovedChildren } from '../../../domain/signoff/purge';
 import { templateForRecord } from '../../../templates/conference-templates';
@@ -168,7 +168,8 @@ export class SignOff {
   async #commit(id: string, loaded: LoadedConference, record: ConferenceRecord, entry: ReturnType<typeof nextEntry>, signed: SignedBlock): Promise<void> {
     await this.c.index.noteIntent(id);
     const stamp = await this.c.files.commit(id, loaded.db, loaded.adapter, loaded.stored.entry, { record, entry, signed });
-    await this.c.index.record({ summary: summarise(record, this.c.localSettings(), signed, loaded.stored.review), head: entry.hash, ...stamp });
+    // Versions this app has just signed (after checking those before them) verify.
+    await this.c.index.record(await indexEntryAfterWrite(this.c, id, { record, stored: { signed, judgements: loaded.stored.judgements, review: loaded.stored.review }, head: entry.hash, stamp, signaturesIntact: true }));
   }
 }
 

@@ -14,11 +14,10 @@ import { strongEnough } from '../../../domain/passphrase/strength';
 import type { ConferenceRecord } from '../../../domain/record/conference';
 import type { ConferenceSummary } from '../../../domain/record/summary';
 import type { ListPage } from '../../../domain/record/list-page';
-import { summarise } from './summary';
-import type { LocalSettings } from '../../../domain/rules/local-settings';
+import { entryFromFile } from './index-entry';
 import { isNotFound, removeStaleTemps } from './atomic-file';
 import { ConferenceFiles } from './conference-file';
-import { ConferenceIndex, type SummaryResult } from './conference-index';
+import { ConferenceIndex } from './conference-index';
 import { Conferences, type SaveInput } from './conferences';
 import type { ConferenceStore, ExportSource } from './conference-store';
 import { FolderLock } from './folder-lock';
@@ -35,6 +34,7 @@ import { ReviewService } from '../review/review-service';
 import { localReviewKeeper } from '../review/local-keeper';
 import { Judgements } from './judgements';
 import type { SignOffFacts } from '../../../domain/audit/indicators';
+import type { AuditIndex } from '../audit/cohort-service';
 import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
 import { ChairProfileStore } from '../signing/chair-profile-store';
 import type { PdfCertificate } from '../signing/pdf-certificate';
@@ -116,6 +116,8 @@ export interface AuditSource {
   record: ConferenceRecord;
   signOff: SignOffFacts;
   judgements: JudgementView[];
+  /** Judgements the conference's history records that its stored copy no longer holds. */
+  judgementsMissing: number;
 }
 
 export type { ExportSource } from './conference-store';
@@ -282,7 +284,7 @@ export class LocalConferenceStore implements ConferenceStore {
       const files = new ConferenceFiles(this.paths, session.key, this.#migrations, version);
       const found = await migrateConferences(this.paths, files, this.#now);
       const index = new ConferenceIndex(this.paths, session.key, this.#now, new HeadKeeper(this.#headAnchor, session.key));
-      found.push(...(await index.load({ summarise: (id) => summariseFile(files, id, session.settings.get().local), rebuild: true })));
+      found.push(...(await index.load({ summarise: (id) => entryFromFile(files, this.paths, session.key, id, session.settings.get().local), rebuild: true })));
       await index.flushHead();
       const vault = await readVaultFile(this.paths.vault);
       if (vault === null) throw this.#noVault();
@@ -443,8 +445,22 @@ export class LocalConferenceStore implements ConferenceStore {
     return this.#queue.run(async () => (await this.#require()).auditMemo);
   }
 
-  judgements(id: string): Promise<JudgementView[]> {
+  judgements(id: string): Promise<{ judgements: JudgementView[]; missing: number }> {
     return this.#queue.run(async () => (await this.#require()).judgements.list(id));
+  }
+
+  /**
+   * The index as the audit reads it: every summary, and the audit facts kept with each at its
+   * last save (none for an entry from before they were kept: the cohort opens that one).
+   */
+  auditIndex(): Promise<AuditIndex> {
+    return this.#queue.run(async () => {
+      const { index } = await this.#require();
+      // A conference with a reported problem (put back, damaged, tampered) is not audited from
+      // its index entry: it is opened, and counted as unreadable as it always was.
+      const problemFree = (id: string) => this.#problems.get(id) === undefined || this.#problems.get(id)?.kind === 'recovered';
+      return { conferences: index.list(), facts: (id: string) => (problemFree(id) ? index.auditFacts(id) : undefined) };
+    });
   }
 
   /** One conference as the audit reads it: the record, whether and when it was signed, and its judgements (one read). */
@@ -454,10 +470,12 @@ export class LocalConferenceStore implements ConferenceStore {
       const { loaded, history } = await session.conferences.load(id);
       const signed = loaded.stored.signed;
       const signatures = signed ? await session.signOff.signatures(id) : null;
+      const { judgements, missing } = session.judgements.ofLoaded(id, loaded.stored, history.entries);
       return {
         record: loaded.record,
         signOff: { signedAt: signed?.versions[0]?.statement.signedAt ?? null, intact: signatures?.intact ?? true },
-        judgements: session.judgements.ofLoaded(id, loaded.stored, history.entries),
+        judgements,
+        judgementsMissing: missing,
       };
     });
   }
@@ -480,7 +498,7 @@ export class LocalConferenceStore implements ConferenceStore {
       const settingsProblems = await settings.load();
       const localSettings = () => settings.get().local;
       const index = new ConferenceIndex(this.paths, key, this.#now, new HeadKeeper(this.#headAnchor, key));
-      found.push(...(await index.load({ summarise: (id) => summariseFile(files, id, localSettings()), rebuild: migrating })));
+      found.push(...(await index.load({ summarise: (id) => entryFromFile(files, this.paths, key, id, localSettings()), rebuild: migrating })));
       // Only now, with every file migrated and the index rebuilt, does vault.json say so:
       // a crash before this point simply migrates again (each file records its own version).
       if (migrating) await writeVaultFile(this.paths.vault, { ...vault, storeSchemaVersion: this.#target });
@@ -599,15 +617,6 @@ export class LocalConferenceStore implements ConferenceStore {
       );
     }
   }
-}
-
-async function summariseFile(files: ConferenceFiles, id: string, local: LocalSettings): Promise<SummaryResult> {
-  const result = await files.load(id);
-  if (result.kind === 'ok') {
-    const { record, stored } = result.conference;
-    return { kind: 'ok', entry: { summary: summarise(record, local, stored.signed, stored.review), head: stored.entry.hash, ...files.stamp(id) } };
-  }
-  return { kind: result.kind };
 }
 
 /** The local store's earlier name, kept so existing callers (tests, benchmarks) need no change. */

@@ -1,6 +1,8 @@
 import type { JudgementView } from '../../../domain/audit/types';
 import type { HistoryEntry } from '../../../domain/api/contract';
-import { judgementHash, judgementSignatureValid, judgementView, type StoredJudgement } from '../store/judgement-schema';
+import { judgementHash, judgementHashesIn, judgementSignatureValid, judgementView, type StoredJudgement } from '../store/judgement-schema';
+
+export { judgementHashesIn };
 
 /**
  * Checking a team conference's audit judgements: the same three checks as the local store's
@@ -14,10 +16,8 @@ export interface CheckedJudgements {
   views: JudgementView[];
   /** Every judgement checks out and every judgement the history names is here. */
   intact: boolean;
-}
-
-export function judgementHashesIn(entries: readonly HistoryEntry[]): string[] {
-  return entries.flatMap((entry) => (entry.action === 'judgement' && entry.signedVersionHash ? [entry.signedVersionHash] : []));
+  /** Judgements the history names that are not here (one deleted from the end breaks no chain). */
+  missing: number;
 }
 
 /** `judgements` in their numbered order; `unreadable` rows (could not be opened) count against intact. */
@@ -34,7 +34,8 @@ export function checkJudgements(conferenceId: string, judgements: readonly Store
     return judgementView(judgement, hash, chainOk && judgementSignatureValid(judgement) && inHistory.has(hash));
   });
   const kept = new Set(judgements.map(judgementHash));
-  return { views, intact: unreadable === 0 && views.every((v) => v.valid) && recorded.every((hash) => kept.has(hash)) };
+  const missing = recorded.filter((hash) => !kept.has(hash)).length;
+  return { views, intact: unreadable === 0 && views.every((v) => v.valid) && missing === 0, missing };
 }
 
 

@@ -74,7 +74,7 @@ export class QueueingTeamStore extends PgConferenceStore {
   /** The last copy of each conference read from or written to the server: memory only. */
   #cache = new Map<string, ConferenceRecord>();
   #signatures = new Map<string, Signatures>();
-  #judgements = new Map<string, JudgementView[]>();
+  #judgements = new Map<string, { judgements: JudgementView[]; missing: number }>();
   #lists = new Map<string, { conferences: ConferenceSummary[]; problems: StoreProblem[]; next?: string | null }>();
   #away = false;
   #failures = 0;
@@ -242,7 +242,7 @@ export class QueueingTeamStore extends PgConferenceStore {
   }
 
   /** While away, the audit judgements last read, so the conference still opens as it did. */
-  override judgements(id: string): Promise<JudgementView[]> {
+  override judgements(id: string): Promise<{ judgements: JudgementView[]; missing: number }> {
     return this.#lastRead(this.#judgements, id, () => super.judgements(id));
   }
 

@@ -3,6 +3,7 @@ import type { PdfCertificate } from '../signing/pdf-certificate';
 import type { AuditSource } from '../store/store';
 import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
 import { cohortChildIds } from '../../../domain/audit/cohort';
+import { refuseThinJudgement } from '../../../domain/audit/judgement-rules';
 import { childrenOf } from '../../../domain/record/access';
 import { JudgementStatementSchema, StoredJudgementSchema, judgementHash, judgementView, type StoredJudgement } from '../store/judgement-schema';
 import { checkJudgements, type CheckedJudgements } from './judgements';
@@ -51,13 +52,16 @@ import { DEFAULT_KDF, type KdfParams } from '../store/kdf';
 import { problems } from '../store/problems';
 import { SerialQueue } from '../store/serial-queue';
 import { addendumHash, verify, view } from '../store/sign-off';
-import { summarise } from '../store/summary';
+import { summarise, summariseConference } from '../store/summary';
+import type { IndexedAuditFacts } from '../../../domain/audit/facts';
+import type { AuditIndex, ConferenceJudgements } from '../audit/cohort-service';
 import { conferenceKeyRole, deriveMemberSecrets } from './member-keys';
 import { connect, latestTeamKey, signIn, type SignedInMember } from './membership';
 import { applySave, CONFLICT_MESSAGE, newRecord } from './records';
 import { editLease } from './edit-leases';
 import { clientConfig, plainFailure, type TeamServer } from './team-server';
 import { insertReview, latestReview, openReviewSummary, refuseUnboundReview, REVIEW_ACTIONS } from './pg-review';
+import type { ReviewDueSummary } from '../../../domain/record/summary';
 import { ReviewService } from '../review/review-service';
 import type { ReviewKeeper, ReviewSnapshot } from '../review/review-keeper';
 import type { ReviewBlock } from '../review/review-block';
@@ -151,6 +155,36 @@ const SUMMARY_BATCH = 5000;
 /** How many conferences' last written versions a session keeps (a chair works on a few at a time). */
 const WRITTEN_KEPT = 8;
 
+/** A conference's summary as opened, with the audit's facts sealed beside it. */
+interface OpenedSummary {
+  summary: ConferenceSummary;
+  audit: IndexedAuditFacts | undefined;
+}
+
+/**
+ * What a conference's sealed summary holds: the list's summary and, beside it, the manager's
+ * audit facts (domain/audit/facts.ts), both from summariseConference, so the cohort of a year
+ * opens no conference. Summaries sealed before the facts were kept parse without them.
+ */
+const SealedSummarySchema = ConferenceSummarySchema.extend({
+  audit: z.custom<IndexedAuditFacts>((value) => typeof value === 'object' && value !== null && typeof (value as { version?: unknown }).version === 'number').optional(),
+});
+
+/** The sealed summary of a team conference: the one function every write (create, save, sign, import, and the benchmark's seeder through newConferenceRows) seals with. */
+export function sealedSummary(
+  teamKey: Buffer,
+  record: ConferenceRecord,
+  historySeq: number,
+  signed?: { block: SignedBlock; intact: boolean },
+): Buffer {
+  const { summary, audit } = summariseConference({
+    record,
+    ...(signed ? { signed: signed.block, signaturesIntact: signed.intact } : {}),
+    historySeq,
+  });
+  return sealJson(teamKey, { ...summary, audit }, roles.summary(record.id));
+}
+
 const NOT_FOUND = () =>
   new ApiFailure('NOT_FOUND', 'That conference could not be found. It may have been opened from an out-of-date list; go back to the list and try again.');
 
@@ -171,7 +205,7 @@ export class PgConferenceStore implements ConferenceStore {
    */
   #written = new Map<string, Written>();
   /** Summaries opened by the whole list, by conference, with the revision they were opened at (see #wholeList). */
-  #summaries = new Map<string, { revision: number; summary: ConferenceSummary }>();
+  #opened = new Map<string, { revision: number; summary: ConferenceSummary; audit: IndexedAuditFacts | undefined }>();
   lastSignInMs = 0;
 
   constructor(options: PgStoreOptions) {
@@ -432,16 +466,19 @@ export class PgConferenceStore implements ConferenceStore {
       // The history read once, for the signatures' check and the judgements' (it was read twice).
       const history = await this.#history(m, current);
       const signatures = verify(current.id, { record: current.record, stored: { signed: await this.#signedBlock(m, current) } }, signedHashes(history.entries));
+      const judged = await this.#judgementsOf(m, current, history.entries);
       return {
         record: current.record,
         signOff: { signedAt: signatures.versions[0]?.signedAt ?? null, intact: signatures.intact },
-        judgements: (await this.#judgementsOf(m, current, history.entries)).views,
+        judgements: judged.views,
+        judgementsMissing: judged.missing,
       };
     });
   }
 
   judge(input: JudgementInput): Promise<JudgementView> {
     return this.#run(async (m) => {
+      refuseThinJudgement(input);
       // One snapshot for everything the judgement is built on: read in separate statements, a
       // judgement another manager committed in between showed up in the history but not in what
       // was read before it, and was reported as TAMPERED. In one REPEATABLE READ transaction the
@@ -532,11 +569,12 @@ export class PgConferenceStore implements ConferenceStore {
     }
   }
 
-  judgements(id: string): Promise<JudgementView[]> {
+  judgements(id: string): Promise<{ judgements: JudgementView[]; missing: number }> {
     return this.#run(async (m) => {
       const current = await this.#current(m, id);
       const history = await this.#history(m, current);
-      return (await this.#judgementsOf(m, current, history.entries)).views;
+      const { views, missing } = await this.#judgementsOf(m, current, history.entries);
+      return { judgements: views, missing };
     });
   }
 
@@ -615,7 +653,10 @@ export class PgConferenceStore implements ConferenceStore {
 
   list(page?: ListPage): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[]; next?: string | null }> {
     return this.#run(async (m) => {
-      if (page?.limit === undefined && page?.after === undefined) return this.#wholeList(m);
+      if (page?.limit === undefined && page?.after === undefined) {
+        const { entries, problems: found } = await this.#wholeList(m);
+        return { conferences: entries.map((e) => e.summary), problems: found };
+      }
       const limit = page.limit ?? LIST_PAGE_MAX;
       // A page opens only its own summaries: keyset on (updated_at, id), which the server holds
       // in plain, walked down migrations/007's index; one row more says whether a next page exists.
@@ -660,22 +701,33 @@ export class PgConferenceStore implements ConferenceStore {
     });
   }
 
+  /** The whole list's summaries with the audit facts sealed beside each (opened once a revision, as the list is). */
+  auditIndex(): Promise<AuditIndex> {
+    return this.#run(async (m) => {
+      const { entries } = await this.#wholeList(m);
+      const facts = new Map(entries.flatMap((e) => (e.audit ? [[e.summary.id, e.audit] as const] : [])));
+      return { conferences: entries.map((e) => e.summary), facts: (id: string) => facts.get(id) };
+    });
+  }
+
   /**
    * The whole list (the audit's and import's): ids and revisions first, then only the summaries
    * this session has not opened at that revision. A summary changes only with its conference's
    * revision (migrations/001's update rule), so one opened at a revision stays right until it
    * moves on; the manager's second look at a period, or the export after it, opens only what
-   * changed since. Kept until lock, like the keys.
+   * changed since. Kept until lock, like the keys. The audit's facts come sealed in the same
+   * summary (sealedSummary). The accuracy review's due dates are not (a review step leaves the
+   * revision alone): they are read afresh from each conference's newest review row.
    */
-  async #wholeList(m: SignedInMember): Promise<{ conferences: ConferenceSummary[]; problems: StoreProblem[] }> {
+  async #wholeList(m: SignedInMember): Promise<{ entries: OpenedSummary[]; problems: StoreProblem[] }> {
     type Sealed = { id: string; revision: number; summary: Buffer; summary_key_id: number };
     // Nothing opened yet this session: one scan of everything, as before (cheaper than looking each up).
-    const cold = this.#summaries.size === 0;
+    const cold = this.#opened.size === 0;
     const { rows } = await m.client.query<{ id: string; revision: number } & Partial<Sealed>>(
       `SELECT id, revision${cold ? ', summary, summary_key_id' : ''} FROM cpc.conferences ORDER BY updated_at DESC, id DESC`,
     );
     const found: StoreProblem[] = [];
-    const missing = cold ? [] : rows.filter((row) => this.#summaries.get(row.id)?.revision !== row.revision).map((row) => row.id);
+    const missing = cold ? [] : rows.filter((row) => this.#opened.get(row.id)?.revision !== row.revision).map((row) => row.id);
     const batches: Sealed[][] = cold ? [rows as Sealed[]] : [];
     for (let start = 0; start < missing.length; start += SUMMARY_BATCH) {
       const { rows: sealed } = await m.client.query<Sealed>('SELECT id, revision, summary, summary_key_id FROM cpc.conferences WHERE id = ANY($1::uuid[])', [
@@ -688,20 +740,118 @@ export class PgConferenceStore implements ConferenceStore {
         const key = m.teamKeys.get(row.summary_key_id);
         try {
           if (key === undefined) throw new DecryptError();
-          this.#summaries.set(row.id, { revision: row.revision, summary: ConferenceSummarySchema.parse(openJson(key, row.summary, roles.summary(row.id))) });
+          const { audit, ...summary } = SealedSummarySchema.parse(openJson(key, row.summary, roles.summary(row.id)));
+          this.#opened.set(row.id, { revision: row.revision, summary, audit });
         } catch {
-          this.#summaries.delete(row.id);
+          this.#opened.delete(row.id);
         }
       }
     }
-    const conferences: ConferenceSummary[] = [];
+    const reviews = await this.#newestReviews(m);
+    const entries: OpenedSummary[] = [];
     for (const row of rows) {
-      const known = this.#summaries.get(row.id);
+      const known = this.#opened.get(row.id);
       // Saved again between the two reads: the newer summary was opened under its own revision, and is as good.
-      if (known !== undefined) conferences.push(known.summary);
-      else found.push(problems.unreadableConference(row.id, null));
+      if (known === undefined) {
+        found.push(problems.unreadableConference(row.id, null));
+        continue;
+      }
+      const review = reviews.get(row.id);
+      const { review: _fromSave, ...rest } = known.summary;
+      entries.push({ summary: review === undefined ? rest : { ...rest, review }, audit: known.audit });
     }
-    return { conferences, problems: found };
+    return { entries, problems: found };
+  }
+
+  /** Each circulated conference's newest accuracy-review row's due dates (rows that will not open are left out, as in a page). */
+  async #newestReviews(m: SignedInMember): Promise<Map<string, ReviewDueSummary>> {
+    const { rows } = await m.client.query<{ conference_id: string; seq: number; summary: Buffer; summary_key_id: number }>(
+      'SELECT DISTINCT ON (conference_id) conference_id, seq, summary, summary_key_id FROM cpc.conference_reviews ORDER BY conference_id, seq DESC',
+    );
+    const reviews = new Map<string, ReviewDueSummary>();
+    for (const row of rows) {
+      const review = openReviewSummary(row.conference_id, { seq: row.seq, summary: row.summary, key: m.teamKeys.get(row.summary_key_id) });
+      if (review !== null) reviews.set(row.conference_id, review);
+    }
+    return reviews;
+  }
+
+  /**
+   * The judgements of many conferences at once, for the cohort: their rows in one query, and in
+   * another only the history entries that can be judgements (those after each conference's own
+   * version entry, historySeq in its facts, and those a manager wrote), so the history's word on
+   * each judgement is checked — and one deleted from the end is seen as missing — without
+   * reading whole histories.
+   */
+  auditJudgements(conferences: readonly { id: string; historySeq: number | undefined }[]): Promise<Map<string, ConferenceJudgements>> {
+    return this.#run(async (m) => {
+      const seqs = new Map(conferences.flatMap((c) => (c.historySeq !== undefined && z.uuid().safeParse(c.id).success ? [[c.id, c.historySeq] as const] : [])));
+      const wanted = [...seqs.keys()];
+      const answer = new Map<string, ConferenceJudgements>();
+      if (wanted.length === 0) return answer;
+      await this.#loadKeys(m, wanted);
+      const judged = await m.client.query<{ conference_id: string; key_id: number; sealed: Buffer }>(
+        'SELECT conference_id, key_id, sealed FROM cpc.audit_judgements WHERE conference_id = ANY($1::uuid[])',
+        [wanted],
+      );
+      const after = await m.client.query<{ conference_id: string; seq: number; key_id: number; sealed: Buffer }>(
+        // After the version's own entry come only addenda and judgements; a judgement made
+        // before a later save sits earlier, and only managers add history rows other than
+        // through a chair's or minute-taker's own writes (record_judgement, migrations/003).
+        `SELECT h.conference_id, h.seq, h.key_id, h.sealed
+           FROM cpc.history h JOIN unnest($1::uuid[], $2::int[]) AS t(id, seq) ON h.conference_id = t.id
+          WHERE h.seq > t.seq OR h.created_by IN (SELECT login FROM cpc.members WHERE role = 'manager')
+          ORDER BY h.conference_id, h.seq`,
+        [wanted, wanted.map((id) => seqs.get(id)!)],
+      );
+      const stored = new Map<string, { judgements: StoredJudgement[]; unreadable: number; entries: HistoryEntry[] }>();
+      const of = (id: string) => {
+        let found = stored.get(id);
+        if (found === undefined) stored.set(id, (found = { judgements: [], unreadable: 0, entries: [] }));
+        return found;
+      };
+      for (const row of judged.rows) {
+        const into = of(row.conference_id);
+        try {
+          const key = await this.#dataKey(m, row.conference_id, row.key_id);
+          into.judgements.push(StoredJudgementSchema.parse(openJson(key, row.sealed, roles.judgement(row.conference_id))));
+        } catch {
+          into.unreadable += 1;
+        }
+      }
+      for (const row of after.rows) {
+        const into = of(row.conference_id);
+        try {
+          const key = await this.#dataKey(m, row.conference_id, row.key_id);
+          into.entries.push(HistoryEntrySchema.parse(openJson(key, row.sealed, roles.history(row.conference_id, row.seq))));
+        } catch {
+          into.unreadable += 1;
+        }
+      }
+      for (const [id, found] of stored) {
+        found.judgements.sort((a, b) => a.statement.number - b.statement.number);
+        const checked = checkJudgements(id, found.judgements, found.entries, found.unreadable);
+        answer.set(id, { views: checked.views, missing: checked.missing });
+      }
+      return answer;
+    });
+  }
+
+  /** The data keys of many conferences in one query, into the cache #dataKey reads. */
+  async #loadKeys(m: SignedInMember, ids: readonly string[]): Promise<void> {
+    const { rows } = await m.client.query<{ conference_id: string; key_id: number; team_key_version: number; wrapped: Buffer }>(
+      'SELECT conference_id, key_id, team_key_version, wrapped FROM cpc.conference_keys WHERE conference_id = ANY($1::uuid[])',
+      [ids],
+    );
+    for (const row of rows) {
+      const teamKey = m.teamKeys.get(row.team_key_version);
+      if (teamKey === undefined || this.#keys.has(`${row.conference_id}:${row.key_id}`)) continue;
+      try {
+        this.#keys.set(`${row.conference_id}:${row.key_id}`, Buffer.from(z.string().parse(openJson(teamKey, row.wrapped, conferenceKeyRole(row.conference_id, row.key_id))), 'base64'));
+      } catch {
+        // Left out: #dataKey then reports this conference as unreadable when it is needed.
+      }
+    }
   }
 
   createConference(input: NewConference): Promise<ConferenceRecord> {
@@ -924,7 +1074,7 @@ export class PgConferenceStore implements ConferenceStore {
         await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id) VALUES ($1, $2, $3, $4)', [
           id,
           record.revision,
-          sealSummary(team.key, record, input.signed),
+          sealedSummary(team.key, record, last.seq, input.signed ? { block: input.signed, intact: verify(id, { record, stored: { signed: input.signed } }, signedHashes(entries)).intact } : undefined),
           team.version,
         ]);
         await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, 1, $2, $3)', [
@@ -1046,7 +1196,7 @@ export class PgConferenceStore implements ConferenceStore {
     for (const key of this.#keys.values()) key.fill(0);
     this.#keys.clear();
     this.#written.clear();
-    this.#summaries.clear();
+    this.#opened.clear();
     // Every way of closing (lock, idle lock, removal) drops what export caches hold from records.
     for (const listener of this.#lockListeners) listener();
     if (member === null) return;
@@ -1207,6 +1357,7 @@ export class PgConferenceStore implements ConferenceStore {
     next: ConferenceRecord,
     entry: HistoryEntry,
     more?: (c: pg.ClientBase, keyId: number, dataKey: Buffer) => Promise<void>,
+    /** The signed versions this write makes (sign-off), for the summary's "Signed" and the audit's facts. */
     signed?: SignedBlock,
   ): Promise<void> {
     const id = current.id;
@@ -1220,7 +1371,7 @@ export class PgConferenceStore implements ConferenceStore {
       const { rows } = await m.client.query<{ committed: boolean }>('SELECT cpc.commit_version($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS committed', [
         id,
         current.revision,
-        sealSummary(team.key, next, signed),
+        sealedSummary(team.key, next, entry.seq, signed ? { block: signed, intact: true } : undefined),
         team.version,
         keyId,
         rotate ? team.version : null,
@@ -1238,7 +1389,7 @@ export class PgConferenceStore implements ConferenceStore {
       const moved = await c.query('UPDATE cpc.conferences SET revision = $2, summary = $3, summary_key_id = $4 WHERE id = $1 AND revision = $5', [
         id,
         next.revision,
-        sealSummary(team.key, next, signed),
+        sealedSummary(team.key, next, entry.seq, signed ? { block: signed, intact: true } : undefined),
         team.version,
         current.revision,
       ]);
@@ -1336,14 +1487,6 @@ export class PgConferenceStore implements ConferenceStore {
   }
 }
 
-/**
- * The list's entry for a conference, sealed under a team key: built here only, so every writer
- * (create, save, sign, import, and the benchmark's seeder through newConferenceRows) seals the same summary.
- */
-export function sealSummary(teamKey: Buffer, record: ConferenceRecord, signed?: SignedBlock): Buffer {
-  return sealJson(teamKey, summarise(record, undefined, signed), roles.summary(record.id));
-}
-
 /** A new conference's four rows, as parameter lists in the column order of createConference's INSERTs. */
 export interface NewConferenceRows {
   conference: [id: string, revision: number, summary: Buffer, summaryKeyId: number];
@@ -1360,7 +1503,7 @@ export interface NewConferenceRows {
 export function newConferenceRows(record: ConferenceRecord, entry: HistoryEntry, team: { version: number; key: Buffer }, dataKey: Buffer): NewConferenceRows {
   const id = record.id;
   return {
-    conference: [id, record.revision, sealSummary(team.key, record), team.version],
+    conference: [id, record.revision, sealedSummary(team.key, record, entry.seq), team.version],
     key: [id, 1, team.version, sealJson(team.key, dataKey.toString('base64'), conferenceKeyRole(id, 1))],
     version: [id, record.revision, 1, sealJson(dataKey, { record, entry }, roles.version(id, record.revision))],
     history: [id, entry.seq, 1, sealJson(dataKey, entry, roles.history(id, entry.seq))],

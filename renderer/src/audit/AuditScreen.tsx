@@ -228,7 +228,14 @@ export function AuditScreen() {
             <div className="audit-filters">
               <Select id="f-chair" label="Chair" value={filters.chair} onChange={(v) => set('chair', v)} options={[{ value: '', label: 'Any' }, ...choices.chairs.map((c) => ({ value: c, label: c }))]} />
               <Select id="f-outcome" label="Outcome" value={filters.outcome} onChange={(v) => set('outcome', v)} options={[{ value: '', label: 'Any' }, ...choices.outcomes]} />
-              <Select id="f-concern" label="Concern" value={filters.concern} onChange={(v) => set('concern', v)} options={[{ value: '', label: 'Any' }, ...choices.concerns.map((c) => ({ value: c, label: c }))]} />
+              <Select
+                id="f-primary-concern"
+                label="Primary concern"
+                value={filters.primaryConcern}
+                onChange={(v) => set('primaryConcern', v)}
+                options={[{ value: '', label: 'Any' }, ...choices.primaryConcerns.map((c) => ({ value: c, label: c }))]}
+              />
+              <Select id="f-concern" label="Where the harm comes from" value={filters.concern} onChange={(v) => set('concern', v)} options={[{ value: '', label: 'Any' }, ...choices.concerns.map((c) => ({ value: c, label: c }))]} />
               <Select
                 id="f-indicator"
                 label="Indicator"

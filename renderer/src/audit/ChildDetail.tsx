@@ -8,6 +8,7 @@ import {
   type JudgementRating,
   type JudgementView,
 } from '../../../domain/audit/types';
+import { judgementCommentProblem, missingJudgementsMessage } from '../../../domain/audit/judgement-rules';
 import { errorMessage } from '../api';
 import { formatDateTime, formatIsoDate } from '../format/dates';
 import { useSession } from '../session/SessionContext';
@@ -36,7 +37,8 @@ export function ChildDetail({ row, onJudged, onClose }: { row: AuditRow; onJudge
   async function record() {
     const found: typeof errors = {};
     if (rating === '') found.rating = 'Choose good, requires improvement or inadequate.';
-    if (comment.trim() === '') found.comment = 'Write a comment saying why: the chair reads it beside the decision.';
+    const thin = judgementCommentProblem(comment);
+    if (thin !== null) found.comment = thin;
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setResult(null);
@@ -79,6 +81,10 @@ export function ChildDetail({ row, onJudged, onClose }: { row: AuditRow; onJudge
         {row.alternativePlan.reviewDate ? `; review by ${formatIsoDate(row.alternativePlan.reviewDate)}` : ''}. Chair: {row.chair || 'not recorded'}.
         {` Read through template version ${row.templateVersion}.`}
       </p>
+      <p className="body">
+        Primary concern: {row.primaryConcern}
+        {row.concern ? `; harm ${row.concern.charAt(0).toLowerCase()}${row.concern.slice(1)}` : ''}.
+      </p>
       <div className="audit-actions">
         <a className="button button--secondary" href={routeHref({ name: 'conference', id: row.conferenceId })}>
           Open the conference: record, collation and minutes
@@ -117,6 +123,11 @@ export function ChildDetail({ row, onJudged, onClose }: { row: AuditRow; onJudge
       </dl>
 
       <h3 className="heading-s">Judgements</h3>
+      {row.judgementsMissing > 0 && (
+        <p className="body error-text" role="alert">
+          {missingJudgementsMessage(row.judgementsMissing)}
+        </p>
+      )}
       {row.judgements.length === 0 ? (
         <p className="body">Not judged yet.</p>
       ) : (

@@ -35,6 +35,7 @@ export function CohortTable({
             <th scope="col">Child</th>
             <th scope="col">Conference</th>
             <th scope="col">Chair</th>
+            <th scope="col">Primary concern</th>
             <th scope="col">Agencies</th>
             <th scope="col">Outcome and plan</th>
             <th scope="col">Departs from majority</th>
@@ -61,6 +62,7 @@ export function CohortTable({
                 </th>
                 <td className="nowrap">{formatIsoDate(row.conferenceDate)}</td>
                 <td>{row.chair || 'Not recorded'}</td>
+                <td>{row.primaryConcern}</td>
                 <td>
                   {agreeing} agree, {differing.length} otherwise
                   {differing.length > 0 ? ` (${differing.map((d) => d.agency).join(', ')})` : ''}
@@ -76,7 +78,10 @@ export function CohortTable({
                   {indicatorsMet(row)} of {applicable}
                 </td>
                 <td>{row.cameBack.status === 'came-back' ? 'Yes' : row.cameBack.status === 'possible-match' ? 'Possible match' : 'No'}</td>
-                <td>{judgement ? `${JUDGEMENT_RATING_LABELS[judgement.rating]}${judgement.signed ? '' : ' (not signed)'}` : 'Not judged'}</td>
+                <td>
+                  {row.judgementsMissing > 0 && <strong className="error-text">Judgement missing. </strong>}
+                  {judgement ? `${JUDGEMENT_RATING_LABELS[judgement.rating]}${judgement.signed ? '' : ' (not signed)'}` : 'Not judged'}
+                </td>
               </tr>
             );
           })}

@@ -9,6 +9,7 @@ import { dispatch } from '../../../main/services/dispatch';
 import type { ConferenceStore } from '../../../main/services/store/conference-store';
 import { TEST_KDF } from '../../../main/services/store/kdf';
 import { signIn } from '../../../main/services/team/membership';
+import { buildCohort } from '../../../main/services/audit/cohort-service';
 import { startCluster, type Cluster } from './pg-cluster';
 import { newTeam, passphraseOf, type Team } from './team-fixture';
 
@@ -97,9 +98,9 @@ describe('a manager’s judgement on the team store', () => {
     const { revision } = await c.ok<{ revision: number }>('conferences.sign', { id: record.id, baseRevision: record.revision });
     const m = await signedIn(manager);
     // Without a profile there is no key to sign with: refused, nothing recorded.
-    expect(await m.code('audit.judge', judgementOf(record, 'Threshold reasoning is thin.'))).toBe('NO_PROFILE');
+    expect(await m.code('audit.judge', judgementOf(record, 'Threshold reasoning is thin here.'))).toBe('NO_PROFILE');
     await m.ok('profile.set', MANAGER_PROFILE);
-    const { judgement } = await m.ok<{ judgement: JudgementView }>('audit.judge', judgementOf(record, 'Threshold reasoning is thin.'));
+    const { judgement } = await m.ok<{ judgement: JudgementView }>('audit.judge', judgementOf(record, 'Threshold reasoning is thin here.'));
     expect(judgement).toMatchObject({ number: 1, author: MANAGER_PROFILE.name, signed: true, valid: true, rating: 'requires-improvement' });
 
     const seen = await c.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: record.id });
@@ -132,7 +133,7 @@ describe('a manager’s judgement on the team store', () => {
     } finally {
       await raw.client.end();
     }
-    expect(await c.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: record.id })).toEqual({ judgements: [] });
+    expect(await c.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: record.id })).toEqual({ judgements: [], missing: 0 });
     expect((await c.ok<{ intact: boolean }>('conferences.history', { id: record.id })).intact).toBe(true);
   });
 
@@ -146,7 +147,7 @@ describe('a manager’s judgement on the team store', () => {
     const risk = { kind: 'single', values: { harm: 'Updated after the audit.' } };
     const saved = await c.ok<{ revision: number }>('conferences.save', { id: record.id, baseRevision: record.revision, sections: { risk } });
     expect(saved.revision).toBe(record.revision + 1);
-    const second = await m.ok<{ judgement: JudgementView }>('audit.judge', judgementOf(record, 'Revisited after the update.'));
+    const second = await m.ok<{ judgement: JudgementView }>('audit.judge', judgementOf(record, 'Revisited after the chair’s update.'));
     expect(second.judgement).toMatchObject({ number: 2, valid: true });
     const history = await c.ok<{ entries: HistoryEntry[]; intact: boolean }>('conferences.history', { id: record.id });
     expect(history.intact).toBe(true);
@@ -154,7 +155,7 @@ describe('a manager’s judgement on the team store', () => {
     const seen = await c.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: record.id });
     expect(seen.judgements.map((j) => [j.number, j.comment, j.valid])).toEqual([
       [1, first.judgement.comment, true],
-      [2, 'Revisited after the update.', true],
+      [2, 'Revisited after the chair’s update.', true],
     ]);
   });
 
@@ -177,9 +178,69 @@ describe('a manager’s judgement on the team store', () => {
     const seen = await c.ok<{ judgements: JudgementView[] }>('audit.judgements', { id: record.id });
     expect(seen.judgements.map((j) => j.valid)).toEqual([false, false]);
     expect(seen.judgements.some((j) => j.rating === 'good')).toBe(false);
-    expect(await m.code('audit.judge', judgementOf(record, 'One more on top.'))).toBe('TAMPERED');
+    expect(await m.code('audit.judge', judgementOf(record, 'One more judgement on top.'))).toBe('TAMPERED');
     const history = await c.ok<{ entries: HistoryEntry[] }>('conferences.history', { id: record.id });
     expect(history.entries.filter((e) => e.action === 'judgement')).toHaveLength(2);
+  });
+
+  test('a judgement deleted from the end is shown as missing to the chair and in the cohort, though the one left verifies', async () => {
+    const c = await signedIn(chair);
+    const m = await signedIn(manager);
+    await m.ok('profile.set', MANAGER_PROFILE);
+    const record = await enterOsei(c);
+    await m.ok('audit.judge', { ...judgementOf(record, 'Good analysis of the police view.'), rating: 'good' });
+    await m.ok('audit.judge', { ...judgementOf(record, 'On reflection the police view is not answered.'), rating: 'inadequate' });
+    // The database owner, going round the triggers, deletes the second (the unfavourable) row.
+    await team.owner.query('ALTER TABLE cpc.audit_judgements DISABLE TRIGGER append_only');
+    await team.owner.query(
+      'DELETE FROM cpc.audit_judgements WHERE id = (SELECT id FROM cpc.audit_judgements WHERE conference_id = $1 ORDER BY created_at DESC LIMIT 1)',
+      [record.id],
+    );
+    await team.owner.query('ALTER TABLE cpc.audit_judgements ENABLE TRIGGER append_only');
+    const seen = await c.ok<{ judgements: JudgementView[]; missing: number }>('audit.judgements', { id: record.id });
+    expect(seen.judgements.map((j) => [j.rating, j.valid])).toEqual([['good', true]]);
+    expect(seen.missing).toBe(1);
+    const { rows } = await m.ok<{ rows: AuditRow[] }>('audit.cohort', { period: { from: '2026-01-01', to: '2026-06-30' } });
+    const row = rows.find((r) => r.conferenceId === record.id)!;
+    expect(row.judgements.map((j) => j.rating)).toEqual(['good']);
+    expect(row.judgementsMissing).toBe(1);
+    expect(await m.code('audit.judge', judgementOf(record, 'One more judgement over the gap.'))).toBe('TAMPERED');
+  });
+
+  test('the cohort comes from the sealed summaries without opening a conference, and equals the cohort from the records', async () => {
+    const c = await signedIn(chair);
+    const m = await signedIn(manager);
+    await m.ok('profile.set', MANAGER_PROFILE);
+    await c.ok('profile.set', CHAIR_PROFILE);
+    const signed = await enterOsei(c);
+    await c.ok('conferences.sign', { id: signed.id, baseRevision: signed.revision });
+    const unsigned = await enterOsei(c);
+    await m.ok('audit.judge', judgementOf(signed, 'The police dissent needs a clearer answer.'));
+    const store = team.storeFor(manager);
+    await store.unlock(passphraseOf(manager));
+    const period = { from: '2026-01-01', to: '2026-06-30' };
+    const now = new Date('2026-03-01T10:00:00Z');
+    const fromFacts = await buildCohort(
+      { auditIndex: () => store.auditIndex(), auditJudgements: (ids) => store.auditJudgements(ids), auditSource: (id) => Promise.reject(new Error(`${id} opened`)), getSettings: () => store.getSettings() },
+      period,
+      null,
+      now,
+    );
+    const fromRecords = await buildCohort(
+      { auditIndex: async () => ({ conferences: (await store.auditIndex()).conferences, facts: () => undefined }), auditSource: (id) => store.auditSource(id), getSettings: () => store.getSettings() },
+      period,
+      null,
+      now,
+    );
+    const ours = (rows: AuditRow[]) => rows.filter((r) => r.conferenceId === signed.id || r.conferenceId === unsigned.id);
+    expect(ours(fromFacts.rows).map((r) => [r.conferenceId, r.judgements.length, r.indicators.find((i) => i.id === 'minutes-signed')?.status])).toEqual(
+      [
+        [signed.id, 1, 'met'],
+        [unsigned.id, 0, 'not-met'],
+      ].sort((a, b) => (fromFacts.rows.findIndex((r) => r.conferenceId === a[0]) - fromFacts.rows.findIndex((r) => r.conferenceId === b[0]))),
+    );
+    expect(fromFacts).toEqual(fromRecords);
+    await store.lock();
   });
 
   test('two managers judging one conference at once: one is recorded, the other is asked to try again', async () => {
@@ -192,8 +253,8 @@ describe('a manager’s judgement on the team store', () => {
     await m2.ok('profile.set', { ...MANAGER_PROFILE, name: 'Kofi Achebe' });
     const record = await enterOsei(c);
     const results = await Promise.all([
-      m1.call('audit.judge', judgementOf(record, 'First manager’s view.')),
-      m2.call('audit.judge', judgementOf(record, 'Second manager’s view.')),
+      m1.call('audit.judge', judgementOf(record, 'The first manager’s view, recorded.')),
+      m2.call('audit.judge', judgementOf(record, 'The second manager’s view, recorded.')),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.flatMap((r) => (r.ok ? [] : [r.error.code]))).toEqual(['CONFLICT']);
@@ -219,6 +280,6 @@ describe('a manager’s judgement on the team store', () => {
     expect(opened.problems).toHaveLength(1);
     const risk = { kind: 'single', values: { harm: 'Written after the damage.' } };
     expect(await c.code('conferences.save', { id: record.id, baseRevision: record.revision, sections: { risk } })).toBe('TAMPERED');
-    expect(await m.code('audit.judge', judgementOf(record, 'Another on top.'))).toBe('TAMPERED');
+    expect(await m.code('audit.judge', judgementOf(record, 'Another judgement on top of it.'))).toBe('TAMPERED');
   });
 });

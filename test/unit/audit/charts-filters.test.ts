@@ -15,9 +15,9 @@ function rows(): AuditRow[] {
   setChild(w.record, 'decision', w.leo, { outcome: 'cin-plan' });
   const ctx = (r: typeof o.record) => ({ template: templateForRecord(r), signOff: { signedAt: null, intact: true }, today: '2026-02-04' });
   return [
-    { ...auditChild(o.record, o.daniel, ctx(o.record)), cameBack: NOT_BACK, judgements: [] },
-    { ...auditChild(w.record, w.maya, ctx(w.record)), cameBack: { status: 'possible-match', matches: [], explanation: '' }, judgements: [] },
-    { ...auditChild(w.record, w.leo, ctx(w.record)), cameBack: { status: 'came-back', matches: [], explanation: '' }, judgements: [] },
+    { ...auditChild(o.record, o.daniel, ctx(o.record)), cameBack: NOT_BACK, judgements: [], judgementsMissing: 0 },
+    { ...auditChild(w.record, w.maya, ctx(w.record)), cameBack: { status: 'possible-match', matches: [], explanation: '' }, judgements: [], judgementsMissing: 0 },
+    { ...auditChild(w.record, w.leo, ctx(w.record)), cameBack: { status: 'came-back', matches: [], explanation: '' }, judgements: [], judgementsMissing: 0 },
   ];
 }
 

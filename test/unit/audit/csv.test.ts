@@ -9,7 +9,7 @@ function danielRow(): AuditRow {
   const { record, daniel } = osei();
   updateChildItem(record, daniel, { caseNumber: '=HYPERLINK("http://example.invalid","Click")' });
   const row = auditChild(record, daniel, { template: templateForRecord(record), signOff: { signedAt: null, intact: true }, today: '2026-02-04' });
-  return { ...row, cameBack: { status: 'not-back', matches: [], explanation: 'Not found.' }, judgements: [] };
+  return { ...row, cameBack: { status: 'not-back', matches: [], explanation: 'Not found.' }, judgements: [], judgementsMissing: 0 };
 }
 
 describe('the cohort CSV', () => {

@@ -133,7 +133,7 @@ export function createMemoryHandlers(): Handlers & { calls: string[] } {
     'audit.judge': async () => {
       throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
     },
-    'audit.judgements': async () => ({ judgements: [] }),
+    'audit.judgements': async () => ({ judgements: [], missing: 0 }),
     'audit.export': async () => {
       throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
     },
