@@ -687,7 +687,8 @@ export class PgConferenceStore implements ConferenceStore {
         const key = m.teamKeys.get(row.summary_key_id);
         try {
           if (key === undefined) throw new DecryptError();
-          const summary = ConferenceSummarySchema.parse(openJson(key, row.summary, roles.summary(row.id)));
+          // The audit's facts sealed beside the summary are not the list's business.
+          const { audit: _facts, ...summary } = SealedSummarySchema.parse(openJson(key, row.summary, roles.summary(row.id)));
           const review = openReviewSummary(row.id, { seq: row.review_seq, summary: row.review_summary, key: row.review_key_id === null ? undefined : m.teamKeys.get(row.review_key_id) });
           // A review row that will not open leaves the review out (the conference's own check reports it when opened).
           const { review: _fromSave, ...rest } = summary;
