@@ -79,6 +79,11 @@ function attemptsFor(operation: OperationName, record: ConferenceRecord): unknow
     // lease9: "being edited by …" holds nothing in the record
     case 'conferences.editLease':
       return (['hold', 'look', 'release'] as const).map((action) => ({ id, action }));
+    // offline9: a version kept on this computer that the team server refused (a local store keeps none)
+    case 'team.keptChanges':
+      return [{ id }];
+    case 'team.resolveKept':
+      return (['send', 'discard'] as const).map((action) => ({ id, action }));
     default:
       throw new Error(`No attempts written for ${operation}: add some to this test.`);
   }
