@@ -217,8 +217,8 @@ export function App() {
   return (
     <SessionContext.Provider value={session}>
       <Layout nav={nav} onLock={() => void lock()} where={storeSentence(member)} who={member.store.kind === 'team' && member.role ? `${roleLabel(member.role)} · ${storeName(member)}` : storeName(member)}>
-        {/* offline9: the team server's state, above every screen */}
-        <TeamConnectionBanner client={client} />
+        {/* offline9: the team server's state, above every screen (a store on this computer is never away) */}
+        {member.store.kind === 'team' && <TeamConnectionBanner client={client} />}
         <UnlockedScreen route={route} canCreate={canEdit(member.role)} />
       </Layout>
     </SessionContext.Provider>

@@ -65,7 +65,7 @@ test('a chair on the team store circulates the Osei draft, and the list says wha
   await page.getByRole('link', { name: 'Accuracy review by agencies' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Accuracy review of the draft minutes' })).toBeVisible();
   await page.getByRole('button', { name: 'Approve the draft for circulation' }).click();
-  await expect(page.getByRole('status')).toContainText('Draft 1 approved and signed as a draft');
+  await expect(page.getByRole('status').filter({ hasText: 'Draft 1 approved and signed as a draft' })).toBeVisible();
   const form = page.locator('section[aria-labelledby="send-title"]');
   await form.getByLabel('Agency in the minutes').selectOption({ label: (await form.getByRole('option', { name: /^Police/ }).textContent()) ?? '' });
   await form.getByLabel('Secure email address').fill('ryan.holt@police.example.gov.uk');
