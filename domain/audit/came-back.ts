@@ -1,4 +1,4 @@
-import { addMonths, compareDates, formatUkDate, isValidIsoDate } from '../calendar/dates';
+import { addMonths, formatUkDate, isValidIsoDate } from '../calendar/dates';
 import { isOutcome, isPlanOutcome } from '../decision/outcomes';
 import { INITIAL_TYPES, REVIEW_TYPES, type ConferenceType } from '../record/conference';
 import type { ConferenceSummary } from '../record/summary';
@@ -71,55 +71,92 @@ function whyBack(appearance: Appearance): CameBackMatch['reason'] | null {
   return null;
 }
 
-function matchBy(subject: Appearance, other: Appearance): CameBackMatch['by'] | null {
-  const a = normaliseCaseNumber(subject.caseNumber);
-  const b = normaliseCaseNumber(other.caseNumber);
-  if (a !== '' && b !== '') return a === b ? 'case-number' : null;
-  const sameName = normaliseName(subject.name) !== '' && normaliseName(subject.name) === normaliseName(other.name);
-  const sameBirth = isValidIsoDate(subject.dateOfBirth) && subject.dateOfBirth === other.dateOfBirth;
+/** An appearance that can be a return, with what matching compares worked out once. */
+interface Candidate {
+  appearance: Appearance;
+  reason: CameBackMatch['reason'];
+  caseKey: string;
+  nameKey: string;
+}
+
+/** The subject's side of a match, worked out once per child. */
+interface Subject {
+  appearance: Appearance;
+  caseKey: string;
+  nameKey: string;
+  hasBirthDate: boolean;
+}
+
+function matchBy(subject: Subject, other: Candidate): CameBackMatch['by'] | null {
+  if (subject.caseKey !== '' && other.caseKey !== '') return subject.caseKey === other.caseKey ? 'case-number' : null;
+  const sameName = subject.nameKey !== '' && subject.nameKey === other.nameKey;
+  const sameBirth = subject.hasBirthDate && subject.appearance.dateOfBirth === other.appearance.dateOfBirth;
   return sameName && sameBirth ? 'name-and-date-of-birth' : null;
 }
 
 /**
- * Later appearances by an index built once per cohort: by case number and by name, so that
- * each child looks at a handful of candidates rather than every child in the store.
+ * Later appearances by an index built once per cohort: by case number and by name, each list
+ * in date order, so that each child looks only at the appearances of the same key inside its
+ * twelve months (found by binary search) — not at every child in the store, nor at every
+ * conference a common name has had in ten years.
  */
 export class CameBackIndex {
-  readonly #byCase = new Map<string, Appearance[]>();
-  readonly #byName = new Map<string, Appearance[]>();
+  readonly #byCase = new Map<string, Candidate[]>();
+  readonly #byName = new Map<string, Candidate[]>();
 
   constructor(appearances: readonly Appearance[]) {
     for (const appearance of appearances) {
-      if (whyBack(appearance) === null) continue;
-      const caseKey = normaliseCaseNumber(appearance.caseNumber);
-      if (caseKey !== '') push(this.#byCase, caseKey, appearance);
-      const nameKey = normaliseName(appearance.name);
-      if (nameKey !== '') push(this.#byName, nameKey, appearance);
+      const reason = whyBack(appearance);
+      // Only real calendar dates take part: yyyy-mm-dd strings then sort and compare as dates.
+      if (reason === null || !isValidIsoDate(appearance.date)) continue;
+      const candidate: Candidate = { appearance, reason, caseKey: normaliseCaseNumber(appearance.caseNumber), nameKey: normaliseName(appearance.name) };
+      if (candidate.caseKey !== '') push(this.#byCase, candidate.caseKey, candidate);
+      if (candidate.nameKey !== '') push(this.#byName, candidate.nameKey, candidate);
     }
+    for (const list of [...this.#byCase.values(), ...this.#byName.values()]) list.sort((a, b) => (a.appearance.date < b.appearance.date ? -1 : a.appearance.date > b.appearance.date ? 1 : 0));
   }
 
-  cameBack(subject: Appearance): CameBack {
-    const until = addMonths(subject.date, CAME_BACK_MONTHS);
-    const candidates = new Set([
-      ...(this.#byCase.get(normaliseCaseNumber(subject.caseNumber)) ?? []),
-      ...(this.#byName.get(normaliseName(subject.name)) ?? []),
-    ]);
+  cameBack(appearance: Appearance): CameBack {
+    const subject: Subject = {
+      appearance,
+      caseKey: normaliseCaseNumber(appearance.caseNumber),
+      nameKey: normaliseName(appearance.name),
+      hasBirthDate: isValidIsoDate(appearance.dateOfBirth),
+    };
+    if (!isValidIsoDate(appearance.date)) return describe(appearance, []);
+    // After the conference, and no later than the same date a year on (12 months + 1 day is not within).
+    const until = addMonths(appearance.date, CAME_BACK_MONTHS);
+    const seen = new Set<Candidate>();
     const matches: CameBackMatch[] = [];
-    for (const other of candidates) {
-      if (other.conferenceId === subject.conferenceId) continue;
-      // After the conference, and no later than the same date a year on (12 months + 1 day is not within).
-      if (compareDates(other.date, subject.date) <= 0 || compareDates(other.date, until) > 0) continue;
-      const by = matchBy(subject, other);
-      const reason = whyBack(other);
-      if (by === null || reason === null) continue;
-      matches.push({ conferenceId: other.conferenceId, childId: other.childId, date: other.date, reason, by });
+    for (const list of [this.#byCase.get(subject.caseKey), this.#byName.get(subject.nameKey)]) {
+      if (list === undefined) continue;
+      for (let i = firstAfter(list, appearance.date); i < list.length && list[i]!.appearance.date <= until; i += 1) {
+        const other = list[i]!;
+        if (seen.has(other) || other.appearance.conferenceId === appearance.conferenceId) continue;
+        seen.add(other);
+        const by = matchBy(subject, other);
+        if (by === null) continue;
+        matches.push({ conferenceId: other.appearance.conferenceId, childId: other.appearance.childId, date: other.appearance.date, reason: other.reason, by });
+      }
     }
-    matches.sort((a, b) => compareDates(a.date, b.date));
-    return describe(subject, matches);
+    matches.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    return describe(appearance, matches);
   }
 }
 
-function push(map: Map<string, Appearance[]>, key: string, value: Appearance): void {
+/** The index of the first appearance dated after `date` in a list in date order. */
+function firstAfter(list: readonly Candidate[], date: string): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]!.appearance.date <= date) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function push(map: Map<string, Candidate[]>, key: string, value: Candidate): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

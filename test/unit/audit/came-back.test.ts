@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CameBackIndex, type Appearance } from '../../../domain/audit/came-back';
+import { addMonths } from '../../../domain/calendar/dates';
 
 // Fictional children. Daniel's cohort conference is on 03/02/2026; 12 months later is 03/02/2027.
 const subject: Appearance = {
@@ -93,5 +94,44 @@ describe('came back within 12 months', () => {
     const result = check(subject, [later({ caseNumber: '', date: '2026-05-01' }), later({ date: '2026-08-01' })]);
     expect(result.status).toBe('came-back');
     expect(result.matches.map((m) => m.by)).toEqual(['name-and-date-of-birth', 'case-number']);
+  });
+});
+
+describe('came back among many children of one name', () => {
+  it('finds exactly the returns a look at every appearance finds, at every edge of the twelve months', () => {
+    // One common name across ten years, some with case numbers, in no particular order: the
+    // index searches each name's list by date, and must agree with a plain scan of them all.
+    const everyone: Appearance[] = [];
+    let seed = 11;
+    const random = () => ((seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647);
+    for (let i = 0; i < 400; i += 1) {
+      const year = 2016 + Math.floor(random() * 10);
+      const day = `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+      everyone.push(
+        later({
+          date: i % 50 === 0 ? subject.date : day,
+          caseNumber: random() < 0.5 ? '' : `NS-${Math.floor(random() * 5)}`,
+          dateOfBirth: random() < 0.5 ? subject.dateOfBirth : '2011-01-01',
+          type: random() < 0.5 ? 'initial' : 'review',
+          outcome: random() < 0.5 ? 'cin-plan' : 'cp-plan',
+        }),
+      );
+    }
+    // The exact edges: the day itself, 12 months on, and a day more.
+    everyone.push(later({ date: '2027-02-03', caseNumber: '' }), later({ date: '2027-02-04', caseNumber: '' }));
+    const index = new CameBackIndex(everyone);
+    for (const who of everyone.slice(0, 60)) {
+      const expected = everyone
+        .filter((other) => other.conferenceId !== who.conferenceId && other.date > who.date && other.date <= addMonths(who.date, 12))
+        .filter((other) => other.type === 'initial' || other.outcome === 'cp-plan')
+        .filter((other) => {
+          const a = who.caseNumber.replace('-', '');
+          const b = other.caseNumber.replace('-', '');
+          return a !== '' && b !== '' ? a === b : other.dateOfBirth === who.dateOfBirth;
+        })
+        .map((other) => other.conferenceId)
+        .sort();
+      expect(index.cameBack(who).matches.map((m) => m.conferenceId).sort()).toEqual(expected);
+    }
   });
 });
