@@ -37,7 +37,13 @@ export interface ConferenceJudgements {
 }
 
 export interface AuditStore {
-  auditIndex(): Promise<AuditIndex>;
+  /**
+   * The index the cohort is chosen from. Given the period, a store may leave out conferences
+   * that cannot matter to it (held before it, or more than twelve months after it: the team
+   * store, which would otherwise open ten years of sealed summaries); it must keep every
+   * conference whose date it cannot tell without opening it. It may always return more.
+   */
+  auditIndex(period?: AuditPeriod): Promise<AuditIndex>;
   /**
    * The judgements of conferences whose facts do not carry them (the team store, where a
    * manager's judgement does not rewrite the conference's summary): one read for them all.
@@ -100,7 +106,7 @@ const NO_JUDGEMENTS: ConferenceJudgements = { views: [], missing: 0 };
 export async function buildCohort(store: AuditStore, period: AuditPeriod, filters: AuditFilters | null, now: Date = new Date()): Promise<CohortAnswer> {
   const check = checkPeriod(period);
   if (!check.ok) throw new ApiFailure('INVALID_INPUT', check.message);
-  const [index, settings] = await Promise.all([store.auditIndex(), store.getSettings()]);
+  const [index, settings] = await Promise.all([store.auditIndex(period), store.getSettings()]);
   const { conferences } = index;
   const today = todayIso(now);
   const cameBack = new CameBackIndex(appearancesFrom(conferences));

@@ -1,7 +1,9 @@
 import { hkdfSync, randomBytes, randomUUID, sign as ed25519Sign, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { PdfCertificate } from '../signing/pdf-certificate';
 import type { AuditSource } from '../store/store';
-import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
+import type { AuditPeriod, JudgementInput, JudgementView } from '../../../domain/audit/types';
+import { CAME_BACK_MONTHS } from '../../../domain/audit/came-back';
+import { addMonths } from '../../../domain/calendar/dates';
 import { cohortChildIds } from '../../../domain/audit/cohort';
 import { refuseThinJudgement } from '../../../domain/audit/judgement-rules';
 import { childrenOf } from '../../../domain/record/access';
@@ -702,10 +704,14 @@ export class PgConferenceStore implements ConferenceStore {
     });
   }
 
-  /** The whole list's summaries with the audit facts sealed beside each (opened once a revision, as the list is). */
-  auditIndex(): Promise<AuditIndex> {
+  /**
+   * The summaries with the audit facts sealed beside each (opened once a revision, as the list
+   * is). Given a period, only the conferences held in it or in the twelve months after it (who
+   * came back), by the month the server keeps in plain (migrations/008), and those with no month.
+   */
+  auditIndex(period?: AuditPeriod): Promise<AuditIndex> {
     return this.#run(async (m) => {
-      const { entries } = await this.#wholeList(m);
+      const { entries } = await this.#wholeList(m, period === undefined ? undefined : auditMonths(period));
       const facts = new Map(entries.flatMap((e) => (e.audit ? [[e.summary.id, e.audit] as const] : [])));
       return { conferences: entries.map((e) => e.summary), facts: (id: string) => facts.get(id) };
     });
@@ -720,12 +726,15 @@ export class PgConferenceStore implements ConferenceStore {
    * summary (sealedSummary). The accuracy review's due dates are not (a review step leaves the
    * revision alone): they are read afresh from each conference's newest review row.
    */
-  async #wholeList(m: SignedInMember): Promise<{ entries: OpenedSummary[]; problems: StoreProblem[] }> {
+  async #wholeList(m: SignedInMember, months?: MonthWindow): Promise<{ entries: OpenedSummary[]; problems: StoreProblem[] }> {
     type Sealed = { id: string; revision: number; summary: Buffer; summary_key_id: number };
     // Nothing opened yet this session: one scan of everything, as before (cheaper than looking each up).
     const cold = this.#opened.size === 0;
+    // A month window: those months' rows, and every row whose month the server does not know.
+    const within = months === undefined ? '' : 'WHERE conference_month IS NULL OR conference_month BETWEEN $1::date AND $2::date';
     const { rows } = await m.client.query<{ id: string; revision: number } & Partial<Sealed>>(
-      `SELECT id, revision${cold ? ', summary, summary_key_id' : ''} FROM cpc.conferences ORDER BY updated_at DESC, id DESC`,
+      `SELECT id, revision${cold ? ', summary, summary_key_id' : ''} FROM cpc.conferences ${within} ORDER BY updated_at DESC, id DESC`,
+      months === undefined ? [] : [months.from, months.to],
     );
     const found: StoreProblem[] = [];
     const missing = cold ? [] : rows.filter((row) => this.#opened.get(row.id)?.revision !== row.revision).map((row) => row.id);
@@ -748,7 +757,7 @@ export class PgConferenceStore implements ConferenceStore {
         }
       }
     }
-    const reviews = await this.#newestReviews(m);
+    const reviews = await this.#newestReviews(m, months);
     const entries: OpenedSummary[] = [];
     for (const row of rows) {
       const known = this.#opened.get(row.id);
@@ -765,9 +774,14 @@ export class PgConferenceStore implements ConferenceStore {
   }
 
   /** Each circulated conference's newest accuracy-review row's due dates (rows that will not open are left out, as in a page). */
-  async #newestReviews(m: SignedInMember): Promise<Map<string, ReviewDueSummary>> {
+  async #newestReviews(m: SignedInMember, months?: MonthWindow): Promise<Map<string, ReviewDueSummary>> {
+    const within =
+      months === undefined
+        ? ''
+        : 'WHERE conference_id IN (SELECT id FROM cpc.conferences WHERE conference_month IS NULL OR conference_month BETWEEN $1::date AND $2::date)';
     const { rows } = await m.client.query<{ conference_id: string; seq: number; summary: Buffer; summary_key_id: number }>(
-      'SELECT DISTINCT ON (conference_id) conference_id, seq, summary, summary_key_id FROM cpc.conference_reviews ORDER BY conference_id, seq DESC',
+      `SELECT DISTINCT ON (conference_id) conference_id, seq, summary, summary_key_id FROM cpc.conference_reviews ${within} ORDER BY conference_id, seq DESC`,
+      months === undefined ? [] : [months.from, months.to],
     );
     const reviews = new Map<string, ReviewDueSummary>();
     for (const row of rows) {
@@ -872,7 +886,7 @@ export class PgConferenceStore implements ConferenceStore {
       const dataKey = randomBytes(32);
       const rows = newConferenceRows(record, entry, team, dataKey);
       await this.#transaction(m, async (c) => {
-        await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id) VALUES ($1, $2, $3, $4)', rows.conference);
+        await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id, conference_month) VALUES ($1, $2, $3, $4, $5)', rows.conference);
         await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, $2, $3, $4)', rows.key);
         await c.query('INSERT INTO cpc.conference_versions (conference_id, revision, key_id, sealed) VALUES ($1, $2, $3, $4)', rows.version);
         await c.query('INSERT INTO cpc.history (conference_id, seq, key_id, sealed) VALUES ($1, $2, $3, $4)', rows.history);
@@ -1072,11 +1086,12 @@ export class PgConferenceStore implements ConferenceStore {
       const team = latestTeamKey(m);
       const dataKey = randomBytes(32);
       await this.#transaction(m, async (c) => {
-        await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id) VALUES ($1, $2, $3, $4)', [
+        await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id, conference_month) VALUES ($1, $2, $3, $4, $5)', [
           id,
           record.revision,
           sealedSummary(team.key, record, last.seq, input.signed ? { block: input.signed, intact: verify(id, { record, stored: { signed: input.signed } }, signedHashes(entries)).intact } : undefined),
           team.version,
+          conferenceMonth(record),
         ]);
         await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, 1, $2, $3)', [
           id,
@@ -1369,7 +1384,7 @@ export class PgConferenceStore implements ConferenceStore {
     if (more === undefined) {
       // A plain save: one statement (migrations/002), so one round trip and atomic by itself.
       const sealedVersion = sealJson(dataKey, { record: next, entry }, roles.version(id, next.revision));
-      const { rows } = await m.client.query<{ committed: boolean }>('SELECT cpc.commit_version($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS committed', [
+      const { rows } = await m.client.query<{ committed: boolean }>('SELECT cpc.commit_version($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) AS committed', [
         id,
         current.revision,
         sealedSummary(team.key, next, entry.seq, signed ? { block: signed, intact: true } : undefined),
@@ -1380,6 +1395,7 @@ export class PgConferenceStore implements ConferenceStore {
         sealedVersion,
         entry.seq,
         sealJson(dataKey, entry, roles.history(id, entry.seq)),
+        conferenceMonth(next),
       ]);
       if (rows[0]?.committed !== true) throw new ApiFailure('CONFLICT', CONFLICT_MESSAGE);
       if (rotate) this.#keys.set(`${id}:${keyId}`, dataKey);
@@ -1387,12 +1403,13 @@ export class PgConferenceStore implements ConferenceStore {
       return;
     }
     await this.#transaction(m, async (c) => {
-      const moved = await c.query('UPDATE cpc.conferences SET revision = $2, summary = $3, summary_key_id = $4 WHERE id = $1 AND revision = $5', [
+      const moved = await c.query('UPDATE cpc.conferences SET revision = $2, summary = $3, summary_key_id = $4, conference_month = $6 WHERE id = $1 AND revision = $5', [
         id,
         next.revision,
         sealedSummary(team.key, next, entry.seq, signed ? { block: signed, intact: true } : undefined),
         team.version,
         current.revision,
+        conferenceMonth(next),
       ]);
       if (moved.rowCount !== 1) throw new ApiFailure('CONFLICT', CONFLICT_MESSAGE);
       if (rotate) {
@@ -1490,7 +1507,7 @@ export class PgConferenceStore implements ConferenceStore {
 
 /** A new conference's four rows, as parameter lists in the column order of createConference's INSERTs. */
 export interface NewConferenceRows {
-  conference: [id: string, revision: number, summary: Buffer, summaryKeyId: number];
+  conference: [id: string, revision: number, summary: Buffer, summaryKeyId: number, month: string | null];
   key: [conferenceId: string, keyId: number, teamKeyVersion: number, wrapped: Buffer];
   version: [conferenceId: string, revision: number, keyId: number, sealed: Buffer];
   history: [conferenceId: string, seq: number, keyId: number, sealed: Buffer];
@@ -1504,7 +1521,7 @@ export interface NewConferenceRows {
 export function newConferenceRows(record: ConferenceRecord, entry: HistoryEntry, team: { version: number; key: Buffer }, dataKey: Buffer): NewConferenceRows {
   const id = record.id;
   return {
-    conference: [id, record.revision, sealedSummary(team.key, record, entry.seq), team.version],
+    conference: [id, record.revision, sealedSummary(team.key, record, entry.seq), team.version, conferenceMonth(record)],
     key: [id, 1, team.version, sealJson(team.key, dataKey.toString('base64'), conferenceKeyRole(id, 1))],
     version: [id, record.revision, 1, sealJson(dataKey, { record, entry }, roles.version(id, record.revision))],
     history: [id, entry.seq, 1, sealJson(dataKey, entry, roles.history(id, entry.seq))],
@@ -1524,6 +1541,27 @@ function signedFailure(): ApiFailure {
 
 function dateOf(record: ConferenceRecord): string | null {
   return summarise(record).conferenceDate ?? null;
+}
+
+/**
+ * The month a conference was held (its first day), which the server keeps in plain beside the
+ * sealed summary so the audit of a period reads only that period's rows (migrations/008).
+ * Null with no date yet: such rows are read by every cohort.
+ */
+/** First days of the first and last months a cohort needs, both included. */
+interface MonthWindow {
+  from: string;
+  to: string;
+}
+
+/** The months an audit of a period reads: the period's, and the twelve after it in which a child may come back. */
+export function auditMonths(period: AuditPeriod): MonthWindow {
+  return { from: `${period.from.slice(0, 7)}-01`, to: `${addMonths(period.to, CAME_BACK_MONTHS).slice(0, 7)}-01` };
+}
+
+export function conferenceMonth(record: ConferenceRecord): string | null {
+  const date = dateOf(record);
+  return date === null ? null : `${date.slice(0, 7)}-01`;
 }
 
 function profileView(file: ProfileFile): ChairProfile {

@@ -243,6 +243,47 @@ describe('a manager’s judgement on the team store', () => {
     await store.lock();
   });
 
+  test('a period reads its own months and the twelve after (who came back), and every conference whose month the server does not know', async () => {
+    const c = await signedIn(chair);
+    const osei = await enterOsei(c); // held 03/02/2026
+    const month = async (id: string) =>
+      (await team.owner.query<{ month: string | null }>("SELECT to_char(conference_month, 'YYYY-MM-DD') AS month FROM cpc.conferences WHERE id = $1", [id])).rows[0]?.month;
+    expect(await month(osei.id)).toBe('2026-02-01');
+    // Moved to another date by a save: the month moves with it.
+    const redate = async (record: ConferenceRecord, date: string) => {
+      const meeting = record.sections['meeting'];
+      if (meeting?.kind !== 'single') throw new Error('no meeting');
+      await c.ok('conferences.save', { id: record.id, baseRevision: record.revision, sections: { meeting: { kind: 'single', values: { ...meeting.values, date } } } });
+    };
+    const earlier = await enterOsei(c);
+    await redate(earlier, '2019-05-14');
+    expect(await month(earlier.id)).toBe('2019-05-01');
+    const created = (date: string) => c.ok<ConferenceRecord>('conferences.create', { type: 'initial', date, children: [{ name: 'Daniel Osei' }] });
+    const returned = await created('2027-06-30');
+    const tooLate = await created('2027-07-01');
+    const undated = await created('2026-03-03');
+    await redate(undated, '');
+    expect(await month(undated.id)).toBeNull();
+    // As a conference saved before the server kept months (migrations/008): no month, so always read.
+    const older = await enterOsei(c);
+    await team.owner.query('UPDATE cpc.conferences SET conference_month = NULL, revision = revision + 1 WHERE id = $1', [older.id]);
+
+    const store = team.storeFor(manager);
+    await store.unlock(passphraseOf(manager));
+    const ids = async (from: string, to: string) => new Set((await store.auditIndex({ from, to })).conferences.map((x) => x.id));
+    const first = await ids('2026-01-01', '2026-06-30');
+    expect([osei.id, returned.id, undated.id, older.id].every((id) => first.has(id))).toBe(true);
+    expect(first.has(earlier.id)).toBe(false);
+    expect(first.has(tooLate.id)).toBe(false);
+    const before = await ids('2019-01-01', '2019-12-31');
+    expect(before.has(earlier.id)).toBe(true);
+    expect(before.has(osei.id)).toBe(false);
+    // Without a period, everything (the import and the whole list read it so).
+    const all = new Set((await store.auditIndex()).conferences.map((x) => x.id));
+    expect([osei.id, earlier.id, returned.id, tooLate.id, undated.id, older.id].every((id) => all.has(id))).toBe(true);
+    await store.lock();
+  });
+
   test('two managers judging one conference at once: one is recorded, the other is asked to try again', async () => {
     const second = team.login('mg.achebe');
     await team.join(second, 'manager');
