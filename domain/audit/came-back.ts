@@ -75,73 +75,76 @@ function whyBack(appearance: Appearance): CameBackMatch['reason'] | null {
 interface Candidate {
   appearance: Appearance;
   reason: CameBackMatch['reason'];
-  caseKey: string;
-  nameKey: string;
-}
-
-/** The subject's side of a match, worked out once per child. */
-interface Subject {
-  appearance: Appearance;
-  caseKey: string;
-  nameKey: string;
-  hasBirthDate: boolean;
-}
-
-function matchBy(subject: Subject, other: Candidate): CameBackMatch['by'] | null {
-  if (subject.caseKey !== '' && other.caseKey !== '') return subject.caseKey === other.caseKey ? 'case-number' : null;
-  const sameName = subject.nameKey !== '' && subject.nameKey === other.nameKey;
-  const sameBirth = subject.hasBirthDate && subject.appearance.dateOfBirth === other.appearance.dateOfBirth;
-  return sameName && sameBirth ? 'name-and-date-of-birth' : null;
 }
 
 /**
- * Later appearances by an index built once per cohort: by case number and by name, each list
- * in date order, so that each child looks only at the appearances of the same key inside its
- * twelve months (found by binary search) — not at every child in the store, nor at every
- * conference a common name has had in ten years.
+ * How many returns of each kind (by case number; by name and date of birth) a child's row
+ * keeps: the earliest, which the explanation names, and a few after it. A child with a common
+ * name can have dozens of namesakes born the same day in a large council's ten years; listing
+ * them all would tell the manager nothing more, and cost a scan of every one.
+ */
+export const MATCHES_KEPT = 5;
+
+/** The key for matching by name and date of birth, or '' when either is missing. */
+function nameBirthKey(name: string, dateOfBirth: string): string {
+  const nameKey = normaliseName(name);
+  return nameKey !== '' && isValidIsoDate(dateOfBirth) ? `${nameKey}|${dateOfBirth}` : '';
+}
+
+/**
+ * Later appearances by an index built once per cohort, each list in date order so a child's
+ * twelve months are found by binary search: by case number; by name and date of birth; and by
+ * name and date of birth among those with no case number (two case numbers that differ are two
+ * children, so a child who has one may only be a possible match for a record without one).
+ * Every appearance in a list a child looks at is then a match, so each child reads only the
+ * few it keeps — not every child in the store, nor every namesake.
  */
 export class CameBackIndex {
   readonly #byCase = new Map<string, Candidate[]>();
-  readonly #byName = new Map<string, Candidate[]>();
+  readonly #byNameAndBirth = new Map<string, Candidate[]>();
+  readonly #byNameAndBirthWithoutCase = new Map<string, Candidate[]>();
 
   constructor(appearances: readonly Appearance[]) {
     for (const appearance of appearances) {
       const reason = whyBack(appearance);
       // Only real calendar dates take part: yyyy-mm-dd strings then sort and compare as dates.
       if (reason === null || !isValidIsoDate(appearance.date)) continue;
-      const candidate: Candidate = { appearance, reason, caseKey: normaliseCaseNumber(appearance.caseNumber), nameKey: normaliseName(appearance.name) };
-      if (candidate.caseKey !== '') push(this.#byCase, candidate.caseKey, candidate);
-      if (candidate.nameKey !== '') push(this.#byName, candidate.nameKey, candidate);
+      const candidate: Candidate = { appearance, reason };
+      const caseKey = normaliseCaseNumber(appearance.caseNumber);
+      if (caseKey !== '') push(this.#byCase, caseKey, candidate);
+      const nameKey = nameBirthKey(appearance.name, appearance.dateOfBirth);
+      if (nameKey !== '') push(this.#byNameAndBirth, nameKey, candidate);
+      if (nameKey !== '' && caseKey === '') push(this.#byNameAndBirthWithoutCase, nameKey, candidate);
     }
-    for (const list of [...this.#byCase.values(), ...this.#byName.values()]) list.sort((a, b) => (a.appearance.date < b.appearance.date ? -1 : a.appearance.date > b.appearance.date ? 1 : 0));
+    for (const index of [this.#byCase, this.#byNameAndBirth, this.#byNameAndBirthWithoutCase]) {
+      for (const list of index.values()) list.sort((a, b) => (a.appearance.date < b.appearance.date ? -1 : a.appearance.date > b.appearance.date ? 1 : 0));
+    }
   }
 
-  cameBack(appearance: Appearance): CameBack {
-    const subject: Subject = {
-      appearance,
-      caseKey: normaliseCaseNumber(appearance.caseNumber),
-      nameKey: normaliseName(appearance.name),
-      hasBirthDate: isValidIsoDate(appearance.dateOfBirth),
-    };
-    if (!isValidIsoDate(appearance.date)) return describe(appearance, []);
-    // After the conference, and no later than the same date a year on (12 months + 1 day is not within).
-    const until = addMonths(appearance.date, CAME_BACK_MONTHS);
-    const seen = new Set<Candidate>();
-    const matches: CameBackMatch[] = [];
-    for (const list of [this.#byCase.get(subject.caseKey), this.#byName.get(subject.nameKey)]) {
-      if (list === undefined) continue;
-      for (let i = firstAfter(list, appearance.date); i < list.length && list[i]!.appearance.date <= until; i += 1) {
-        const other = list[i]!;
-        if (seen.has(other) || other.appearance.conferenceId === appearance.conferenceId) continue;
-        seen.add(other);
-        const by = matchBy(subject, other);
-        if (by === null) continue;
-        matches.push({ conferenceId: other.appearance.conferenceId, childId: other.appearance.childId, date: other.appearance.date, reason: other.reason, by });
-      }
-    }
+  cameBack(subject: Appearance): CameBack {
+    if (!isValidIsoDate(subject.date)) return describe(subject, []);
+    const caseKey = normaliseCaseNumber(subject.caseNumber);
+    const nameKey = nameBirthKey(subject.name, subject.dateOfBirth);
+    const certain = caseKey === '' ? undefined : this.#byCase.get(caseKey);
+    const possible = nameKey === '' ? undefined : (caseKey === '' ? this.#byNameAndBirth : this.#byNameAndBirthWithoutCase).get(nameKey);
+    const matches = [...earliestWithin(subject, certain, 'case-number'), ...earliestWithin(subject, possible, 'name-and-date-of-birth')];
     matches.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    return describe(appearance, matches);
+    return describe(subject, matches);
   }
+}
+
+/** The first MATCHES_KEPT of a list after the subject's conference and no later than the same date a year on (12 months + 1 day is not within). */
+function earliestWithin(subject: Appearance, list: readonly Candidate[] | undefined, by: CameBackMatch['by']): CameBackMatch[] {
+  const found: CameBackMatch[] = [];
+  if (list === undefined) return found;
+  const until = addMonths(subject.date, CAME_BACK_MONTHS);
+  for (let i = firstAfter(list, subject.date); i < list.length && found.length < MATCHES_KEPT; i += 1) {
+    const { appearance: other, reason } = list[i]!;
+    if (other.date > until) break;
+    if (other.conferenceId === subject.conferenceId) continue;
+    found.push({ conferenceId: other.conferenceId, childId: other.childId, date: other.date, reason, by });
+  }
+  return found;
 }
 
 /** The index of the first appearance dated after `date` in a list in date order. */
