@@ -86,8 +86,10 @@ interface Candidate {
 export const MATCHES_KEPT = 5;
 
 /** The key for matching by name and date of birth, or '' when either is missing. */
-function nameBirthKey(name: string, dateOfBirth: string): string {
-  const nameKey = normaliseName(name);
+function nameBirthKey(name: string, dateOfBirth: string, names: Map<string, string>): string {
+  // Names repeat across a child's conferences: each distinct spelling is normalised once.
+  let nameKey = names.get(name);
+  if (nameKey === undefined) names.set(name, (nameKey = normaliseName(name)));
   return nameKey !== '' && isValidIsoDate(dateOfBirth) ? `${nameKey}|${dateOfBirth}` : '';
 }
 
@@ -103,6 +105,7 @@ export class CameBackIndex {
   readonly #byCase = new Map<string, Candidate[]>();
   readonly #byNameAndBirth = new Map<string, Candidate[]>();
   readonly #byNameAndBirthWithoutCase = new Map<string, Candidate[]>();
+  readonly #names = new Map<string, string>();
 
   constructor(appearances: readonly Appearance[]) {
     for (const appearance of appearances) {
@@ -112,7 +115,7 @@ export class CameBackIndex {
       const candidate: Candidate = { appearance, reason };
       const caseKey = normaliseCaseNumber(appearance.caseNumber);
       if (caseKey !== '') push(this.#byCase, caseKey, candidate);
-      const nameKey = nameBirthKey(appearance.name, appearance.dateOfBirth);
+      const nameKey = nameBirthKey(appearance.name, appearance.dateOfBirth, this.#names);
       if (nameKey !== '') push(this.#byNameAndBirth, nameKey, candidate);
       if (nameKey !== '' && caseKey === '') push(this.#byNameAndBirthWithoutCase, nameKey, candidate);
     }
@@ -124,7 +127,7 @@ export class CameBackIndex {
   cameBack(subject: Appearance): CameBack {
     if (!isValidIsoDate(subject.date)) return describe(subject, []);
     const caseKey = normaliseCaseNumber(subject.caseNumber);
-    const nameKey = nameBirthKey(subject.name, subject.dateOfBirth);
+    const nameKey = nameBirthKey(subject.name, subject.dateOfBirth, this.#names);
     const certain = caseKey === '' ? undefined : this.#byCase.get(caseKey);
     const possible = nameKey === '' ? undefined : (caseKey === '' ? this.#byNameAndBirth : this.#byNameAndBirthWithoutCase).get(nameKey);
     const matches = [...earliestWithin(subject, certain, 'case-number'), ...earliestWithin(subject, possible, 'name-and-date-of-birth')];

@@ -30,6 +30,9 @@ export function inCohort(type: ConferenceType, newToConference: boolean | null, 
 }
 
 export function inPeriod(date: string | null | undefined, period: AuditPeriod): date is IsoDate {
+  // Checked as text first: real yyyy-mm-dd dates sort as their text does, and most of a large
+  // council's conferences are outside the period (this runs for each of them).
+  if (typeof date !== 'string' || date < period.from || date > period.to) return false;
   return isValidIsoDate(date) && compareDates(date, period.from) >= 0 && compareDates(date, period.to) <= 0;
 }
 
