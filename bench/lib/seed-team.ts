@@ -26,7 +26,7 @@ function insert(table: string, columns: string, rows: readonly (readonly unknown
 }
 
 const TABLES: [string, string, (r: NewConferenceRows) => readonly unknown[]][] = [
-  ['conferences', 'id, revision, summary, summary_key_id, conference_month', (r) => r.conference],
+  ['conferences', 'id, revision, summary, summary_key_id, conference_month, audit_facts', (r) => r.conference],
   ['conference_keys', 'conference_id, key_id, team_key_version, wrapped', (r) => r.key],
   ['conference_versions', 'conference_id, revision, key_id, sealed', (r) => r.version],
   ['history', 'conference_id, seq, key_id, sealed', (r) => r.history],

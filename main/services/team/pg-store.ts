@@ -4,7 +4,7 @@ import type { AuditSource } from '../store/store';
 import type { AuditPeriod, JudgementInput, JudgementView } from '../../../domain/audit/types';
 import { CAME_BACK_MONTHS } from '../../../domain/audit/came-back';
 import { addMonths } from '../../../domain/calendar/dates';
-import { cohortChildIds } from '../../../domain/audit/cohort';
+import { cohortCandidates, cohortChildIds } from '../../../domain/audit/cohort';
 import { refuseThinJudgement } from '../../../domain/audit/judgement-rules';
 import { childrenOf } from '../../../domain/record/access';
 import { JudgementStatementSchema, StoredJudgementSchema, judgementHash, judgementView, type StoredJudgement } from '../store/judgement-schema';
@@ -113,6 +113,8 @@ type ProfileFile = z.infer<typeof ProfileSchema>;
 
 const roles = {
   summary: (id: string) => `team-summary:${id}`,
+  // Bound to its conference; the facts name their own revision, which must be the row's to be used.
+  auditFacts: (id: string) => `team-audit-facts:${id}`,
   version: (id: string, revision: number) => `team-version:${id}:${revision}`,
   history: (id: string, seq: number) => `team-history:${id}:${seq}`,
   signature: (id: string, version: number) => `team-signature:${id}:${version}`,
@@ -168,23 +170,31 @@ interface OpenedSummary {
  * audit facts (domain/audit/facts.ts), both from summariseConference, so the cohort of a year
  * opens no conference. Summaries sealed before the facts were kept parse without them.
  */
-const SealedSummarySchema = ConferenceSummarySchema.extend({
-  audit: z.custom<IndexedAuditFacts>((value) => typeof value === 'object' && value !== null && typeof (value as { version?: unknown }).version === 'number').optional(),
-});
+const AuditFactsSchema = z.custom<IndexedAuditFacts>((value) => typeof value === 'object' && value !== null && typeof (value as { version?: unknown }).version === 'number');
+const SealedSummarySchema = ConferenceSummarySchema.extend({ audit: AuditFactsSchema.optional() });
 
-/** The sealed summary of a team conference: the one function every write (create, save, sign, import, and the benchmark's seeder through newConferenceRows) seals with. */
-export function sealedSummary(
-  teamKey: Buffer,
-  record: ConferenceRecord,
-  historySeq: number,
-  signed?: { block: SignedBlock; intact: boolean },
-): Buffer {
+/** What a conference's row holds beside its versions, as every writer writes it (see summaryColumns). */
+export interface SummaryColumns {
+  /** The list's summary, sealed under the team key. */
+  summary: Buffer;
+  /** The audit's facts, sealed under the team key apart from the summary (migrations/008). */
+  auditFacts: Buffer;
+  /** The month it was held, in plain (migrations/008); null with no date. */
+  month: string | null;
+}
+
+/**
+ * The summary columns of a team conference: the one function every write (create, save, sign,
+ * import, and the benchmark's seeder through newConferenceRows) builds them with. The summary
+ * and the audit's facts both come from summariseConference.
+ */
+export function summaryColumns(teamKey: Buffer, record: ConferenceRecord, historySeq: number, signed?: { block: SignedBlock; intact: boolean }): SummaryColumns {
   const { summary, audit } = summariseConference({
     record,
     ...(signed ? { signed: signed.block, signaturesIntact: signed.intact } : {}),
     historySeq,
   });
-  return sealJson(teamKey, { ...summary, audit }, roles.summary(record.id));
+  return { summary: sealJson(teamKey, summary, roles.summary(record.id)), auditFacts: sealJson(teamKey, audit, roles.auditFacts(record.id)), month: conferenceMonth(record) };
 }
 
 const NOT_FOUND = () =>
@@ -712,9 +722,40 @@ export class PgConferenceStore implements ConferenceStore {
   auditIndex(period?: AuditPeriod): Promise<AuditIndex> {
     return this.#run(async (m) => {
       const { entries } = await this.#wholeList(m, period === undefined ? undefined : auditMonths(period));
-      const facts = new Map(entries.flatMap((e) => (e.audit ? [[e.summary.id, e.audit] as const] : [])));
-      return { conferences: entries.map((e) => e.summary), facts: (id: string) => facts.get(id) };
+      const summaries = entries.map((e) => e.summary);
+      // The facts only of the conferences that can have a child in the period's cohort (the rest
+      // are read for who came back, which the summary answers); kept with the opened summary.
+      const wanted = period === undefined ? summaries.map((s) => s.id) : cohortCandidates(summaries, period);
+      await this.#openAuditFacts(
+        m,
+        wanted.filter((id) => this.#opened.get(id)?.audit === undefined),
+      );
+      return { conferences: summaries, facts: (id: string) => this.#opened.get(id)?.audit };
     });
+  }
+
+  /**
+   * The audit facts sealed apart from the summary (migrations/008), into the opened summaries'
+   * cache. Facts that will not open, or of another revision than the summary opened (saved in
+   * between), are left out: the cohort then opens that conference and reads it whole.
+   */
+  async #openAuditFacts(m: SignedInMember, ids: readonly string[]): Promise<void> {
+    for (let start = 0; start < ids.length; start += SUMMARY_BATCH) {
+      const { rows } = await m.client.query<{ id: string; revision: number; summary_key_id: number; audit_facts: Buffer }>(
+        'SELECT id, revision, summary_key_id, audit_facts FROM cpc.conferences WHERE id = ANY($1::uuid[]) AND audit_facts IS NOT NULL',
+        [ids.slice(start, start + SUMMARY_BATCH)],
+      );
+      for (const row of rows) {
+        const opened = this.#opened.get(row.id);
+        const key = m.teamKeys.get(row.summary_key_id);
+        if (opened === undefined || opened.revision !== row.revision || key === undefined) continue;
+        try {
+          opened.audit = AuditFactsSchema.parse(openJson(key, row.audit_facts, roles.auditFacts(row.id)));
+        } catch {
+          // Left out, as above.
+        }
+      }
+    }
   }
 
   /**
@@ -722,8 +763,9 @@ export class PgConferenceStore implements ConferenceStore {
    * this session has not opened at that revision. A summary changes only with its conference's
    * revision (migrations/001's update rule), so one opened at a revision stays right until it
    * moves on; the manager's second look at a period, or the export after it, opens only what
-   * changed since. Kept until lock, like the keys. The audit's facts come sealed in the same
-   * summary (sealedSummary). The accuracy review's due dates are not (a review step leaves the
+   * changed since. Kept until lock, like the keys. The audit's facts are sealed apart
+   * (summaryColumns; inside the summary for rows written before migrations/008) and read by
+   * auditIndex for the cohort's conferences only. The accuracy review's due dates are not (a review step leaves the
    * revision alone): they are read afresh from each conference's newest review row.
    */
   async #wholeList(m: SignedInMember, months?: MonthWindow): Promise<{ entries: OpenedSummary[]; problems: StoreProblem[] }> {
@@ -886,7 +928,7 @@ export class PgConferenceStore implements ConferenceStore {
       const dataKey = randomBytes(32);
       const rows = newConferenceRows(record, entry, team, dataKey);
       await this.#transaction(m, async (c) => {
-        await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id, conference_month) VALUES ($1, $2, $3, $4, $5)', rows.conference);
+        await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id, conference_month, audit_facts) VALUES ($1, $2, $3, $4, $5, $6)', rows.conference);
         await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, $2, $3, $4)', rows.key);
         await c.query('INSERT INTO cpc.conference_versions (conference_id, revision, key_id, sealed) VALUES ($1, $2, $3, $4)', rows.version);
         await c.query('INSERT INTO cpc.history (conference_id, seq, key_id, sealed) VALUES ($1, $2, $3, $4)', rows.history);
@@ -1086,12 +1128,19 @@ export class PgConferenceStore implements ConferenceStore {
       const team = latestTeamKey(m);
       const dataKey = randomBytes(32);
       await this.#transaction(m, async (c) => {
-        await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id, conference_month) VALUES ($1, $2, $3, $4, $5)', [
+        const columns = summaryColumns(
+          team.key,
+          record,
+          last.seq,
+          input.signed ? { block: input.signed, intact: verify(id, { record, stored: { signed: input.signed } }, signedHashes(entries)).intact } : undefined,
+        );
+        await c.query('INSERT INTO cpc.conferences (id, revision, summary, summary_key_id, conference_month, audit_facts) VALUES ($1, $2, $3, $4, $5, $6)', [
           id,
           record.revision,
-          sealedSummary(team.key, record, last.seq, input.signed ? { block: input.signed, intact: verify(id, { record, stored: { signed: input.signed } }, signedHashes(entries)).intact } : undefined),
+          columns.summary,
           team.version,
-          conferenceMonth(record),
+          columns.month,
+          columns.auditFacts,
         ]);
         await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, 1, $2, $3)', [
           id,
@@ -1381,13 +1430,14 @@ export class PgConferenceStore implements ConferenceStore {
     const rotate = current.teamKeyVersion < team.version;
     const keyId = rotate ? current.keyId + 1 : current.keyId;
     const dataKey = rotate ? randomBytes(32) : await this.#dataKey(m, id, current.keyId);
+    const columns = summaryColumns(team.key, next, entry.seq, signed ? { block: signed, intact: true } : undefined);
     if (more === undefined) {
       // A plain save: one statement (migrations/002), so one round trip and atomic by itself.
       const sealedVersion = sealJson(dataKey, { record: next, entry }, roles.version(id, next.revision));
-      const { rows } = await m.client.query<{ committed: boolean }>('SELECT cpc.commit_version($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) AS committed', [
+      const { rows } = await m.client.query<{ committed: boolean }>('SELECT cpc.commit_version($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) AS committed', [
         id,
         current.revision,
-        sealedSummary(team.key, next, entry.seq, signed ? { block: signed, intact: true } : undefined),
+        columns.summary,
         team.version,
         keyId,
         rotate ? team.version : null,
@@ -1395,7 +1445,8 @@ export class PgConferenceStore implements ConferenceStore {
         sealedVersion,
         entry.seq,
         sealJson(dataKey, entry, roles.history(id, entry.seq)),
-        conferenceMonth(next),
+        columns.month,
+        columns.auditFacts,
       ]);
       if (rows[0]?.committed !== true) throw new ApiFailure('CONFLICT', CONFLICT_MESSAGE);
       if (rotate) this.#keys.set(`${id}:${keyId}`, dataKey);
@@ -1403,14 +1454,10 @@ export class PgConferenceStore implements ConferenceStore {
       return;
     }
     await this.#transaction(m, async (c) => {
-      const moved = await c.query('UPDATE cpc.conferences SET revision = $2, summary = $3, summary_key_id = $4, conference_month = $6 WHERE id = $1 AND revision = $5', [
-        id,
-        next.revision,
-        sealedSummary(team.key, next, entry.seq, signed ? { block: signed, intact: true } : undefined),
-        team.version,
-        current.revision,
-        conferenceMonth(next),
-      ]);
+      const moved = await c.query(
+        'UPDATE cpc.conferences SET revision = $2, summary = $3, summary_key_id = $4, conference_month = $6, audit_facts = $7 WHERE id = $1 AND revision = $5',
+        [id, next.revision, columns.summary, team.version, current.revision, columns.month, columns.auditFacts],
+      );
       if (moved.rowCount !== 1) throw new ApiFailure('CONFLICT', CONFLICT_MESSAGE);
       if (rotate) {
         await c.query('INSERT INTO cpc.conference_keys (conference_id, key_id, team_key_version, wrapped) VALUES ($1, $2, $3, $4)', [
@@ -1507,7 +1554,7 @@ export class PgConferenceStore implements ConferenceStore {
 
 /** A new conference's four rows, as parameter lists in the column order of createConference's INSERTs. */
 export interface NewConferenceRows {
-  conference: [id: string, revision: number, summary: Buffer, summaryKeyId: number, month: string | null];
+  conference: [id: string, revision: number, summary: Buffer, summaryKeyId: number, month: string | null, auditFacts: Buffer];
   key: [conferenceId: string, keyId: number, teamKeyVersion: number, wrapped: Buffer];
   version: [conferenceId: string, revision: number, keyId: number, sealed: Buffer];
   history: [conferenceId: string, seq: number, keyId: number, sealed: Buffer];
@@ -1520,8 +1567,9 @@ export interface NewConferenceRows {
  */
 export function newConferenceRows(record: ConferenceRecord, entry: HistoryEntry, team: { version: number; key: Buffer }, dataKey: Buffer): NewConferenceRows {
   const id = record.id;
+  const columns = summaryColumns(team.key, record, entry.seq);
   return {
-    conference: [id, record.revision, sealedSummary(team.key, record, entry.seq), team.version, conferenceMonth(record)],
+    conference: [id, record.revision, columns.summary, team.version, columns.month, columns.auditFacts],
     key: [id, 1, team.version, sealJson(team.key, dataKey.toString('base64'), conferenceKeyRole(id, 1))],
     version: [id, record.revision, 1, sealJson(dataKey, { record, entry }, roles.version(id, record.revision))],
     history: [id, entry.seq, 1, sealJson(dataKey, entry, roles.history(id, entry.seq))],

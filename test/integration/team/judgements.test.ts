@@ -221,7 +221,7 @@ describe('a manager’s judgement on the team store', () => {
     const period = { from: '2026-01-01', to: '2026-06-30' };
     const now = new Date('2026-03-01T10:00:00Z');
     const fromFacts = await buildCohort(
-      { auditIndex: () => store.auditIndex(), auditJudgements: (ids) => store.auditJudgements(ids), auditSource: (id) => Promise.reject(new Error(`${id} opened`)), getSettings: () => store.getSettings() },
+      { auditIndex: (p) => store.auditIndex(p), auditJudgements: (ids) => store.auditJudgements(ids), auditSource: (id) => Promise.reject(new Error(`${id} opened`)), getSettings: () => store.getSettings() },
       period,
       null,
       now,

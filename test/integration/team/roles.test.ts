@@ -153,8 +153,9 @@ describe('a minute-taker, connected with a raw client', () => {
     await expect(minuteTaker.query('UPDATE cpc.conferences SET summary = $2 WHERE id = $1', [id, Buffer.from('forged')])).rejects.toThrow(/signed and cannot be changed/);
     await expect(minuteTaker.query('UPDATE cpc.conference_versions SET sealed = $2 WHERE conference_id = $1', [id, Buffer.from('forged')])).rejects.toThrow(/permission denied/);
     await expect(minuteTaker.query('INSERT INTO cpc.history (conference_id, seq, key_id, sealed) VALUES ($1, 2, 1, $2)', [id, Buffer.from('x')])).rejects.toThrow(/only a chair/);
-    // Nor by moving the conference to another month, which would hide it from that month's audit.
+    // Nor by moving the conference to another month, which would hide it from that month's audit, or changing its audit facts.
     await expect(minuteTaker.query("UPDATE cpc.conferences SET conference_month = '2020-01-01' WHERE id = $1", [id])).rejects.toThrow(/signed and cannot be changed/);
+    await expect(minuteTaker.query('UPDATE cpc.conferences SET audit_facts = $2 WHERE id = $1', [id, Buffer.from('forged')])).rejects.toThrow(/signed and cannot be changed/);
     const { rows } = await admin.query('SELECT revision, signed, summary, conference_month FROM cpc.conferences WHERE id = $1', [id]);
     expect(rows[0]).toEqual({ revision: 2, signed: true, summary: Buffer.from('s2'), conference_month: null });
   });
@@ -173,7 +174,7 @@ describe('a minute-taker, connected with a raw client', () => {
   test('gains nothing through the one-call save (it runs with the caller’s own rights)', async () => {
     const id = await newConference(chair);
     await signMinutes(chair, id, 1);
-    const commit = "SELECT cpc.commit_version($1, $2, $3, 1, 1, NULL, NULL, $4, $5, $6, '2026-03-01')";
+    const commit = "SELECT cpc.commit_version($1, $2, $3, 1, 1, NULL, NULL, $4, $5, $6, '2026-03-01', NULL)";
     await expect(minuteTaker.query(commit, [id, 1, Buffer.from('s'), Buffer.from('v2'), 1, Buffer.from('h1')])).rejects.toThrow(/signed and cannot be changed/);
     const unsigned = await newConference(chair);
     await expect(manager.query(commit, [unsigned, 1, Buffer.from('s'), Buffer.from('v2'), 1, Buffer.from('h1')])).rejects.toThrow(/permission denied for function/);

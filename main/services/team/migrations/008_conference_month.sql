@@ -8,10 +8,15 @@
 ALTER TABLE cpc.conferences ADD COLUMN IF NOT EXISTS conference_month date
   CHECK (conference_month IS NULL OR date_trunc('month', conference_month) = conference_month);
 CREATE INDEX IF NOT EXISTS conferences_month ON cpc.conferences (conference_month);
-GRANT UPDATE (conference_month) ON cpc.conferences TO {{prefix}}chair, {{prefix}}minute_taker;
+-- The audit's facts (the answers and dates each child's row is worked out from), sealed under the
+-- team key like the summary but apart from it: the list and the months after a period (read only
+-- for who came back) need only the summary, and the facts are read only for the children in the
+-- cohort. Null for rows written before this migration, whose facts are inside the summary.
+ALTER TABLE cpc.conferences ADD COLUMN IF NOT EXISTS audit_facts bytea;
+GRANT UPDATE (conference_month, audit_facts) ON cpc.conferences TO {{prefix}}chair, {{prefix}}minute_taker;
 
--- The month moves only with a new revision (001's rule for every other column), and not at all
--- once the conference is signed.
+-- The month and the facts move only with a new revision (001's rule for every other column), and
+-- not at all once the conference is signed.
 CREATE OR REPLACE FUNCTION cpc.check_conference_update() RETURNS trigger
   LANGUAGE plpgsql AS $$
   BEGIN
@@ -22,7 +27,8 @@ CREATE OR REPLACE FUNCTION cpc.check_conference_update() RETURNS trigger
       RAISE EXCEPTION 'cpc: conference % is signed and cannot be changed', OLD.id USING ERRCODE = 'insufficient_privilege';
     END IF;
     IF NEW.signed THEN
-      IF NEW.revision <> OLD.revision OR NEW.summary <> OLD.summary OR NEW.conference_month IS DISTINCT FROM OLD.conference_month THEN
+      IF NEW.revision <> OLD.revision OR NEW.summary <> OLD.summary OR NEW.conference_month IS DISTINCT FROM OLD.conference_month
+         OR NEW.audit_facts IS DISTINCT FROM OLD.audit_facts THEN
         RAISE EXCEPTION 'cpc: signing changes nothing else' USING ERRCODE = 'insufficient_privilege';
       END IF;
     ELSIF NEW.revision <> OLD.revision + 1 THEN
@@ -32,17 +38,17 @@ CREATE OR REPLACE FUNCTION cpc.check_conference_update() RETURNS trigger
     RETURN NEW;
   END $$;
 
--- 002's one-statement save, now also writing the month. The old form is dropped rather than
+-- 002's one-statement save, now also writing the month and the facts. The old form is dropped rather than
 -- kept: an older app saving through it would leave a moved conference in its old month.
 DROP FUNCTION IF EXISTS cpc.commit_version(uuid, int, bytea, int, int, int, bytea, bytea, int, bytea);
 CREATE FUNCTION cpc.commit_version(
   p_id uuid, p_base int, p_summary bytea, p_summary_key int,
   p_key_id int, p_new_key_team_version int, p_new_key_wrapped bytea,
-  p_version bytea, p_seq int, p_history bytea, p_month date
+  p_version bytea, p_seq int, p_history bytea, p_month date, p_audit_facts bytea
 ) RETURNS boolean
   LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog, cpc AS $$
   BEGIN
-    UPDATE cpc.conferences SET revision = p_base + 1, summary = p_summary, summary_key_id = p_summary_key, conference_month = p_month
+    UPDATE cpc.conferences SET revision = p_base + 1, summary = p_summary, summary_key_id = p_summary_key, conference_month = p_month, audit_facts = p_audit_facts
      WHERE id = p_id AND revision = p_base;
     IF NOT FOUND THEN
       RETURN false;
@@ -55,5 +61,5 @@ CREATE FUNCTION cpc.commit_version(
     RETURN true;
   END $$;
 
-REVOKE ALL ON FUNCTION cpc.commit_version(uuid, int, bytea, int, int, int, bytea, bytea, int, bytea, date) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION cpc.commit_version(uuid, int, bytea, int, int, int, bytea, bytea, int, bytea, date) TO {{prefix}}chair, {{prefix}}minute_taker;
+REVOKE ALL ON FUNCTION cpc.commit_version(uuid, int, bytea, int, int, int, bytea, bytea, int, bytea, date, bytea) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION cpc.commit_version(uuid, int, bytea, int, int, int, bytea, bytea, int, bytea, date, bytea) TO {{prefix}}chair, {{prefix}}minute_taker;
