@@ -1,17 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import type { ConferenceRecord } from '../../domain/record/conference';
 import { oseiRecord } from '../../main/demo/scenarios';
 import { handlersFor } from '../../main/services/app-services';
 import { dispatch } from '../../main/services/dispatch';
-import { DEFAULT_KDF } from '../../main/services/store/kdf';
-import { startCluster, type Cluster } from '../integration/team/pg-cluster';
-import { newTeam, passphraseOf, type Team } from '../integration/team/team-fixture';
-import { unlock } from './app';
-import { startShell } from './fixtures';
+import { passphraseOf } from '../integration/team/team-fixture';
+import { teamOnOneServer } from './team-apps';
 
 /**
  * The manager's audit on a council's team store, each person in their own browser and app: the
@@ -26,29 +20,14 @@ test.setTimeout(240_000);
 const SHOTS = '/tmp/teamjudge-shots';
 const MANAGER_PROFILE = { name: 'Ingrid Lindqvist', role: 'Safeguarding Service Manager', council: 'Carrowby Borough Council' };
 
-let cluster: Cluster;
-let team: Team;
-let work: string;
-const shells: { stop: () => Promise<void> }[] = [];
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
+const apps = teamOnOneServer('e2e-audit');
+test.beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-  cluster = await startCluster();
-  team = await newTeam(cluster, 'e2e-audit', DEFAULT_KDF);
-  work = await mkdtemp(join(tmpdir(), 'cpc-e2e-team-audit-'));
-});
-
-test.afterAll(async () => {
-  await Promise.all(shells.map((s) => s.stop()));
-  await team?.close();
-  await cluster?.stop();
-  if (work) await rm(work, { recursive: true, force: true });
 });
 
 /** Through the same API handlers the page uses, as that member. */
 async function asMember(login: string) {
-  const handlers = handlersFor(team.storeFor(login));
+  const handlers = handlersFor(apps.team.storeFor(login));
   const ok = async <T>(operation: string, input?: unknown): Promise<T> => {
     const result = await dispatch(handlers, operation, input);
     if (!result.ok) throw new Error(`${operation} failed: ${result.error.code}`);
@@ -58,23 +37,13 @@ async function asMember(login: string) {
   return ok;
 }
 
-async function memberApp(browser: Browser, login: string): Promise<Page> {
-  const settings = join(work, `${login}.json`);
-  const { host, port, database, prefix } = team.server;
-  await writeFile(settings, JSON.stringify({ host, port, database, prefix, login }));
-  const shell = await startShell({ CPC_TEAM_SETTINGS: settings });
-  shells.push(shell);
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(shell.url);
-  await unlock(page, passphraseOf(login));
-  return page;
-}
+const memberApp = async (browser: Browser, login: string) => (await apps.open(browser, login)).page;
 
 test('a manager judges a non-plan decision on the team store, and the chair sees it on the conference page', async ({ browser }) => {
-  const chair = team.login('ch.marsh');
-  const manager = team.login('mg.lindqvist');
-  await team.join(chair, 'chair');
-  await team.join(manager, 'manager');
+  const chair = apps.team.login('ch.marsh');
+  const manager = apps.team.login('mg.lindqvist');
+  await apps.team.join(chair, 'chair');
+  await apps.team.join(manager, 'manager');
 
   // The chair's conference, entered through the API; the manager's signing profile likewise.
   const asChair = await asMember(chair);

@@ -1,12 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEFAULT_KDF } from '../../main/services/store/kdf';
-import { startCluster, type Cluster } from '../integration/team/pg-cluster';
-import { newTeam, passphraseOf, type Team } from '../integration/team/team-fixture';
+import { mkdir } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { passphraseOf } from '../integration/team/team-fixture';
 import { createConference, saveStatus, unlock } from './app';
-import { startShell } from './fixtures';
+import { teamOnOneServer } from './team-apps';
 
 /**
  * The team server goes away while a chair types (issue 9, item 6): the test stops the PostgreSQL
@@ -19,48 +15,18 @@ test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
 
 const SHOTS = '/tmp/offline9-shots';
-let cluster: Cluster;
-let team: Team;
-let work: string;
-const shells: { stop: () => Promise<void> }[] = [];
-
+const apps = teamOnOneServer('e2e offline');
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  cluster = await startCluster();
-  team = await newTeam(cluster, 'e2e offline', DEFAULT_KDF);
-  work = await mkdtemp(join(tmpdir(), 'cpc-e2e-team-offline-'));
   await mkdir(SHOTS, { recursive: true });
 });
-
-test.afterAll(async () => {
-  await Promise.all(shells.map((s) => s.stop()));
-  await team?.close();
-  await cluster?.stop();
-  if (work) await rm(work, { recursive: true, force: true });
-});
-
-async function memberApp(browser: Browser, name: string, role: 'chair' | 'manager' | 'minute_taker'): Promise<{ page: Page; login: string }> {
-  const login = team.login(name);
-  await team.join(login, role);
-  const settings = join(work, `${login}.json`);
-  const { host, port, database, prefix } = team.server;
-  await writeFile(settings, JSON.stringify({ host, port, database, prefix, login }));
-  const shell = await startShell({ CPC_TEAM_SETTINGS: settings });
-  shells.push(shell);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(shell.url);
-  await unlock(page, passphraseOf(login));
-  return { page, login };
-}
 
 const banner = (page: Page) => page.locator('.team-connection[role="status"]');
 
 test('the server stopped while a chair types: typing goes on, a banner says so, and after the restart the manager sees the text', async ({ browser }) => {
-  const chair = await memberApp(browser, 'ch.marsh', 'chair');
+  const chair = await apps.join(browser, 'ch.marsh', 'chair');
   // Joined before the server stops: adding a member needs the server too.
-  const manager = await memberApp(browser, 'mg.lindqvist', 'manager');
-  const minuteTakerApp = await memberApp(browser, 'mt.okafor', 'minute_taker');
+  const manager = await apps.join(browser, 'mg.lindqvist', 'manager');
+  const minuteTakerApp = await apps.join(browser, 'mt.okafor', 'minute_taker');
 
   await createConference(chair.page, { type: 'Initial child protection conference', date: '03/02/2026', children: ['Ellis Varga'] });
   const chairField = chair.page.getByRole('textbox', { name: 'Chair (required)' });
@@ -69,7 +35,7 @@ test('the server stopped while a chair types: typing goes on, a banner says so, 
   await expect(saveStatus(chair.page)).toHaveText(/^All changes saved at \d\d:\d\d$/);
   await expect(banner(chair.page)).toHaveText('');
 
-  await cluster.kill();
+  await apps.cluster.kill();
   const minuteTaker = chair.page.getByLabel('Minute-taker', { exact: true });
   await minuteTaker.fill('Priya Okafor');
   await minuteTaker.press('Tab');
@@ -92,7 +58,7 @@ test('the server stopped while a chair types: typing goes on, a banner says so, 
   await expect(chair.page.getByLabel('Minute-taker', { exact: true })).toHaveValue('Priya Okafor and Sam Reyes');
   await expect(saveStatus(chair.page)).toHaveText('Kept on this computer, encrypted, to be sent when the team server is back');
 
-  await cluster.restart();
+  await apps.cluster.restart();
   await expect(banner(chair.page)).toHaveText('Back online: all changes sent to the team server.', { timeout: 60_000 });
   await expect(saveStatus(chair.page)).toHaveText(/^All changes saved/);
   await expect(chair.page.getByText('could not be read')).toHaveCount(0);
@@ -109,13 +75,13 @@ test('the server stopped while a chair types: typing goes on, a banner says so, 
 
   // Someone else changes the conference before the chair's kept text reaches the server: the
   // chair's version is kept and shown beside theirs, and the chair puts it on top.
-  await cluster.kill();
+  await apps.cluster.kill();
   await minuteTaker.fill('Priya Okafor, Sam Reyes and Jo Dunn');
   await minuteTaker.press('Tab');
   await expect(saveStatus(chair.page)).toHaveText('Kept on this computer, encrypted, to be sent when the team server is back');
   await chair.page.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(chair.page.getByLabel('Passphrase')).toBeVisible();
-  await cluster.restart();
+  await apps.cluster.restart();
   await minuteTakerApp.page.reload();
   await unlock(minuteTakerApp.page, passphraseOf(minuteTakerApp.login));
   await minuteTakerApp.page.getByRole('row', { name: /Ellis Varga/ }).getByRole('link').first().click();

@@ -1,14 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { ConferenceRecord } from '../../domain/record/conference';
 import { oseiRecord } from '../../main/demo/scenarios/osei';
-import { DEFAULT_KDF } from '../../main/services/store/kdf';
-import { startCluster, type Cluster } from '../integration/team/pg-cluster';
-import { newTeam, passphraseOf, type Team } from '../integration/team/team-fixture';
-import { screenshot, unlock } from './app';
-import { startShell } from './fixtures';
+import { passphraseOf } from '../integration/team/team-fixture';
+import { screenshot } from './app';
+import { teamOnOneServer } from './team-apps';
 
 /**
  * The accuracy review on a council's team store: the chair (an app started with
@@ -19,29 +14,12 @@ import { startShell } from './fixtures';
 
 test.setTimeout(180_000);
 
-let cluster: Cluster;
-let team: Team;
-let work: string;
-const shells: { stop: () => Promise<void> }[] = [];
+const apps = teamOnOneServer('e2e review');
 
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  cluster = await startCluster();
-  team = await newTeam(cluster, 'e2e review', DEFAULT_KDF);
-  work = await mkdtemp(join(tmpdir(), 'cpc-e2e-team-review-'));
-});
-
-test.afterAll(async () => {
-  await Promise.all(shells.map((s) => s.stop()));
-  await team?.close();
-  await cluster?.stop();
-  if (work) await rm(work, { recursive: true, force: true });
-});
-
-test('a chair on the team store circulates the Osei draft, and the list says what is overdue', async ({ page }) => {
-  const login = team.login('ch.lowe');
-  await team.join(login, 'chair');
-  const store = team.storeFor(login);
+test('a chair on the team store circulates the Osei draft, and the list says what is overdue', async ({ browser }) => {
+  const login = apps.team.login('ch.lowe');
+  await apps.team.join(login, 'chair');
+  const store = apps.team.storeFor(login);
   await store.unlock(passphraseOf(login));
   await store.setProfile({ name: 'Martin Lowe', role: 'Independent Child Protection Chair', council: 'Northshire County Council' });
   const osei = oseiRecord();
@@ -49,13 +27,7 @@ test('a chair on the team store circulates the Osei draft, and the list says wha
   await store.save({ id: created.id, baseRevision: created.revision, sections: osei.sections });
   await store.lock();
 
-  const settings = join(work, `${login}.json`);
-  const { host, port, database, prefix } = team.server;
-  await writeFile(settings, JSON.stringify({ host, port, database, prefix, login }));
-  const shell = await startShell({ CPC_TEAM_SETTINGS: settings });
-  shells.push(shell);
-  await page.goto(shell.url);
-  await unlock(page, passphraseOf(login));
+  const { page } = await apps.open(browser, login);
 
   // Not yet sent to anyone, long after it was due (15 working days after 03/02/2026).
   const row = page.getByRole('row', { name: /Daniel Osei/ });

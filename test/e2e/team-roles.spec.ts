@@ -1,15 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { ConferenceRecord } from '../../domain/record/conference';
 import { whitfieldRecord } from '../../main/demo/scenarios/whitfield';
-import { DEFAULT_KDF } from '../../main/services/store/kdf';
 import type { TeamRole } from '../../main/services/team/membership';
-import { startCluster, type Cluster } from '../integration/team/pg-cluster';
-import { newTeam, passphraseOf, type Team } from '../integration/team/team-fixture';
-import { saveStatus, unlock } from './app';
-import { startShell } from './fixtures';
+import { passphraseOf } from '../integration/team/team-fixture';
+import { saveStatus } from './app';
+import { teamOnOneServer } from './team-apps';
 
 /**
  * lease9: a council's team on one PostgreSQL server, each person in their own browser and app.
@@ -22,49 +17,22 @@ test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
 
 const SHOTS = '/tmp/lease9-shots';
-let cluster: Cluster;
-let team: Team;
-let work: string;
-const shells: { stop: () => Promise<void> }[] = [];
+const apps = teamOnOneServer('e2eroles');
+const COUNCIL = 'Carrowby Borough Council';
+const ROLE_TITLES: Record<TeamRole, string> = {
+  chair: 'Independent Child Protection Chair',
+  minute_taker: 'Minute-taker',
+  manager: 'Safeguarding Service Manager',
+  team_admin: 'Team administrator',
+};
 
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  cluster = await startCluster();
-  team = await newTeam(cluster, 'e2eroles', DEFAULT_KDF);
-  work = await mkdtemp(join(tmpdir(), 'cpc-e2e-team-roles-'));
-});
-
-test.afterAll(async () => {
-  await Promise.all(shells.map((s) => s.stop()));
-  await team?.close();
-  await cluster?.stop();
-  if (work) await rm(work, { recursive: true, force: true });
-});
-
-/** Joins the team (with a chair profile, so teammates see a name) and signs in from a fresh browser and app. */
-async function member(browser: Browser, name: string, role: TeamRole, profileName: string): Promise<{ page: Page; context: BrowserContext; login: string }> {
-  const login = team.login(name);
-  await team.join(login, role);
-  const store = team.storeFor(login);
-  await store.unlock(passphraseOf(login));
-  await store.setProfile({ name: profileName, role: role === 'chair' ? 'Independent Child Protection Chair' : role === 'minute_taker' ? 'Minute-taker' : 'Safeguarding Service Manager', council: 'Carrowby Borough Council' });
-  await store.lock();
-  const settings = join(work, `${login}.json`);
-  const { host, port, database, prefix } = team.server;
-  await writeFile(settings, JSON.stringify({ host, port, database, prefix, login }));
-  const shell = await startShell({ CPC_TEAM_SETTINGS: settings });
-  shells.push(shell);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(shell.url);
-  await unlock(page, passphraseOf(login));
-  return { page, context, login };
-}
+/** Joins the team (with a signing profile, so teammates see a name) and signs in from a fresh browser and app. */
+const member = (browser: Browser, name: string, role: TeamRole, profileName: string) => apps.join(browser, name, role, { name: profileName, role: ROLE_TITLES[role], council: COUNCIL });
 
 /** The Whitfield scenario, ready to sign, entered by a chair straight into the team store. */
 async function whitfieldBy(login: string): Promise<ConferenceRecord> {
   const ready = whitfieldRecord();
-  const store = team.storeFor(login);
+  const store = apps.team.storeFor(login);
   await store.unlock(passphraseOf(login));
   const children = ready.sections['children'];
   const names = children?.kind === 'list' ? children.items.map((item) => ({ name: String(item.values['name']) })) : [];
@@ -88,8 +56,8 @@ const banner = (page: Page) => page.locator('.edit-lease');
 test('two chairs: the second sees “being edited by” with the first’s name, and it goes when the first leaves', async ({ browser }) => {
   const first = await member(browser, 'ch.marsh', 'chair', 'Helen Marsh');
   const second = await member(browser, 'ch.adeyemi', 'chair', 'Tunde Adeyemi');
-  await expect(first.page.locator('.app-header__who')).toHaveText(`Chair · Team store: ${team.server.host}/${team.server.database}`);
-  await expect(first.page.locator('footer')).toContainText(`on the team store ${team.server.host}/${team.server.database}`);
+  await expect(first.page.locator('.app-header__who')).toHaveText(`Chair · Team store: ${apps.team.server.host}/${apps.team.server.database}`);
+  await expect(first.page.locator('footer')).toContainText(`on the team store ${apps.team.server.host}/${apps.team.server.database}`);
   await expect(first.page.locator('footer')).not.toContainText('this computer');
 
   await whitfieldBy(first.login);
@@ -144,7 +112,7 @@ test('a minute-taker types in a chair’s conference, the chair sees it, and onl
 });
 
 test('a manager is offered neither creating nor editing: the list has no create button and the conference’s fields are read-only', async ({ browser }) => {
-  const chair = team.login('ch.brook');
+  const chair = apps.team.login('ch.brook');
   await whitfieldBy(chair);
   const manager = await member(browser, 'mg.lindqvist', 'manager', 'Ingrid Lindqvist');
   await expect(manager.page.locator('.app-header__who')).toContainText('Manager · Team store:');
@@ -167,8 +135,7 @@ test('a manager is offered neither creating nor editing: the list has no create 
 });
 
 test('on this computer the footer says so, and the one person is the chair', async ({ browser }) => {
-  const shell = await startShell();
-  shells.push(shell);
+  const shell = await apps.shell();
   const page = await (await browser.newContext()).newPage();
   await page.goto(shell.url);
   await expect(page.locator('footer')).toHaveText('Conference records are stored encrypted on this computer.');
