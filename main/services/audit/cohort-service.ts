@@ -136,7 +136,9 @@ export async function buildCohort(store: AuditStore, period: AuditPeriod, filter
       unreadable += 1;
       continue;
     }
-    memo?.set(id, { key, ...worked } satisfies Memo);
+    // A store that reads judgements apart (the team's: other managers judge while this one looks)
+    // keeps only rows without them; a conference it had to open whole is read again next time.
+    if (worked.judgements === null || !store.auditJudgements) memo?.set(id, { key, ...worked } satisfies Memo);
     chosen.push({ summary, ...worked });
   }
 

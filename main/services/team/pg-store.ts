@@ -218,6 +218,12 @@ export class PgConferenceStore implements ConferenceStore {
   #written = new Map<string, Written>();
   /** Summaries opened by the whole list, by conference, with the revision they were opened at (see #wholeList). */
   #opened = new Map<string, { revision: number; summary: ConferenceSummary; audit: IndexedAuditFacts | undefined }>();
+  /**
+   * The cohort's rows as last worked out, by conference (buildCohort's memo, keyed there by
+   * revision, day and local rules). A judgement needs no clearing here: the team's judgements
+   * are read afresh at every look (auditJudgements), never kept in these rows. Dropped at lock.
+   */
+  #auditMemo = new Map<string, unknown>();
   lastSignInMs = 0;
 
   constructor(options: PgStoreOptions) {
@@ -732,6 +738,10 @@ export class PgConferenceStore implements ConferenceStore {
       );
       return { conferences: summaries, facts: (id: string) => this.#opened.get(id)?.audit };
     });
+  }
+
+  auditMemo(): Promise<Map<string, unknown>> {
+    return this.#run(async () => this.#auditMemo);
   }
 
   /**
@@ -1262,6 +1272,7 @@ export class PgConferenceStore implements ConferenceStore {
     this.#keys.clear();
     this.#written.clear();
     this.#opened.clear();
+    this.#auditMemo.clear();
     // Every way of closing (lock, idle lock, removal) drops what export caches hold from records.
     for (const listener of this.#lockListeners) listener();
     if (member === null) return;

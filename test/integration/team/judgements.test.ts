@@ -284,6 +284,21 @@ describe('a manager’s judgement on the team store', () => {
     await store.lock();
   });
 
+  test('a judgement another manager records shows at this manager’s next look at the period, though the rows were kept', async () => {
+    const other = team.login('mg.okonjo');
+    await team.join(other, 'manager');
+    const c = await signedIn(chair);
+    const m = await signedIn(manager);
+    const o = await signedIn(other);
+    await o.ok('profile.set', { ...MANAGER_PROFILE, name: 'Ada Okonjo' });
+    const record = await enterOsei(c);
+    const period = { from: '2026-01-01', to: '2026-06-30' };
+    const rowOf = async () => (await m.ok<{ rows: AuditRow[] }>('audit.cohort', { period })).rows.find((r) => r.conferenceId === record.id && r.childId === firstChild(record));
+    expect((await rowOf())?.judgements).toEqual([]);
+    await o.ok('audit.judge', judgementOf(record, 'Recorded by the second manager.'));
+    expect((await rowOf())?.judgements.map((j) => [j.author, j.comment])).toEqual([['Ada Okonjo', 'Recorded by the second manager.']]);
+  });
+
   test('two managers judging one conference at once: one is recorded, the other is asked to try again', async () => {
     const second = team.login('mg.achebe');
     await team.join(second, 'manager');
