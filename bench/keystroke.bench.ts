@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { AGENCY_KINDS } from '../domain/agencies/agency-kinds';
 import type { ConferenceRecord, GroupItem, SectionValue, Values } from '../domain/record/conference';
 import { fieldDomId, sectionHeadingId } from '../renderer/src/guided/scope';
@@ -418,11 +418,49 @@ export async function run(): Promise<void> {
       report('no save in flight', worst.idle);
 
       console.log(`verdict (the first three fields): ${verdict(a1 && a2 && d1 && d2 && l1 && l2)}`);
+      await floor(browser);
     } finally {
       await browser.close();
       await shell.stop();
     }
   });
+}
+
+/**
+ * Baseline, in the same run and the same browser: the browser's own floor — a bare page holding
+ * nothing but one textarea of the app's size and font with the same rationales, typed into at
+ * the end the same way. What the app costs above these figures is the app's; what these cost
+ * is the browser's editing and drawing on this machine, which no change to the app can remove.
+ */
+async function floor(browser: Browser): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+  try {
+    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    await page.addInitScript(instrument);
+    await page.goto(
+      'data:text/html,' +
+        encodeURIComponent(
+          '<!doctype html><html lang="en"><title>floor</title><body style="margin:2rem;font:19px/1.45 system-ui,sans-serif">' +
+            '<label for="t">Rationale</label><textarea id="t" spellcheck="true" style="box-sizing:border-box;display:block;width:46rem;height:26rem;padding:.35rem .45rem;border:2px solid;font:inherit;line-height:1.45"></textarea></body></html>',
+        ),
+    );
+    const random = seededRandom(20260115);
+    console.log('baseline — a bare page with only a textarea of the same size (the browser\'s floor on this machine):');
+    for (const [label, text] of [
+      ['3,000 characters in paragraphs', paragraphs(random, 3_000)],
+      ['60,000 characters in paragraphs', paragraphs(random, 60_000)],
+    ] as const) {
+      await page.locator('#t').evaluate((element, value) => {
+        (element as HTMLTextAreaElement).value = value; // the caret goes to the end, as in the app
+        (element as HTMLTextAreaElement).focus();
+      }, text);
+      const start = (await samples(page)).length;
+      for (let burst = 0; burst < BURSTS_PER_CONDITION; burst += 1) await typeBurst(page, (await samples(page)).length);
+      report(label, (await samples(page)).slice(start));
+    }
+  } finally {
+    await page.close();
+  }
 }
 
 // Run directly (`npx tsx bench/keystroke.bench.ts`) as well as from bench/run.ts.
