@@ -856,7 +856,6 @@ export class PgConferenceStore implements ConferenceStore {
       const wanted = [...seqs.keys()];
       const answer = new Map<string, ConferenceJudgements>();
       if (wanted.length === 0) return answer;
-      await this.#loadKeys(m, wanted);
       const judged = await m.client.query<{ conference_id: string; key_id: number; sealed: Buffer }>(
         'SELECT conference_id, key_id, sealed FROM cpc.audit_judgements WHERE conference_id = ANY($1::uuid[])',
         [wanted],
@@ -865,12 +864,20 @@ export class PgConferenceStore implements ConferenceStore {
         // After the version's own entry come only addenda and judgements; a judgement made
         // before a later save sits earlier, and only managers add history rows other than
         // through a chair's or minute-taker's own writes (record_judgement, migrations/003).
+        // Two halves, each walked down an index (the history's key; history_by_author, 008):
+        // written as one condition with OR, the server read the whole history at every look.
         `SELECT h.conference_id, h.seq, h.key_id, h.sealed
-           FROM cpc.history h JOIN unnest($1::uuid[], $2::int[]) AS t(id, seq) ON h.conference_id = t.id
-          WHERE h.seq > t.seq OR h.created_by IN (SELECT login FROM cpc.members WHERE role = 'manager')
-          ORDER BY h.conference_id, h.seq`,
+           FROM unnest($1::uuid[], $2::int[]) AS t(id, seq) JOIN cpc.history h ON h.conference_id = t.id AND h.seq > t.seq
+         UNION ALL
+         SELECT h.conference_id, h.seq, h.key_id, h.sealed
+           FROM unnest($1::uuid[], $2::int[]) AS t(id, seq)
+           JOIN cpc.history h ON h.conference_id = t.id AND h.seq <= t.seq
+          WHERE h.created_by IN (SELECT login FROM cpc.members WHERE role = 'manager')
+          ORDER BY 1, 2`,
         [wanted, wanted.map((id) => seqs.get(id)!)],
       );
+      // The data keys only of the conferences that have such rows (most have none).
+      await this.#loadKeys(m, [...new Set([...judged.rows, ...after.rows].map((row) => row.conference_id))]);
       const stored = new Map<string, { judgements: StoredJudgement[]; unreadable: number; entries: HistoryEntry[] }>();
       const of = (id: string) => {
         let found = stored.get(id);

@@ -299,6 +299,30 @@ describe('a manager’s judgement on the team store', () => {
     expect((await rowOf())?.judgements.map((j) => [j.author, j.comment])).toEqual([['Ada Okonjo', 'Recorded by the second manager.']]);
   });
 
+  test('a judgement made before the chair saves again is still found and checked by the cohort, which opens no conference', async () => {
+    const c = await signedIn(chair);
+    const m = await signedIn(manager);
+    await m.ok('profile.set', MANAGER_PROFILE);
+    const record = await enterOsei(c);
+    const { judgement } = await m.ok<{ judgement: JudgementView }>('audit.judge', judgementOf(record, 'Judged before the chair saved again.'));
+    // The chair's next save puts the revision's own history entry after the judgement's.
+    const { conference } = await c.ok<{ conference: ConferenceRecord }>('conferences.get', { id: record.id });
+    const meeting = conference.sections['meeting'];
+    if (meeting?.kind !== 'single') throw new Error('no meeting');
+    await c.ok('conferences.save', { id: record.id, baseRevision: conference.revision, sections: { meeting: { kind: 'single', values: { ...meeting.values, minuteTaker: 'Priya Okafor' } } } });
+    const store = team.storeFor(manager);
+    await store.unlock(passphraseOf(manager));
+    const cohort = await buildCohort(
+      { auditIndex: (p) => store.auditIndex(p), auditJudgements: (ids) => store.auditJudgements(ids), auditSource: (id) => Promise.reject(new Error(`${id} opened`)), getSettings: () => store.getSettings() },
+      { from: '2026-01-01', to: '2026-06-30' },
+      null,
+    );
+    const row = cohort.rows.find((r) => r.conferenceId === record.id && r.childId === firstChild(record));
+    expect(row?.judgements).toEqual([judgement]);
+    expect(row?.judgementsMissing).toBe(0);
+    await store.lock();
+  });
+
   test('two managers judging one conference at once: one is recorded, the other is asked to try again', async () => {
     const second = team.login('mg.achebe');
     await team.join(second, 'manager');

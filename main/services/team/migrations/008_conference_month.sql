@@ -63,3 +63,7 @@ CREATE FUNCTION cpc.commit_version(
 
 REVOKE ALL ON FUNCTION cpc.commit_version(uuid, int, bytea, int, int, int, bytea, bytea, int, bytea, date, bytea) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION cpc.commit_version(uuid, int, bytea, int, int, int, bytea, bytea, int, bytea, date, bytea) TO {{prefix}}chair, {{prefix}}minute_taker;
+
+-- The cohort's judgements (pg-store.ts, auditJudgements) look for history rows written by managers
+-- among thousands of conferences: by author, not by reading every conference's history.
+CREATE INDEX IF NOT EXISTS history_by_author ON cpc.history (created_by, conference_id, seq);
