@@ -173,6 +173,17 @@ interface OpenedSummary {
 const AuditFactsSchema = z.custom<IndexedAuditFacts>((value) => typeof value === 'object' && value !== null && typeof (value as { version?: unknown }).version === 'number');
 const SealedSummarySchema = ConferenceSummarySchema.extend({ audit: AuditFactsSchema.optional() });
 
+/**
+ * A row's sealed summary, opened and checked against the row: a summary of another revision
+ * (an older one put back on the server, say) is refused, as a damaged one is, rather than
+ * listed — and its audit facts, which carry the same revision, used — as if it were current.
+ */
+function openSummary(key: Buffer, row: { id: string; revision: number; summary: Buffer }): z.infer<typeof SealedSummarySchema> {
+  const summary = SealedSummarySchema.parse(openJson(key, row.summary, roles.summary(row.id)));
+  if (summary.revision !== row.revision) throw new DecryptError();
+  return summary;
+}
+
 /** What a conference's row holds beside its versions, as every writer writes it (see summaryColumns). */
 export interface SummaryColumns {
   /** The list's summary, sealed under the team key. */
@@ -682,6 +693,7 @@ export class PgConferenceStore implements ConferenceStore {
       // With each conference, its newest accuracy-review row's due dates (what the list says is overdue).
       const { rows } = await m.client.query<{
         id: string;
+        revision: number;
         summary: Buffer;
         summary_key_id: number;
         at: string;
@@ -689,9 +701,9 @@ export class PgConferenceStore implements ConferenceStore {
         review_summary: Buffer | null;
         review_key_id: number | null;
       }>(
-        `SELECT c.id, c.summary, c.summary_key_id, to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
+        `SELECT c.id, c.revision, c.summary, c.summary_key_id, to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
                 r.seq AS review_seq, r.summary AS review_summary, r.summary_key_id AS review_key_id
-           FROM (SELECT id, summary, summary_key_id, updated_at FROM cpc.conferences
+           FROM (SELECT id, revision, summary, summary_key_id, updated_at FROM cpc.conferences
                   WHERE $1::timestamptz IS NULL OR (updated_at, id) < ($1::timestamptz, $2::uuid)
                   ORDER BY updated_at DESC, id DESC LIMIT $3) c
            LEFT JOIN LATERAL (SELECT seq, summary, summary_key_id FROM cpc.conference_reviews WHERE conference_id = c.id ORDER BY seq DESC LIMIT 1) r ON true
@@ -706,7 +718,7 @@ export class PgConferenceStore implements ConferenceStore {
         try {
           if (key === undefined) throw new DecryptError();
           // The audit's facts sealed beside the summary are not the list's business.
-          const { audit: _facts, ...summary } = SealedSummarySchema.parse(openJson(key, row.summary, roles.summary(row.id)));
+          const { audit: _facts, ...summary } = openSummary(key, row);
           const review = openReviewSummary(row.id, { seq: row.review_seq, summary: row.review_summary, key: row.review_key_id === null ? undefined : m.teamKeys.get(row.review_key_id) });
           // A review row that will not open leaves the review out (the conference's own check reports it when opened).
           const { review: _fromSave, ...rest } = summary;
@@ -802,7 +814,7 @@ export class PgConferenceStore implements ConferenceStore {
         const key = m.teamKeys.get(row.summary_key_id);
         try {
           if (key === undefined) throw new DecryptError();
-          const { audit, ...summary } = SealedSummarySchema.parse(openJson(key, row.summary, roles.summary(row.id)));
+          const { audit, ...summary } = openSummary(key, row);
           this.#opened.set(row.id, { revision: row.revision, summary, audit });
         } catch {
           this.#opened.delete(row.id);

@@ -9,7 +9,8 @@ import { dispatch } from '../../../main/services/dispatch';
 import type { ConferenceStore } from '../../../main/services/store/conference-store';
 import { TEST_KDF } from '../../../main/services/store/kdf';
 import { signIn } from '../../../main/services/team/membership';
-import { buildCohort } from '../../../main/services/audit/cohort-service';
+import { buildCohort, type AuditStore } from '../../../main/services/audit/cohort-service';
+import type { PgConferenceStore } from '../../../main/services/team/pg-store';
 import { startCluster, type Cluster } from './pg-cluster';
 import { newTeam, passphraseOf, type Team } from './team-fixture';
 
@@ -68,6 +69,22 @@ function firstChild(record: ConferenceRecord): string {
   return children.items[0].id;
 }
 
+/** The team store as the cohort sees it, failing the test if the cohort opens any conference whole. */
+const openingNothing = (store: PgConferenceStore): AuditStore => ({
+  auditIndex: (period) => store.auditIndex(period),
+  auditJudgements: (ids) => store.auditJudgements(ids),
+  auditSource: (id) => Promise.reject(new Error(`${id} opened`)),
+  getSettings: () => store.getSettings(),
+});
+
+/** A chair's save of the meeting section with some values changed. */
+async function saveMeeting(a: Api, record: ConferenceRecord, values: Record<string, string>): Promise<void> {
+  const { conference } = await a.ok<{ conference: ConferenceRecord }>('conferences.get', { id: record.id });
+  const meeting = conference.sections['meeting'];
+  if (meeting?.kind !== 'single') throw new Error('no meeting');
+  await a.ok('conferences.save', { id: record.id, baseRevision: conference.revision, sections: { meeting: { kind: 'single', values: { ...meeting.values, ...values } } } });
+}
+
 const judgementOf = (record: ConferenceRecord, comment: string) => ({
   conferenceId: record.id,
   childId: firstChild(record),
@@ -75,6 +92,19 @@ const judgementOf = (record: ConferenceRecord, comment: string) => ({
   comment,
   actionForChair: 'Add the escalation letter to the record.',
 });
+
+/** A change made by the database owner with the triggers off, as a DBA going round them could. */
+async function asOwnerPastTriggers(sql: string, values: unknown[]): Promise<void> {
+  await team.owner.query('BEGIN');
+  try {
+    await team.owner.query('SET LOCAL session_replication_role = replica');
+    await team.owner.query(sql, values);
+    await team.owner.query('COMMIT');
+  } catch (error) {
+    await team.owner.query('ROLLBACK');
+    throw error;
+  }
+}
 
 beforeAll(async () => {
   cluster = await startCluster();
@@ -221,7 +251,7 @@ describe('a manager’s judgement on the team store', () => {
     const period = { from: '2026-01-01', to: '2026-06-30' };
     const now = new Date('2026-03-01T10:00:00Z');
     const fromFacts = await buildCohort(
-      { auditIndex: (p) => store.auditIndex(p), auditJudgements: (ids) => store.auditJudgements(ids), auditSource: (id) => Promise.reject(new Error(`${id} opened`)), getSettings: () => store.getSettings() },
+      openingNothing(store),
       period,
       null,
       now,
@@ -250,11 +280,7 @@ describe('a manager’s judgement on the team store', () => {
       (await team.owner.query<{ month: string | null }>("SELECT to_char(conference_month, 'YYYY-MM-DD') AS month FROM cpc.conferences WHERE id = $1", [id])).rows[0]?.month;
     expect(await month(osei.id)).toBe('2026-02-01');
     // Moved to another date by a save: the month moves with it.
-    const redate = async (record: ConferenceRecord, date: string) => {
-      const meeting = record.sections['meeting'];
-      if (meeting?.kind !== 'single') throw new Error('no meeting');
-      await c.ok('conferences.save', { id: record.id, baseRevision: record.revision, sections: { meeting: { kind: 'single', values: { ...meeting.values, date } } } });
-    };
+    const redate = (record: ConferenceRecord, date: string) => saveMeeting(c, record, { date });
     const earlier = await enterOsei(c);
     await redate(earlier, '2019-05-14');
     expect(await month(earlier.id)).toBe('2019-05-01');
@@ -266,7 +292,7 @@ describe('a manager’s judgement on the team store', () => {
     expect(await month(undated.id)).toBeNull();
     // As a conference saved before the server kept months (migrations/008): no month, so always read.
     const older = await enterOsei(c);
-    await team.owner.query('UPDATE cpc.conferences SET conference_month = NULL, revision = revision + 1 WHERE id = $1', [older.id]);
+    await asOwnerPastTriggers('UPDATE cpc.conferences SET conference_month = NULL WHERE id = $1', [older.id]);
 
     const store = team.storeFor(manager);
     await store.unlock(passphraseOf(manager));
@@ -282,6 +308,21 @@ describe('a manager’s judgement on the team store', () => {
     const all = new Set((await store.auditIndex()).conferences.map((x) => x.id));
     expect([osei.id, earlier.id, returned.id, tooLate.id, undated.id, older.id].every((id) => all.has(id))).toBe(true);
     await store.lock();
+  });
+
+  test('an older summary put back on the server is reported, not listed or audited as if it were the current one', async () => {
+    const c = await signedIn(chair);
+    const record = await enterOsei(c); // revision 2: created, then the scenario saved
+    const { rows } = await team.owner.query<{ summary: Buffer; audit_facts: Buffer }>('SELECT summary, audit_facts FROM cpc.conferences WHERE id = $1', [record.id]);
+    await saveMeeting(c, record, { minuteTaker: 'Priya Okafor' }); // revision 3
+    // The database owner, going round the triggers, puts revision 2's summary and facts back.
+    await asOwnerPastTriggers('UPDATE cpc.conferences SET summary = $2, audit_facts = $3 WHERE id = $1', [record.id, rows[0]!.summary, rows[0]!.audit_facts]);
+    const m = await signedIn(manager);
+    const page = await m.ok<{ conferences: { id: string }[]; problems: { conferenceId: string }[] }>('conferences.list', { limit: 100 });
+    expect(page.conferences.map((x) => x.id)).not.toContain(record.id);
+    expect(page.problems.map((p) => p.conferenceId)).toContain(record.id);
+    const cohort = await m.ok<{ rows: AuditRow[] }>('audit.cohort', { period: { from: '2026-01-01', to: '2026-06-30' } });
+    expect(cohort.rows.map((r) => r.conferenceId)).not.toContain(record.id);
   });
 
   test('a judgement another manager records shows at this manager’s next look at the period, though the rows were kept', async () => {
@@ -306,14 +347,11 @@ describe('a manager’s judgement on the team store', () => {
     const record = await enterOsei(c);
     const { judgement } = await m.ok<{ judgement: JudgementView }>('audit.judge', judgementOf(record, 'Judged before the chair saved again.'));
     // The chair's next save puts the revision's own history entry after the judgement's.
-    const { conference } = await c.ok<{ conference: ConferenceRecord }>('conferences.get', { id: record.id });
-    const meeting = conference.sections['meeting'];
-    if (meeting?.kind !== 'single') throw new Error('no meeting');
-    await c.ok('conferences.save', { id: record.id, baseRevision: conference.revision, sections: { meeting: { kind: 'single', values: { ...meeting.values, minuteTaker: 'Priya Okafor' } } } });
+    await saveMeeting(c, record, { minuteTaker: 'Priya Okafor' });
     const store = team.storeFor(manager);
     await store.unlock(passphraseOf(manager));
     const cohort = await buildCohort(
-      { auditIndex: (p) => store.auditIndex(p), auditJudgements: (ids) => store.auditJudgements(ids), auditSource: (id) => Promise.reject(new Error(`${id} opened`)), getSettings: () => store.getSettings() },
+      openingNothing(store),
       { from: '2026-01-01', to: '2026-06-30' },
       null,
     );
