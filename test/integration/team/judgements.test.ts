@@ -401,3 +401,68 @@ describe('a manager’s judgement on the team store', () => {
     expect(await m.code('audit.judge', judgementOf(record, 'Another judgement on top of it.'))).toBe('TAMPERED');
   });
 });
+
+describe('a manager’s audit digests (migrations/009)', () => {
+  const period = { from: '2026-01-01', to: '2026-06-30' };
+  const cohortOf = async (login: string, id: string) =>
+    (await (await signedIn(login)).ok<{ rows: AuditRow[] }>('audit.cohort', { period })).rows.filter((r) => r.conferenceId === id);
+  const digestOf = async (login: string, month: string) =>
+    (await team.owner.query<{ sealed: Buffer }>('SELECT sealed FROM cpc.audit_digests WHERE member = $1 AND month = $2::date', [login, month])).rows[0]?.sealed;
+
+  test('the next sign-in starts from them, yet a save since, an old digest put back or one in another’s name never shows an old answer', async () => {
+    const c = await signedIn(chair);
+    const record = await enterOsei(c); // held 03/02/2026
+    const first = await cohortOf(manager, record.id);
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.map((r) => r.chair)).toEqual(first.map(() => 'Martin Lowe (independent chair)'));
+    const february = await digestOf(manager, '2026-02-01');
+    expect(february).toBeInstanceOf(Buffer);
+    expect(february!.includes(Buffer.from('Osei'))).toBe(false);
+
+    // The row's sealed summary and facts replaced with junk at the same revision: a new session's
+    // look reads them from the digest (what a look read at that revision), so the cohort is as
+    // before — the list, which reads the row, still reports the damage.
+    const { rows: kept } = await team.owner.query<{ summary: Buffer; audit_facts: Buffer }>('SELECT summary, audit_facts FROM cpc.conferences WHERE id = $1', [record.id]);
+    await asOwnerPastTriggers('UPDATE cpc.conferences SET summary = $2, audit_facts = $2 WHERE id = $1', [record.id, Buffer.alloc(80, 9)]);
+    expect(await cohortOf(manager, record.id)).toEqual(first);
+    const page = await (await signedIn(manager)).ok<{ problems: { conferenceId: string }[] }>('conferences.list', { limit: 100 });
+    expect(page.problems.map((p) => p.conferenceId)).toContain(record.id);
+    await asOwnerPastTriggers('UPDATE cpc.conferences SET summary = $2, audit_facts = $3 WHERE id = $1', [record.id, kept[0]!.summary, kept[0]!.audit_facts]);
+
+    // The chair saves a change: the digest's entry is of the revision before, so the row is read.
+    await saveMeeting(c, record, { chair: 'Rhiannon Pryce' });
+    expect((await cohortOf(manager, record.id)).map((r) => r.chair)).toEqual(first.map(() => 'Rhiannon Pryce'));
+    expect((await digestOf(manager, '2026-02-01'))!.equals(february!)).toBe(false);
+    // The old digest put back on the server: its entry no longer matches the row's revision.
+    await team.owner.query('UPDATE cpc.audit_digests SET sealed = $3 WHERE member = $1 AND month = $2::date', [manager, '2026-02-01', february]);
+    expect((await cohortOf(manager, record.id)).map((r) => r.chair)).toEqual(first.map(() => 'Rhiannon Pryce'));
+
+    // Another manager's look never opens this manager's digest, even copied into their name: with
+    // the row damaged again, the copy (current, and would have answered) is not used, so the
+    // conference is left out of their cohort as unreadable.
+    const other = team.login('mg.fairweather');
+    await team.join(other, 'manager');
+    const current = await digestOf(manager, '2026-02-01');
+    await team.owner.query('INSERT INTO cpc.audit_digests (member, month, sealed) VALUES ($1, $2::date, $3)', [other, '2026-02-01', current]);
+    await asOwnerPastTriggers('UPDATE cpc.conferences SET summary = $2, audit_facts = $2 WHERE id = $1', [record.id, Buffer.alloc(80, 9)]);
+    expect((await cohortOf(manager, record.id)).map((r) => r.chair)).toEqual(first.map(() => 'Rhiannon Pryce'));
+    expect(await cohortOf(other, record.id)).toEqual([]);
+  });
+
+  test('only a manager has digests: a chair can neither read nor write one', async () => {
+    const raw = await signIn(team.server, chair, passphraseOf(chair), TEST_KDF);
+    try {
+      await expect(raw.client.query('SELECT sealed FROM cpc.audit_digests')).rejects.toThrow(/permission denied/);
+      await expect(raw.client.query("INSERT INTO cpc.audit_digests (month, sealed) VALUES ('2026-02-01', '\\x00')")).rejects.toThrow(/permission denied/);
+    } finally {
+      await raw.client.end();
+    }
+    const m = await signIn(team.server, manager, passphraseOf(manager), TEST_KDF);
+    try {
+      // And a manager's rows are their own: none in another's name.
+      await expect(m.client.query("INSERT INTO cpc.audit_digests (member, month, sealed) VALUES ('cpc_someone', '2026-03-01', '\\x00')")).rejects.toThrow(/row-level security/);
+    } finally {
+      await m.client.end();
+    }
+  });
+});
