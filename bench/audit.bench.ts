@@ -73,7 +73,8 @@ export async function run(): Promise<void> {
     const call = async <T>(operation: string, input: unknown): Promise<T> => {
       const result = await dispatch(handlers, operation, input);
       if (!result.ok) throw new Error(`${operation}: ${result.error.code}`);
-      return result.value as T;
+      // Through JSON, as the browser shell sends every answer to the page (Electron's IPC copies it much the same way).
+      return JSON.parse(JSON.stringify(result.value)) as T;
     };
     await call('vault.unlock', { passphrase: PASSPHRASE });
 
@@ -196,7 +197,7 @@ export async function run(): Promise<void> {
     const change = percentiles(changes);
     const csv = percentiles(csvRuns);
     console.log(`Audit of one year (${PERIOD.from} to ${PERIOD.to}) in ${count(CONFERENCES)} conferences: ${count(rows.length)} children in the cohort, ${count(cameBack)} came back or possibly so; table ${count(html)} characters of HTML`);
-    console.log(`  first render (audit.cohort through the API + the table rendered), cold after unlock, median of ${RUNS}: ${ms(first.p50)} (max ${ms(first.max)}); target ≤ 500 ms: ${verdict(first.p50 <= 500)}`);
+    console.log(`  first render (audit.cohort through the API and JSON + the table rendered), cold after unlock, median of ${RUNS}: ${ms(first.p50)} (max ${ms(first.max)}); target ≤ 500 ms: ${verdict(first.p50 <= 500)}`);
     console.log(`  the same year looked at again while the store is open (rows kept, came-back worked out afresh): ${ms(warm.ms)}`);
     console.log(`  a quarter (${QUARTER.from} to ${QUARTER.to}, ${count(quarterRows)} children), first render, median of ${RUNS}: ${ms(percentiles(quarters).p50)}; target ≤ 500 ms: ${verdict(percentiles(quarters).p50 <= 500)}`);
     console.log(`  filter change (filter + sort + the table's first 100 rows re-rendered, as the screen draws them), ${changes.length} changes: p50 ${ms(change.p50)}, p95 ${ms(change.p95)}; target ≤ 100 ms: ${verdict(change.p95 <= 100)}`);

@@ -50,7 +50,9 @@ function caller(handlers: Handlers): Call {
   return async <T>(operation: string, input: unknown = {}) => {
     const result = await dispatch(handlers, operation, input);
     if (!result.ok) throw new Error(`${operation}: ${result.error.code}`);
-    return result.value as T;
+    // Through JSON, as the browser shell sends every answer to the page (Electron's IPC copies it
+    // much the same way): a large cohort costs its size here too, not only its working out.
+    return JSON.parse(JSON.stringify(result.value)) as T;
   };
 }
 
@@ -137,7 +139,7 @@ async function audit(call: Call, relock: () => Promise<void>): Promise<string[]>
   const change = percentiles(changes);
   return [
     `Audit of one year (${PERIOD.from} to ${PERIOD.to}) on PostgreSQL at ${count(N)}: ${count(rows.length)} children in the cohort`,
-    `  first render (audit.cohort through the store + the table rendered), cold after sign-in: ${ms(first.ms)}; target ≤ 500 ms: ${verdict(first.ms <= 500)}`,
+    `  first render (audit.cohort through the API and JSON + the table rendered), cold after sign-in: ${ms(first.ms)}; target ≤ 500 ms: ${verdict(first.ms <= 500)}`,
     `    (this manager's first look ever, before any digest of theirs was on the server: ${ms(firstEver.ms)}, once)`,
     `  the same year again while signed in: ${ms(again.ms)}`,
     `  filter change (filter + sort + table re-rendered), ${changes.length} changes: p50 ${ms(change.p50)}, p95 ${ms(change.p95)}; target ≤ 100 ms: ${verdict(change.p95 <= 100)}`,
