@@ -90,8 +90,22 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
 
 /** The date as a whole day number, for arithmetic elsewhere in the calendar. */
 export function toDayNumber(date: IsoDate): number {
-  return daysFromCivil(partsOf(date));
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
+  const dayNumber = daysFromCivil(partsOf(date));
+  if (dayNumbers.size >= DAY_NUMBERS_KEPT) dayNumbers.clear();
+  dayNumbers.set(date, dayNumber);
+  return dayNumber;
 }
+
+/**
+ * Day numbers already worked out, by date. The manager's audit of a year compares hundreds of
+ * thousands of dates (each child's against the period, the timescales, who came back) drawn from
+ * a few thousand days, and parsing each again was a third of working out the cohort. Only real
+ * dates get here (partsOf throws first); bounded so no use of the app makes it grow for ever.
+ */
+const dayNumbers = new Map<string, number>();
+const DAY_NUMBERS_KEPT = 20_000;
 
 export function fromDayNumber(dayNumber: number): IsoDate {
   return toIso(civilFromDays(dayNumber));
