@@ -1378,6 +1378,9 @@ export class PgConferenceStore implements ConferenceStore {
     if (member === null) return;
     member.personalKey.fill(0);
     for (const key of member.teamKeys.values()) key.fill(0);
+    // Whoever locks is no longer editing: teammates stop seeing "being edited by" now, not when
+    // the lease runs out (up to 90 s). Best effort: with the server away the lease runs out anyway.
+    await member.client.query('DELETE FROM cpc.edit_leases WHERE member = session_user').catch(() => undefined);
     await member.client.end().catch(() => undefined);
   }
 

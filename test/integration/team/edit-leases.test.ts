@@ -125,6 +125,24 @@ describe('being edited by …', () => {
     expect((await t.ok<EditLeases>('conferences.editLease', { id: record.id, action: 'hold' })).others).toEqual([]);
   });
 
+  test('locking releases the member’s leases at once, rather than after 90 seconds', async () => {
+    const c = await signedIn(chair);
+    await c.ok('profile.set', profile(CHAIR_NAME));
+    const first = await newConference(c);
+    const second = await newConference(c);
+    await c.ok('conferences.editLease', { id: first.id, action: 'hold' });
+    await c.ok('conferences.editLease', { id: second.id, action: 'hold' });
+    const t = await signedIn(minuteTaker);
+    await t.ok('conferences.editLease', { id: first.id, action: 'hold' });
+    expect((await t.ok<EditLeases>('conferences.editLease', { id: second.id, action: 'look' })).others.map((o) => o.name)).toEqual([CHAIR_NAME]);
+    await c.ok('vault.lock');
+    expect((await t.ok<EditLeases>('conferences.editLease', { id: first.id, action: 'look' })).others).toEqual([]);
+    expect((await t.ok<EditLeases>('conferences.editLease', { id: second.id, action: 'look' })).others).toEqual([]);
+    // Only the one who locked: the minute-taker's own lease stays for the chair to see.
+    const back = await signedIn(chair);
+    expect((await back.ok<EditLeases>('conferences.editLease', { id: first.id, action: 'look' })).others.map((o) => o.name)).toEqual([minuteTaker]);
+  });
+
   test('renewing keeps “since”; a lease that has run out is no longer shown', async () => {
     const c = await signedIn(chair);
     const record = await newConference(c);
