@@ -9,7 +9,7 @@ import {
 import { NewConferenceSchema, type NewConference } from '../record/new-conference';
 import { ConferenceSummarySchema } from '../record/summary';
 import { ListCursorSchema, ListPageSchema } from '../record/list-page';
-import { AuditFiltersSchema, AuditPeriodSchema, AuditRowSchema, JudgementInputSchema, JudgementViewSchema } from '../audit/types';
+import { AuditFiltersSchema, AuditPeriodSchema, AuditRowSchema, CohortRowSchema, JudgementInputSchema, JudgementViewSchema } from '../audit/types';
 import { LocalSettingsSchema } from '../rules/local-settings';
 import { EXPORT_DOCUMENTS, EXPORT_FORMATS } from '../signoff/file-name';
 import {
@@ -296,11 +296,16 @@ export const apiContract = {
   'audit.cohort': {
     input: z.strictObject({ period: AuditPeriodSchema, filters: AuditFiltersSchema.optional() }),
     output: z.strictObject({
-      rows: z.array(AuditRowSchema),
+      rows: z.array(CohortRowSchema),
       total: z.number().int().nonnegative(),
       unreadable: z.number().int().nonnegative(),
       message: z.string().nullable(),
     }),
+  },
+  // One child's whole row (every indicator's sentence, who came back): the drill-down. Null when the child is not in the period's cohort.
+  'audit.child': {
+    input: z.strictObject({ period: AuditPeriodSchema, conferenceId: IdSchema, childId: IdSchema }),
+    output: z.strictObject({ row: AuditRowSchema.nullable() }),
   },
   'audit.judge': {
     input: JudgementInputSchema,

@@ -42,6 +42,7 @@ export const OPERATIONS = [
   'review.letter',
   // the manager's audit
   'audit.cohort',
+  'audit.child',
   'audit.judge',
   'audit.judgements',
   'audit.export',

@@ -1,5 +1,5 @@
 import { MONTH_NAMES } from '../calendar/dates';
-import { INDICATOR_IDS, INDICATOR_LABELS, type AuditRow, type IndicatorId } from './types';
+import { INDICATOR_IDS, INDICATOR_LABELS, type CohortRow, type IndicatorId } from './types';
 
 /**
  * The figures a manager puts in a performance report, worked out once for the screen's charts,
@@ -15,7 +15,7 @@ export interface MonthCount {
   total: number;
 }
 
-export function outcomesByMonth(rows: readonly AuditRow[]): { months: MonthCount[]; outcomes: string[] } {
+export function outcomesByMonth(rows: readonly CohortRow[]): { months: MonthCount[]; outcomes: string[] } {
   const months = new Map<string, MonthCount>();
   const outcomes = new Set<string>();
   for (const row of rows) {
@@ -46,7 +46,7 @@ export interface IndicatorRate {
 }
 
 /** Met out of those it applies to: "not applicable" is left out rather than counted as met. */
-export function indicatorRates(rows: readonly AuditRow[]): IndicatorRate[] {
+export function indicatorRates(rows: readonly CohortRow[]): IndicatorRate[] {
   return INDICATOR_IDS.map((id) => {
     let met = 0;
     let applicable = 0;
@@ -69,7 +69,7 @@ export interface ChairRates {
   percent: number | null;
 }
 
-export function indicatorsByChair(rows: readonly AuditRow[]): { chairs: ChairRates[]; overall: ChairRates } {
+export function indicatorsByChair(rows: readonly CohortRow[]): { chairs: ChairRates[]; overall: ChairRates } {
   const byChair = new Map<string, ChairRates>();
   const overall: ChairRates = { chair: 'All chairs', children: 0, met: 0, applicable: 0, percent: null };
   for (const row of rows) {
@@ -101,7 +101,7 @@ export interface CameBackRate {
 }
 
 /** Confirmed (case-number) returns only in the rate; possible matches are counted beside it, for the manager to confirm. */
-export function cameBackByOutcome(rows: readonly AuditRow[]): CameBackRate[] {
+export function cameBackByOutcome(rows: readonly CohortRow[]): CameBackRate[] {
   const map = new Map<string, CameBackRate>();
   for (const row of rows) {
     const outcome = row.outcomeLabel || row.outcome;
@@ -116,6 +116,6 @@ export function cameBackByOutcome(rows: readonly AuditRow[]): CameBackRate[] {
     .sort((a, b) => a.outcome.localeCompare(b.outcome));
 }
 
-export function judgementProgress(rows: readonly AuditRow[]): { judged: number; total: number } {
+export function judgementProgress(rows: readonly CohortRow[]): { judged: number; total: number } {
   return { judged: rows.filter((r) => r.judgements.length > 0).length, total: rows.length };
 }

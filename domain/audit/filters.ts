@@ -1,11 +1,11 @@
-import { INDICATOR_LABELS, INDICATOR_STATUS_LABELS, NOT_RECORDED, type AuditFilters, type AuditRow } from './types';
+import { INDICATOR_LABELS, INDICATOR_STATUS_LABELS, NOT_RECORDED, type AuditFilters, type CohortRow } from './types';
 
 /**
  * The cohort's filters and sorting, pure so the screen applies them to rows it already holds
  * (a filter change costs no round trip) and the exports apply exactly the same ones.
  */
 
-export function applyFilters(rows: readonly AuditRow[], filters: AuditFilters): AuditRow[] {
+export function applyFilters<R extends CohortRow>(rows: readonly R[], filters: AuditFilters): R[] {
   return rows.filter((row) => {
     if (filters.chair !== '' && row.chair !== filters.chair) return false;
     if (filters.outcome !== '' && row.outcome !== filters.outcome) return false;
@@ -34,15 +34,15 @@ export const SORT_LABELS: Record<SortKey, string> = {
   indicatorsMet: 'Indicators met',
 };
 
-export function indicatorsMet(row: AuditRow): number {
+export function indicatorsMet(row: CohortRow): number {
   return row.indicators.filter((i) => i.status === 'met').length;
 }
 
 /** Stable: rows equal on the key keep date-then-child order, so the table never jumps about. */
-export function sortRows(rows: readonly AuditRow[], key: SortKey, direction: 'ascending' | 'descending'): AuditRow[] {
+export function sortRows<R extends CohortRow>(rows: readonly R[], key: SortKey, direction: 'ascending' | 'descending'): R[] {
   const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
-  const base = (a: AuditRow, b: AuditRow) => a.conferenceDate.localeCompare(b.conferenceDate) || collator.compare(a.childName, b.childName);
-  const by: Record<SortKey, (a: AuditRow, b: AuditRow) => number> = {
+  const base = (a: CohortRow, b: CohortRow) => a.conferenceDate.localeCompare(b.conferenceDate) || collator.compare(a.childName, b.childName);
+  const by: Record<SortKey, (a: CohortRow, b: CohortRow) => number> = {
     date: base,
     child: (a, b) => collator.compare(a.childName, b.childName),
     chair: (a, b) => collator.compare(a.chair, b.chair),
@@ -54,7 +54,7 @@ export function sortRows(rows: readonly AuditRow[], key: SortKey, direction: 'as
 }
 
 /** The choices each filter offers, from the rows themselves (no empty options). */
-export function filterChoices(rows: readonly AuditRow[]): { chairs: string[]; outcomes: { value: string; label: string }[]; concerns: string[]; primaryConcerns: string[] } {
+export function filterChoices(rows: readonly CohortRow[]): { chairs: string[]; outcomes: { value: string; label: string }[]; concerns: string[]; primaryConcerns: string[] } {
   const chairs = [...new Set(rows.map((r) => r.chair).filter((c) => c !== ''))].sort();
   const outcomes = [...new Map(rows.map((r) => [r.outcome, r.outcomeLabel || r.outcome])).entries()].map(([value, label]) => ({ value, label }));
   const concerns = [...new Set(rows.map((r) => r.concern).filter((c) => c !== ''))].sort();

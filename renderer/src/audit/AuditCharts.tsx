@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from 'recharts';
 import { cameBackByOutcome, indicatorRates, indicatorsByChair, outcomesByMonth } from '../../../domain/audit/charts';
-import type { AuditRow } from '../../../domain/audit/types';
+import type { CohortRow } from '../../../domain/audit/types';
 
 /**
  * The three charts a manager puts in a performance report. Each chart is a picture of the
@@ -12,7 +12,7 @@ const WIDTH = 720;
 const COLOURS = ['#1d4f6e', '#8a4b00', '#3d6b35', '#6b3a6b', '#505a5f', '#00707a'];
 const pct = (value: number | null) => (value === null ? '—' : `${value}%`);
 
-export function AuditCharts({ rows }: { rows: readonly AuditRow[] }) {
+export function AuditCharts({ rows }: { rows: readonly CohortRow[] }) {
   if (rows.length === 0) return null;
   const months = outcomesByMonth(rows);
   const rates = indicatorRates(rows);

@@ -10,7 +10,7 @@ import {
   NO_FILTERS,
   type AuditFilters,
   type AuditPeriod,
-  type AuditRow,
+  type CohortRow,
   type JudgementView,
 } from '../../../domain/audit/types';
 import { errorMessage } from '../api';
@@ -20,11 +20,11 @@ import { formatIsoDate } from '../format/dates';
 import { formatUkDate, parseUkDate } from '../../../domain/calendar/dates';
 import { useSession } from '../session/SessionContext';
 import { AuditCharts } from './AuditCharts';
-import { ChildDetail } from './ChildDetail';
+import { ChildDetailLoader } from './ChildDetail';
 import { CohortTable, PAGE_ROWS } from './CohortTable';
 import { download } from '../components/files';
 
-type Loaded = { rows: AuditRow[]; period: AuditPeriod; message: string | null; unreadable: number };
+type Loaded = { rows: CohortRow[]; period: AuditPeriod; message: string | null; unreadable: number };
 type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; data: Loaded };
 
 function isoDay(date: Date): string {
@@ -302,7 +302,7 @@ export function AuditScreen() {
           ) : (
             <CohortTable rows={shown} selected={selected} onSelect={setSelected} limit={limit} onShowMore={() => setLimit((n) => n + PAGE_ROWS)} />
           )}
-          {selectedRow && <ChildDetail key={selected} row={selectedRow} onJudged={onJudged} onClose={() => setSelected(null)} />}
+          {selectedRow && <ChildDetailLoader key={selected} period={state.data.period} chosen={selectedRow} onJudged={onJudged} onClose={() => setSelected(null)} />}
           <AuditCharts rows={shown} />
         </>
       )}

@@ -4,7 +4,9 @@ import {
   INDICATOR_STATUS_LABELS,
   JUDGEMENT_RATING_LABELS,
   JUDGEMENT_RATINGS,
+  type AuditPeriod,
   type AuditRow,
+  type CohortRow,
   type JudgementRating,
   type JudgementView,
 } from '../../../domain/audit/types';
@@ -13,6 +15,67 @@ import { errorMessage } from '../api';
 import { formatDateTime, formatIsoDate } from '../format/dates';
 import { useSession } from '../session/SessionContext';
 import { routeHref } from '../session/routes';
+
+type Loading = { kind: 'loading' } | { kind: 'loaded'; row: AuditRow } | { kind: 'failed'; message: string };
+
+/**
+ * The drill-down for the child chosen in the table. The table holds each row without its
+ * sentences (CohortRow: a year of thousands of children is half the size to send), so the whole
+ * row is fetched here (audit.child, answered from the rows the service kept from the cohort).
+ */
+export function ChildDetailLoader({
+  period,
+  chosen,
+  onJudged,
+  onClose,
+}: {
+  period: AuditPeriod;
+  chosen: CohortRow;
+  onJudged: (judgement: JudgementView) => void;
+  onClose: () => void;
+}) {
+  const { client } = useSession();
+  const [state, setState] = useState<Loading>({ kind: 'loading' });
+  const id = useId();
+  const { conferenceId, childId } = chosen;
+  useEffect(() => {
+    let current = true;
+    client['audit.child']({ period, conferenceId, childId }).then(
+      ({ row }) => {
+        if (current) setState(row === null ? { kind: 'failed', message: 'This child is no longer in the period’s cohort: show the period again.' } : { kind: 'loaded', row });
+      },
+      (error: unknown) => {
+        if (current) setState({ kind: 'failed', message: errorMessage(error) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, period, conferenceId, childId]);
+
+  if (state.kind === 'loaded') {
+    const judged = (judgement: JudgementView) => {
+      setState((now) => (now.kind === 'loaded' ? { kind: 'loaded', row: { ...now.row, judgements: [...now.row.judgements, judgement] } } : now));
+      onJudged(judgement);
+    };
+    return <ChildDetail row={state.row} onJudged={judged} onClose={onClose} />;
+  }
+  return (
+    <section className="audit-detail" aria-labelledby={`${id}-h`}>
+      <h2 className="heading-m" id={`${id}-h`}>
+        {chosen.childName}, {formatIsoDate(chosen.conferenceDate)}
+      </h2>
+      <div role="status" aria-live="polite">
+        <p className={state.kind === 'failed' ? 'body error-text' : 'body'}>
+          {state.kind === 'loading' ? 'Opening this child’s indicators…' : `This child’s indicators could not be opened. ${state.message}`}
+        </p>
+      </div>
+      <button type="button" className="button button--secondary" onClick={onClose}>
+        Close
+      </button>
+    </section>
+  );
+}
 
 /**
  * One child of the cohort: every indicator with its sentence, the drill-down links, and the

@@ -1,5 +1,5 @@
 import { indicatorsMet } from '../../../domain/audit/filters';
-import { JUDGEMENT_RATING_LABELS, type AuditRow } from '../../../domain/audit/types';
+import { JUDGEMENT_RATING_LABELS, type CohortRow } from '../../../domain/audit/types';
 import { formatIsoDate } from '../format/dates';
 
 /**
@@ -17,7 +17,7 @@ export function CohortTable({
   limit = PAGE_ROWS,
   onShowMore,
 }: {
-  rows: readonly AuditRow[];
+  rows: readonly CohortRow[];
   selected: string | null;
   onSelect: (key: string | null) => void;
   limit?: number;

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { openJson, sealJson } from '../../../main/services/store/crypto';
 import { roles } from '../../../main/services/store/paths';
 import { readVaultFile, unwrapDataKey } from '../../../main/services/store/vault-file';
-import type { AuditRow, JudgementView } from '../../../domain/audit/types';
+import { cohortRowOf, type AuditRow, type CohortRow, type JudgementView } from '../../../domain/audit/types';
 import type { HistoryEntry } from '../../../domain/api/contract';
 import type { ConferenceRecord } from '../../../domain/record/conference';
 import { oseiRecord, whitfieldRecord } from '../../../main/demo/scenarios';
@@ -56,7 +57,7 @@ function oseiAgain(): ConferenceRecord {
 const PERIOD = { from: '2026-01-01', to: '2026-06-30' };
 
 async function cohort(h: Harness, filters?: unknown) {
-  return h.ok<{ rows: AuditRow[]; total: number; unreadable: number; message: string | null }>('audit.cohort', { period: PERIOD, ...(filters ? { filters } : {}) });
+  return h.ok<{ rows: CohortRow[]; total: number; unreadable: number; message: string | null }>('audit.cohort', { period: PERIOD, ...(filters ? { filters } : {}) });
 }
 
 describe('the audit cohort over the local store', () => {
@@ -73,10 +74,20 @@ describe('the audit cohort over the local store', () => {
     expect(daniel.dissent).toEqual([{ agency: 'Police', escalation: 'will-escalate', label: 'Police dissents; will escalate through the professional resolution process' }]);
     expect(daniel.departsFromMajority.departs).toBe(false);
     expect(daniel.cameBack.status).toBe('possible-match');
-    expect(daniel.cameBack.explanation).toContain('04/08/2026');
+    // The table's rows leave the sentences to the drill-down, which has the child's whole row.
+    expect(daniel).not.toHaveProperty('cameBack.explanation');
+    expect(JSON.stringify(answer.rows)).not.toContain('explanation');
+    const whole = await h.ok<{ row: AuditRow | null }>('audit.child', { period: PERIOD, conferenceId: daniel.conferenceId, childId: daniel.childId });
+    expect(whole.row?.cameBack.explanation).toContain('04/08/2026');
+    expect(whole.row && cohortRowOf(whole.row)).toEqual(daniel);
+    // A child not in the cohort (a Whitfield child on a plan, or an id nobody has): null, not a guess.
+    expect((await h.ok<{ row: AuditRow | null }>('audit.child', { period: PERIOD, conferenceId: osei.id, childId: randomUUID() })).row).toBeNull();
     const departing = await cohort(h, { departsFromMajority: true });
     expect(departing.rows.map((r) => r.conferenceId)).toEqual([variant.id, variant.id]);
     expect(departing.total).toBe(3);
+    // Locking drops the rows kept for the drill-down with the keys: nothing is answered from memory.
+    await h.ok('vault.lock');
+    await expectFailure(h.call('audit.child', { period: PERIOD, conferenceId: daniel.conferenceId, childId: daniel.childId }), 'LOCKED');
   });
 
   it('says so for an empty period, and refuses a ten-year one in plain words', async () => {
@@ -97,6 +108,7 @@ describe('the manager’s judgement', () => {
     const h = await openStore();
     const osei = await enter(h, oseiRecord());
     const daniel = childId(osei);
+    await cohort(h); // the manager looks at the period first, as the screen does (the service keeps the whole rows)
     const before = await h.ok<{ conference: ConferenceRecord }>('conferences.get', { id: osei.id });
     const historyBefore = await h.ok<{ entries: HistoryEntry[] }>('conferences.history', { id: osei.id });
     const { judgement } = await h.ok<{ judgement: JudgementView }>('audit.judge', {
@@ -108,6 +120,8 @@ describe('the manager’s judgement', () => {
     });
     // No signing profile on this computer: recorded with a hash, and it says it is not signed.
     expect(judgement).toMatchObject({ number: 1, rating: 'requires-improvement', signed: false, valid: true });
+    // The drill-down's whole row, answered from what the service kept, shows it too.
+    expect((await h.ok<{ row: AuditRow | null }>('audit.child', { period: PERIOD, conferenceId: osei.id, childId: daniel })).row?.judgements).toEqual([judgement]);
     const after = await h.ok<{ conference: ConferenceRecord }>('conferences.get', { id: osei.id });
     expect(canonicalJson(after.conference)).toBe(canonicalJson(before.conference));
     const history = await h.ok<{ entries: HistoryEntry[]; intact: boolean }>('conferences.history', { id: osei.id });

@@ -130,6 +130,7 @@ export function createMemoryHandlers(): Handlers & { calls: string[] } {
     ) as unknown as Pick<Handlers, 'review.get' | 'review.approveDraft' | 'review.addRecipient' | 'review.copy' | 'review.noComments' | 'review.import' | 'review.decide' | 'review.letter'>,
     // The audit is not part of the transport's tests either (test/integration/audit covers it).
     'audit.cohort': async () => ({ rows: [], total: 0, unreadable: 0, message: null }),
+    'audit.child': async () => ({ row: null }),
     'audit.judge': async () => {
       throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
     },
