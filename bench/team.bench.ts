@@ -1,7 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { SectionValue } from '../domain/record/conference';
-import { NO_FILTERS, type AuditRow } from '../domain/audit/types';
+import { NO_FILTERS, type CohortRow } from '../domain/audit/types';
 import { applyFilters, sortRows } from '../domain/audit/filters';
 import { handlersFor } from '../main/services/app-services';
 import { dispatch, type Handlers } from '../main/services/dispatch';
@@ -106,11 +106,11 @@ async function audit(call: Call, relock: () => Promise<void>): Promise<string[]>
   const React = await import('react');
   const { renderToString } = await import('react-dom/server');
   const tablePath = '../renderer/src/audit/CohortTable';
-  const { CohortTable } = (await import(tablePath)) as { CohortTable: React.FC<{ rows: readonly AuditRow[]; selected: string | null; onSelect: (key: string | null) => void }> };
+  const { CohortTable } = (await import(tablePath)) as { CohortTable: React.FC<{ rows: readonly CohortRow[]; selected: string | null; onSelect: (key: string | null) => void }> };
   Object.assign(globalThis, { React });
-  const render = (rows: readonly AuditRow[]) => renderToString(React.createElement(CohortTable, { rows, selected: null, onSelect: () => undefined }));
+  const render = (rows: readonly CohortRow[]) => renderToString(React.createElement(CohortTable, { rows, selected: null, onSelect: () => undefined }));
   const look = async () => {
-    const answer = await call<{ rows: AuditRow[] }>('audit.cohort', { period: PERIOD });
+    const answer = await call<{ rows: CohortRow[] }>('audit.cohort', { period: PERIOD });
     render(answer.rows);
     return answer.rows;
   };
@@ -122,7 +122,7 @@ async function audit(call: Call, relock: () => Promise<void>): Promise<string[]>
   await relock();
   const first = await timed(look);
   const rows = first.value;
-  const again = await timed(async () => render((await call<{ rows: AuditRow[] }>('audit.cohort', { period: PERIOD })).rows));
+  const again = await timed(async () => render((await call<{ rows: CohortRow[] }>('audit.cohort', { period: PERIOD })).rows));
   const filters = [
     { ...NO_FILTERS, departsFromMajority: true },
     { ...NO_FILTERS, indicator: 'rationale-engages' as const, indicatorStatus: 'not-met' as const },
