@@ -38,10 +38,20 @@ export function indicatorsMet(row: CohortRow): number {
   return row.indicators.filter((i) => i.status === 'met').length;
 }
 
+// One collator for the module, made once rather than at every sort.
+const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+
+/**
+ * The cohort's own order: by conference date (ISO dates compare as plain strings), then child.
+ * The service sorts its answer with it too, so the table's "by date" and the answer agree.
+ */
+export function cohortOrder(a: Pick<CohortRow, 'conferenceDate' | 'childName'>, b: Pick<CohortRow, 'conferenceDate' | 'childName'>): number {
+  return (a.conferenceDate < b.conferenceDate ? -1 : a.conferenceDate > b.conferenceDate ? 1 : 0) || collator.compare(a.childName, b.childName);
+}
+
 /** Stable: rows equal on the key keep date-then-child order, so the table never jumps about. */
 export function sortRows<R extends CohortRow>(rows: readonly R[], key: SortKey, direction: 'ascending' | 'descending'): R[] {
-  const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
-  const base = (a: CohortRow, b: CohortRow) => a.conferenceDate.localeCompare(b.conferenceDate) || collator.compare(a.childName, b.childName);
+  const base = cohortOrder;
   const by: Record<SortKey, (a: CohortRow, b: CohortRow) => number> = {
     date: base,
     child: (a, b) => collator.compare(a.childName, b.childName),

@@ -3,7 +3,7 @@ import { ApiFailure } from '../../../domain/api/result';
 import { appearancesFrom, CameBackIndex, type Appearance } from '../../../domain/audit/came-back';
 import { checkPeriod, cohortCandidates, cohortChildIds } from '../../../domain/audit/cohort';
 import { usableFacts, type IndexedAuditFacts } from '../../../domain/audit/facts';
-import { applyFilters } from '../../../domain/audit/filters';
+import { applyFilters, cohortOrder } from '../../../domain/audit/filters';
 import { auditChildren, auditFromFacts, type ChildAudit } from '../../../domain/audit/indicators';
 import type { AuditFilters, AuditPeriod, AuditRow, JudgementView } from '../../../domain/audit/types';
 import { formatUkDate } from '../../../domain/calendar/dates';
@@ -168,7 +168,7 @@ export async function buildCohort(store: AuditStore, period: AuditPeriod, filter
       rows.push({ ...child, judgements: views.filter((j) => j.childId === child.childId), judgementsMissing: missing, cameBack: cameBack.cameBack(identity) });
     }
   }
-  rows.sort((a, b) => a.conferenceDate.localeCompare(b.conferenceDate) || a.childName.localeCompare(b.childName));
+  rows.sort(cohortOrder);
   const message =
     rows.length === 0
       ? `No child left an initial conference (or was new to conference at a review) without a child protection plan between ${formatUkDate(period.from)} and ${formatUkDate(period.to)}.${unreadable > 0 ? '' : ' Choose another period to audit.'}`
