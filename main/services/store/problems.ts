@@ -1,5 +1,6 @@
 import type { StoreProblem } from '../../../domain/api/contract';
 import { isFolderRollback } from '../../../domain/api/store-problems';
+import type { WentBack } from '../team/seen-heads';
 
 /**
  * Every problem message in one place, in plain British English. They name a conference by its
@@ -37,6 +38,25 @@ export const problems = {
     conferenceId: id,
     kind: 'rolledBack',
     message: `${which(id, date)} has been put back to an earlier version than the one this app last saved, perhaps from a backup. It will not be saved over, so the newer version is not lost for good; restore the latest copy of the data folder from a backup and report this to your information governance lead.`,
+  }),
+  teamServerWentBack: (found: readonly WentBack[]): StoreProblem => {
+    const listed = found.slice(0, 10).map((f) => `${which(f.id, f.date)}: ${f.server === null ? 'not on the server' : `version ${f.server} on the server`}, version ${f.seen} seen here`);
+    const more = found.length > 10 ? `; and ${found.length - 10} more` : '';
+    return {
+      conferenceId: null,
+      kind: 'rolledBack',
+      message: `The team server holds ${found.length === 1 ? 'a conference' : `${found.length} conferences`} at an earlier version than this computer last saw, or not at all — ${listed.join('; ')}${more}. The server may have been restored from a backup, or changed directly in its database. ${found.length === 1 ? 'It' : 'They'} will not be saved over, so the newer versions can still be restored: tell your team admin now. Once they have checked, accept the server as it is.`,
+    };
+  },
+  teamConferenceWentBack: (f: WentBack): StoreProblem => ({
+    conferenceId: f.id,
+    kind: 'rolledBack',
+    message: `${which(f.id, f.date)} is at an earlier version on the team server (${f.server === null ? 'none' : `version ${f.server}`}) than this computer last saw (version ${f.seen}), perhaps because the server was restored from a backup. It will not be saved over, so the newer version can still be restored: tell your team admin. Once they have checked, accept the server as it is from the list of conferences.`,
+  }),
+  seenHeadsUnreadable: (file: string): StoreProblem => ({
+    conferenceId: null,
+    kind: 'corrupt',
+    message: `This computer's record of the versions it has seen on the team server could not be opened (the file is damaged). It has been kept, unopened, as ${file} in the app’s folder, and a new record started: versions the server may have lost before today cannot be checked. Tell your team admin.`,
   }),
   folderWentBack: (): StoreProblem => ({
     conferenceId: null,

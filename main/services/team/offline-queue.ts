@@ -44,9 +44,13 @@ export type QueueContent = z.infer<typeof QueueContentSchema>;
 export const EMPTY_QUEUE: QueueContent = { format: 1, saves: [], kept: [] };
 const MAGIC = Buffer.from('CPC-TEAM-QUEUE-1\n', 'utf8');
 
+/** A member's files on this computer are named by a hash of server and login: the name says nothing about who. */
+export function memberFileTag(server: { host: string; port: number; database: string; prefix: string }, login: string): string {
+  return createHash('sha256').update(JSON.stringify([server.host, server.port, server.database, server.prefix, login]), 'utf8').digest('hex').slice(0, 32);
+}
+
 export function queueFileName(server: { host: string; port: number; database: string; prefix: string }, login: string): string {
-  const tag = createHash('sha256').update(JSON.stringify([server.host, server.port, server.database, server.prefix, login]), 'utf8').digest('hex');
-  return `${tag.slice(0, 32)}.queue`;
+  return `${memberFileTag(server, login)}.queue`;
 }
 
 export type Loaded = { content: QueueContent; damaged: null } | { content: QueueContent; damaged: string };

@@ -84,7 +84,8 @@ export class QueueingTeamStore extends PgConferenceStore {
   #autoLockMinutes = DEFAULT_SETTINGS.autoLockMinutes;
 
   constructor(options: QueueingStoreOptions) {
-    super(options);
+    // The same per-user folder keeps the record of the versions seen on the server (seen-heads.ts).
+    super({ ...options, seenDir: options.seenDir ?? options.queueDir });
     this.#file = new OfflineQueueFile(options.queueDir, queueFileName(options.server, options.login), options.login);
     this.#delays = options.retryDelaysMs && options.retryDelaysMs.length > 0 ? options.retryDelaysMs : RETRY_DELAYS_MS;
     this.#clock = options.now ?? (() => new Date());

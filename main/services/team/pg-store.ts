@@ -9,6 +9,8 @@ import { refuseThinJudgement } from '../../../domain/audit/judgement-rules';
 import { childrenOf } from '../../../domain/record/access';
 import { JudgementStatementSchema, StoredJudgementSchema, judgementHash, judgementView, type StoredJudgement } from '../store/judgement-schema';
 import { checkJudgements, type CheckedJudgements } from './judgements';
+import { memberFileTag } from './offline-queue';
+import { SeenHeads, type WentBack } from './seen-heads';
 import type pg from 'pg';
 import { z } from 'zod';
 import {
@@ -93,6 +95,12 @@ export interface PgStoreOptions {
   login: string;
   kdf?: KdfParams;
   now?: () => Date;
+  /**
+   * The app's per-user folder where this member's record of the versions seen on the server is
+   * kept (seen-heads.ts): signing in then says which conferences the server holds at an earlier
+   * version, and those are not saved over. Without it (tools, benchmarks) nothing is checked.
+   */
+  seenDir?: string;
 }
 
 const VersionSchema = z.strictObject({ record: z.unknown(), entry: HistoryEntrySchema });
@@ -144,6 +152,8 @@ interface Current {
   head: HistoryEntry | null;
   /** True when the stored version is byte for byte the one this session last wrote: its record hash was made from this very record. */
   hashKnown?: boolean;
+  /** Set when the server holds an earlier version than this computer saw (seen-heads.ts): read, never built on. */
+  wentBack?: WentBack | null;
 }
 
 /** A conference's version as this session last wrote it (see #current): the sealed bytes and what they hold. */
@@ -228,6 +238,9 @@ export class PgConferenceStore implements ConferenceStore {
    * Dropped at lock, like the keys.
    */
   #written = new Map<string, Written>();
+  readonly #seenDir: string | undefined;
+  /** The versions this member's app has seen (seen-heads.ts); open while signed in. */
+  #seen: SeenHeads | null = null;
   /** Summaries opened by the whole list, by conference, with the revision they were opened at (see #wholeList). */
   #opened = new Map<string, { revision: number; summary: ConferenceSummary; audit: IndexedAuditFacts | undefined }>();
   /**
@@ -249,6 +262,7 @@ export class PgConferenceStore implements ConferenceStore {
     this.#login = options.login;
     this.#kdf = options.kdf ?? DEFAULT_KDF;
     this.#now = options.now ?? (() => new Date());
+    this.#seenDir = options.seenDir;
   }
 
   // ── signing in ───────────────────────────────────────────────────────────
@@ -293,9 +307,29 @@ export class PgConferenceStore implements ConferenceStore {
       this.#idleLockedAfter = null;
       this.#autoLockMinutes = (await this.#settingsOf(member).catch(() => DEFAULT_SETTINGS)).autoLockMinutes;
       this.#lastActivity = this.#now().getTime();
+      const found = await this.#checkSeen(member);
       this.lastSignInMs = performance.now() - started;
-      return [];
+      return found;
     });
+  }
+
+  /**
+   * Signing in: the versions this computer has seen against the server's, in one query. A
+   * conference the server holds at an earlier version, or not at all, is reported (ids and dates
+   * only) and refused for saving until someone accepts the server as it is.
+   */
+  async #checkSeen(m: SignedInMember): Promise<StoreProblem[]> {
+    if (this.#seenDir === undefined) return [];
+    const key = Buffer.from(hkdfSync('sha256', m.personalKey, Buffer.alloc(0), 'cpc seen heads v1', 32));
+    const { seen, damaged } = await SeenHeads.open(this.#seenDir, `${memberFileTag(this.#server, this.#login)}.seen`, this.#login, key, this.#now());
+    this.#seen = seen;
+    const found: StoreProblem[] = damaged === null ? [] : [problems.seenHeadsUnreadable(damaged.split(/[\\/]/).at(-1) ?? '')];
+    const ids = seen.ids();
+    if (ids.length === 0) return found;
+    const { rows } = await m.client.query<{ id: string; revision: number }>('SELECT id::text, revision FROM cpc.conferences WHERE id = ANY($1::uuid[])', [ids]);
+    const wentBack = seen.compare(new Map(rows.map((r) => [r.id, r.revision])));
+    if (wentBack.length > 0) found.push(problems.teamServerWentBack(wentBack));
+    return found;
   }
 
   lock(): Promise<VaultState> {
@@ -384,9 +418,17 @@ export class PgConferenceStore implements ConferenceStore {
     });
   }
 
-  /** The team store never reports a whole-store rollback (it has no head kept off the server yet), so there is nothing to accept. */
+  /**
+   * The member accepts the server as it is, once their team admin has checked (restored a newer
+   * backup, or found there is none): the server's versions become the ones seen, and the
+   * conferences reported open and save again from what the server holds.
+   */
   acknowledgeRollback(): Promise<StoreProblem[]> {
-    return this.#run(async () => []);
+    return this.#run(async () => {
+      this.#seen?.accept();
+      await this.#seen?.flush();
+      return [];
+    });
   }
 
   // ── agencies' accuracy review (../review) ──
@@ -1043,6 +1085,7 @@ export class PgConferenceStore implements ConferenceStore {
         await c.query('INSERT INTO cpc.history (conference_id, seq, key_id, sealed) VALUES ($1, $2, $3, $4)', rows.history);
       });
       this.#keys.set(`${id}:1`, dataKey);
+      this.#seen?.wrote(id, record.revision, () => dateOf(record));
       return record;
     });
   }
@@ -1051,7 +1094,9 @@ export class PgConferenceStore implements ConferenceStore {
     return this.#run(async (m) => {
       const current = await this.#current(m, id);
       const history = await this.#history(m, current);
-      return { conference: current.record, problems: history.intact ? [] : [problems.tamperedHistory(id, dateOf(current.record))] };
+      const found = history.intact ? [] : [problems.tamperedHistory(id, dateOf(current.record))];
+      if (current.wentBack) found.push(problems.teamConferenceWentBack(current.wentBack));
+      return { conference: current.record, problems: found };
     });
   }
 
@@ -1283,6 +1328,7 @@ export class PgConferenceStore implements ConferenceStore {
         }
       });
       this.#keys.set(`${id}:1`, dataKey);
+      this.#seen?.wrote(id, record.revision, () => dateOf(record));
       return 'imported';
     });
   }
@@ -1366,6 +1412,9 @@ export class PgConferenceStore implements ConferenceStore {
   async #close(): Promise<void> {
     const member = this.#member;
     this.#member = null;
+    const seen = this.#seen;
+    this.#seen = null;
+    await seen?.close();
     this.#dropped = false;
     for (const key of this.#keys.values()) key.fill(0);
     this.#keys.clear();
@@ -1458,7 +1507,8 @@ export class PgConferenceStore implements ConferenceStore {
           head = null;
         }
       }
-      return { id, revision: row.revision, signed: row.signed, keyId: row.key_id, teamKeyVersion: row.team_key_version, record, entry, head, hashKnown: known };
+      const wentBack = this.#seen?.read(id, row.revision, () => dateOf(record)) ?? null;
+      return { id, revision: row.revision, signed: row.signed, keyId: row.key_id, teamKeyVersion: row.team_key_version, record, entry, head, hashKnown: known, wentBack };
     } catch (error) {
       if (error instanceof ApiFailure) throw error;
       throw this.#unreadable(id, null);
@@ -1501,6 +1551,8 @@ export class PgConferenceStore implements ConferenceStore {
 
   /** Refuses to build on a conference whose stored copy and history disagree; answers the entry to follow. */
   #refuseTampered(current: Current): HistoryEntry {
+    // Building on an earlier version than one seen would bury the newer one, which a backup may still hold.
+    if (current.wentBack) throw new ApiFailure('TAMPERED', wentBackRefusal(current.wentBack));
     const { entry, head } = current;
     // What follows the version's entry (addenda, judgements) leaves the record as it was.
     const headFollows = head !== null && (head === entry || (head.seq > entry.seq && head.recordHash === entry.recordHash && head.revision === entry.revision));
@@ -1565,6 +1617,7 @@ export class PgConferenceStore implements ConferenceStore {
       if (rows[0]?.committed !== true) throw new ApiFailure('CONFLICT', CONFLICT_MESSAGE);
       if (rotate) this.#keys.set(`${id}:${keyId}`, dataKey);
       this.#remember(id, { revision: next.revision, sealed: sealedVersion, record: next, entry });
+      this.#seen?.wrote(id, next.revision, () => dateOf(next));
       return;
     }
     await this.#transaction(m, async (c) => {
@@ -1585,6 +1638,7 @@ export class PgConferenceStore implements ConferenceStore {
       await more?.(c, keyId, dataKey);
     });
     if (rotate) this.#keys.set(`${id}:${keyId}`, dataKey);
+    this.#seen?.wrote(id, next.revision, () => dateOf(next));
   }
 
   #remember(id: string, written: Written): void {
@@ -1699,6 +1753,11 @@ function signedFailure(): ApiFailure {
     'SIGNED',
     'These minutes were signed and can no longer be changed. Corrections are made as a signed addendum: use “Add an addendum”. Nothing has been changed.',
   );
+}
+
+function wentBackRefusal(found: WentBack): string {
+  const server = found.server === null ? 'no longer holds it' : `holds version ${found.server}`;
+  return `Conference ${found.id} was not saved because the team server ${server}, earlier than version ${found.seen} which this computer saw. Nothing has been changed; your text is still on screen. Tell your team admin, who may be able to restore the newer version from a backup; once they have checked, accept the server as it is from the list of conferences.`;
 }
 
 function dateOf(record: ConferenceRecord): string | null {
