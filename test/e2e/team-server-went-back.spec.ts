@@ -40,7 +40,7 @@ test('a chair signs in to a server restored from an older backup: told which con
 
   // Signing in brings the chair back to the conference: as the server has it, saying why.
   const problems = page.getByRole('region', { name: 'Some records need attention' });
-  await expect(problems).toContainText(`Conference ${id} (11/03/2026) is at an earlier version on the team server (version 1) than this computer last saw (version 2)`);
+  await expect(problems).toContainText(`Conference ${id} (11/03/2026) is behind on the team server: the server holds version 1, earlier than version 2 which this computer saw`);
   await expect(chairField).toHaveValue('');
   // The chair's typing is kept on screen and not saved over it.
   await chairField.fill('Helen Ashdown (again)');
@@ -68,7 +68,7 @@ test('a chair signs in to a server restored from an older backup: told which con
 
   // Saved again from the server's version; signing in again reports nothing.
   await page.getByRole('row', { name: /Ruby O'Brien-Łukasiewicz/ }).getByRole('link').first().click();
-  await expect(page.getByText(/is at an earlier version on the team server/)).toHaveCount(0);
+  await expect(page.getByText(/is behind on the team server/)).toHaveCount(0);
   await chairField.fill('Helen Ashdown');
   await chairField.press('Tab');
   await expect(saveStatus(page)).toHaveText(/^All changes saved at \d\d:\d\d$/);

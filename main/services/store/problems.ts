@@ -1,6 +1,6 @@
 import type { StoreProblem } from '../../../domain/api/contract';
 import { isFolderRollback } from '../../../domain/api/store-problems';
-import type { WentBack } from '../team/seen-heads';
+import { wentBackState, wentBackSummary, type WentBack } from '../team/seen-heads';
 
 /**
  * Every problem message in one place, in plain British English. They name a conference by its
@@ -40,7 +40,7 @@ export const problems = {
     message: `${which(id, date)} has been put back to an earlier version than the one this app last saved, perhaps from a backup. It will not be saved over, so the newer version is not lost for good; restore the latest copy of the data folder from a backup and report this to your information governance lead.`,
   }),
   teamServerWentBack: (found: readonly WentBack[]): StoreProblem => {
-    const listed = found.slice(0, 10).map((f) => `${which(f.id, f.date)}: ${f.server === null ? 'not on the server' : `version ${f.server} on the server`}, version ${f.seen} seen here`);
+    const listed = found.slice(0, 10).map((f) => `${which(f.id, f.date)}: ${wentBackSummary(f)}`);
     const more = found.length > 10 ? `; and ${found.length - 10} more` : '';
     return {
       conferenceId: null,
@@ -51,7 +51,7 @@ export const problems = {
   teamConferenceWentBack: (f: WentBack): StoreProblem => ({
     conferenceId: f.id,
     kind: 'rolledBack',
-    message: `${which(f.id, f.date)} is at an earlier version on the team server (${f.server === null ? 'none' : `version ${f.server}`}) than this computer last saw (version ${f.seen}), perhaps because the server was restored from a backup. It will not be saved over, so the newer version can still be restored: tell your team admin. Once they have checked, accept the server as it is from the list of conferences.`,
+    message: `${which(f.id, f.date)} is behind on the team server: the server ${wentBackState(f)}, perhaps because it was restored from a backup. It will not be saved over, so the newer version can still be restored: tell your team admin. Once they have checked, accept the server as it is from the list of conferences.`,
   }),
   seenHeadsUnreadable: (file: string): StoreProblem => ({
     conferenceId: null,

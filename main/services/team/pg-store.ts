@@ -10,7 +10,7 @@ import { childrenOf } from '../../../domain/record/access';
 import { JudgementStatementSchema, StoredJudgementSchema, judgementHash, judgementView, type StoredJudgement } from '../store/judgement-schema';
 import { checkJudgements, type CheckedJudgements } from './judgements';
 import { memberFileTag } from './offline-queue';
-import { SeenHeads, type WentBack } from './seen-heads';
+import { SeenHeads, wentBackState, type WentBack } from './seen-heads';
 import type pg from 'pg';
 import { z } from 'zod';
 import {
@@ -326,8 +326,12 @@ export class PgConferenceStore implements ConferenceStore {
     const found: StoreProblem[] = damaged === null ? [] : [problems.seenHeadsUnreadable(damaged.split(/[\\/]/).at(-1) ?? '')];
     const ids = seen.ids();
     if (ids.length === 0) return found;
-    const { rows } = await m.client.query<{ id: string; revision: number }>('SELECT id::text, revision FROM cpc.conferences WHERE id = ANY($1::uuid[])', [ids]);
-    const wentBack = seen.compare(new Map(rows.map((r) => [r.id, r.revision])));
+    const { rows } = await m.client.query<{ id: string; revision: number; seq: number | null }>(
+      `SELECT c.id::text, c.revision, (SELECT max(seq) FROM cpc.history h WHERE h.conference_id = c.id) AS seq
+         FROM cpc.conferences c WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const wentBack = seen.compare(new Map(rows.map((r) => [r.id, { revision: r.revision, seq: r.seq ?? 0 }])));
     if (wentBack.length > 0) found.push(problems.teamServerWentBack(wentBack));
     return found;
   }
@@ -643,6 +647,7 @@ export class PgConferenceStore implements ConferenceStore {
         entry.seq,
         sealJson(dataKey, entry, roles.history(id, entry.seq)),
       ]);
+      this.#seen?.wrote(id, { revision: current.revision, seq: entry.seq }, () => dateOf(current.record));
       return judgementView(judgement, hash, true);
     }
   }
@@ -1085,7 +1090,7 @@ export class PgConferenceStore implements ConferenceStore {
         await c.query('INSERT INTO cpc.history (conference_id, seq, key_id, sealed) VALUES ($1, $2, $3, $4)', rows.history);
       });
       this.#keys.set(`${id}:1`, dataKey);
-      this.#seen?.wrote(id, record.revision, () => dateOf(record));
+      this.#seen?.wrote(id, { revision: record.revision, seq: entry.seq }, () => dateOf(record));
       return record;
     });
   }
@@ -1232,6 +1237,7 @@ export class PgConferenceStore implements ConferenceStore {
           sealJson(dataKey, { version, addendum }, roles.signature(id, number)),
         ]);
       });
+      this.#seen?.wrote(id, { revision: current.revision, seq: entry.seq }, () => dateOf(current.record));
       return { signed: view(version, addendum, true, null) };
     });
   }
@@ -1328,7 +1334,7 @@ export class PgConferenceStore implements ConferenceStore {
         }
       });
       this.#keys.set(`${id}:1`, dataKey);
-      this.#seen?.wrote(id, record.revision, () => dateOf(record));
+      this.#seen?.wrote(id, { revision: record.revision, seq: last.seq }, () => dateOf(record));
       return 'imported';
     });
   }
@@ -1507,7 +1513,7 @@ export class PgConferenceStore implements ConferenceStore {
           head = null;
         }
       }
-      const wentBack = this.#seen?.read(id, row.revision, () => dateOf(record)) ?? null;
+      const wentBack = this.#seen?.read(id, { revision: row.revision, seq: row.head_seq ?? 0 }, () => dateOf(record)) ?? null;
       return { id, revision: row.revision, signed: row.signed, keyId: row.key_id, teamKeyVersion: row.team_key_version, record, entry, head, hashKnown: known, wentBack };
     } catch (error) {
       if (error instanceof ApiFailure) throw error;
@@ -1617,7 +1623,7 @@ export class PgConferenceStore implements ConferenceStore {
       if (rows[0]?.committed !== true) throw new ApiFailure('CONFLICT', CONFLICT_MESSAGE);
       if (rotate) this.#keys.set(`${id}:${keyId}`, dataKey);
       this.#remember(id, { revision: next.revision, sealed: sealedVersion, record: next, entry });
-      this.#seen?.wrote(id, next.revision, () => dateOf(next));
+      this.#seen?.wrote(id, { revision: next.revision, seq: entry.seq }, () => dateOf(next));
       return;
     }
     await this.#transaction(m, async (c) => {
@@ -1638,7 +1644,7 @@ export class PgConferenceStore implements ConferenceStore {
       await more?.(c, keyId, dataKey);
     });
     if (rotate) this.#keys.set(`${id}:${keyId}`, dataKey);
-    this.#seen?.wrote(id, next.revision, () => dateOf(next));
+    this.#seen?.wrote(id, { revision: next.revision, seq: entry.seq }, () => dateOf(next));
   }
 
   #remember(id: string, written: Written): void {
@@ -1756,8 +1762,7 @@ function signedFailure(): ApiFailure {
 }
 
 function wentBackRefusal(found: WentBack): string {
-  const server = found.server === null ? 'no longer holds it' : `holds version ${found.server}`;
-  return `Conference ${found.id} was not saved because the team server ${server}, earlier than version ${found.seen} which this computer saw. Nothing has been changed; your text is still on screen. Tell your team admin, who may be able to restore the newer version from a backup; once they have checked, accept the server as it is from the list of conferences.`;
+  return `Conference ${found.id} was not saved because the team server ${wentBackState(found)}. Nothing has been changed; your text is still on screen. Tell your team admin, who may be able to restore the newer version from a backup; once they have checked, accept the server as it is from the list of conferences.`;
 }
 
 function dateOf(record: ConferenceRecord): string | null {

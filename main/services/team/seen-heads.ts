@@ -25,25 +25,32 @@ import { openJson, sealJson } from '../store/crypto';
 
 const SeenSchema = z.strictObject({
   format: z.literal(1),
-  /** id → [revision, conference date or null]: arrays keep a file of 10,000 conferences small. */
-  heads: z.record(z.string(), z.tuple([z.number().int().nonnegative(), z.string().nullable()])),
+  /** id → [revision, history's last entry, conference date or null]: arrays keep a file of 10,000 conferences small. */
+  heads: z.record(z.string(), z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative(), z.string().nullable()])),
 });
 
 const MAGIC = Buffer.from('CPC-TEAM-SEEN-1\n', 'utf8');
 
+/**
+ * Where a conference stood: its revision, and its history's last entry (an addendum, a manager's
+ * judgement or a review step adds an entry without a new revision). Both only ever grow.
+ */
 export interface SeenHead {
   revision: number;
+  seq: number;
   date: string | null;
 }
 
 /** A conference the server holds at an earlier revision than this computer saw, or not at all. */
 export interface WentBack {
   id: string;
-  seen: number;
-  /** The server's revision now; null when the conference is not on the server at all. */
-  server: number | null;
+  seen: SeenHead;
+  /** Where the server has it now; null when the conference is not on the server at all. */
+  server: { revision: number; seq: number } | null;
   date: string | null;
 }
+
+const behind = (server: { revision: number; seq: number }, seen: SeenHead) => server.revision < seen.revision || server.seq < seen.seq;
 
 export class SeenHeads {
   readonly #dir: string;
@@ -74,7 +81,7 @@ export class SeenHeads {
     try {
       if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a seen-heads file');
       const parsed = SeenSchema.parse(openJson(key, bytes.subarray(MAGIC.length), seen.#role));
-      for (const [id, [revision, date]] of Object.entries(parsed.heads)) seen.#heads.set(id, { revision, date });
+      for (const [id, [revision, seq, date]] of Object.entries(parsed.heads)) seen.#heads.set(id, { revision, seq, date });
       return { seen, damaged: null };
     } catch {
       return { seen, damaged: await moveAside(seen.#path, now) };
@@ -91,38 +98,38 @@ export class SeenHeads {
   }
 
   /**
-   * The sign-in check: the server's revisions of the conferences seen (an id missing from the
-   * map is not on the server). Answers those that went back, and remembers them as behind.
+   * The sign-in check: where the server has the conferences seen (an id missing from the map is
+   * not on the server). Answers those that went back, and remembers them as behind.
    */
-  compare(server: ReadonlyMap<string, number>): WentBack[] {
+  compare(server: ReadonlyMap<string, { revision: number; seq: number }>): WentBack[] {
     this.#behind.clear();
     for (const [id, head] of this.#heads) {
       const now = server.get(id);
-      if (now === undefined || now < head.revision) this.#behind.set(id, { id, seen: head.revision, server: now ?? null, date: head.date });
+      if (now === undefined || behind(now, head)) this.#behind.set(id, { id, seen: head, server: now ?? null, date: head.date });
     }
     return [...this.#behind.values()];
   }
 
   /**
-   * A revision read from the server. Answers the report when it is earlier than one seen
-   * before (the conference then stays behind until accepted); otherwise records it.
+   * A conference read from the server. Answers the report when it is behind what was seen
+   * before (it then stays behind until accepted); otherwise records it.
    */
-  read(id: string, revision: number, date: () => string | null): WentBack | null {
+  read(id: string, at: { revision: number; seq: number }, date: () => string | null): WentBack | null {
     const head = this.#heads.get(id);
-    if (head !== undefined && revision < head.revision) {
-      const found: WentBack = { id, seen: head.revision, server: revision, date: head.date };
+    if (head !== undefined && behind(at, head)) {
+      const found: WentBack = { id, seen: head, server: at, date: head.date };
       this.#behind.set(id, found);
       return found;
     }
     // At or past what was seen: put right (a newer backup restored), or never behind.
     this.#behind.delete(id);
-    this.#record(id, revision, date);
+    this.#record(id, at, date);
     return null;
   }
 
-  /** A revision this member's own save, signing or import made. */
-  wrote(id: string, revision: number, date: () => string | null): void {
-    this.#record(id, revision, date);
+  /** What this member's own save, signing, addendum, judgement or import made. */
+  wrote(id: string, at: { revision: number; seq: number }, date: () => string | null): void {
+    this.#record(id, at, date);
   }
 
   behind(id: string): WentBack | null {
@@ -141,7 +148,7 @@ export class SeenHeads {
   accept(): void {
     for (const found of this.#behind.values()) {
       if (found.server === null) this.#heads.delete(found.id);
-      else this.#heads.set(found.id, { revision: found.server, date: found.date });
+      else this.#heads.set(found.id, { ...found.server, date: found.date });
     }
     this.#behind.clear();
     this.#schedule();
@@ -159,10 +166,12 @@ export class SeenHeads {
   }
 
   /** The date is asked for only when something is recorded (working it out means summarising the record). */
-  #record(id: string, revision: number, date: () => string | null): void {
+  #record(id: string, at: { revision: number; seq: number }, date: () => string | null): void {
     const head = this.#heads.get(id);
-    if (head !== undefined && head.revision >= revision) return;
-    this.#heads.set(id, { revision, date: date() ?? head?.date ?? null });
+    if (head !== undefined && head.revision >= at.revision && head.seq >= at.seq) return;
+    const revision = Math.max(at.revision, head?.revision ?? 0);
+    // A new revision may have moved the date; otherwise the date kept is still the conference's.
+    this.#heads.set(id, { revision, seq: Math.max(at.seq, head?.seq ?? 0), date: head === undefined || revision > head.revision ? (date() ?? head?.date ?? null) : head.date });
     this.#schedule();
   }
 
@@ -176,8 +185,8 @@ export class SeenHeads {
     try {
       while (this.#dirty) {
         this.#dirty = false;
-        const heads: Record<string, [number, string | null]> = {};
-        for (const [id, head] of this.#heads) heads[id] = [head.revision, head.date];
+        const heads: Record<string, [number, number, string | null]> = {};
+        for (const [id, head] of this.#heads) heads[id] = [head.revision, head.seq, head.date];
         const bytes = Buffer.concat([MAGIC, sealJson(this.#key, { format: 1, heads }, this.#role)]);
         try {
           await writeFileAtomic(this.#path, bytes, { durable: false });
@@ -195,4 +204,20 @@ export class SeenHeads {
       this.#writing = null;
     }
   }
+}
+
+/** What the server lost, as a clause after "the team server …" (ids and numbers only: it may be logged). */
+export function wentBackState(found: WentBack): string {
+  const { seen, server } = found;
+  if (server === null) return `no longer holds it (version ${seen.revision} was seen on this computer)`;
+  if (server.revision < seen.revision) return `holds version ${server.revision}, earlier than version ${seen.revision} which this computer saw`;
+  return `holds version ${server.revision} without the last entries of its history which this computer saw (an addendum, a manager’s judgement or an accuracy-review step: entry ${server.seq} of ${seen.seq})`;
+}
+
+/** The same, short, for a list of conferences. */
+export function wentBackSummary(found: WentBack): string {
+  const { seen, server } = found;
+  if (server === null) return `not on the server, version ${seen.revision} seen here`;
+  if (server.revision < seen.revision) return `version ${server.revision} on the server, version ${seen.revision} seen here`;
+  return `history entry ${server.seq} on the server, entry ${seen.seq} seen here`;
 }

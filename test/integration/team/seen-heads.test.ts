@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { StoreProblem } from '../../../domain/api/contract';
 import type { ConferenceRecord } from '../../../domain/record/conference';
+import { oseiRecord } from '../../../main/demo/scenarios';
 import { handlersFor } from '../../../main/services/app-services';
 import { dispatch } from '../../../main/services/dispatch';
 import { TEST_KDF } from '../../../main/services/store/kdf';
@@ -156,6 +157,50 @@ describe('a team server that went back', () => {
     expect(problems[0]?.message).toMatch(/could not be opened .* kept, unopened, as \S+/);
     const names = await readdir(seenDir);
     expect(names.filter((n) => n !== file).length).toBeGreaterThanOrEqual(1); // the damaged copy, kept aside
+  });
+
+  test('a judgement removed from the end of a conference’s history (same version) is reported too', async () => {
+    const manager = team.login('mg.lindqvist');
+    await team.join(manager, 'manager');
+    const theirs = new PgConferenceStore({ server: team.server, login: manager, kdf: TEST_KDF, seenDir });
+    stores.push(theirs);
+    const handlers = handlersFor(theirs);
+    const call = async <T>(operation: string, input: unknown = {}): Promise<T> => {
+      const result = await dispatch(handlers, operation, input);
+      if (!result.ok) throw new Error(`${operation}: ${result.error.code} ${result.error.message}`);
+      return result.value as T;
+    };
+    const c = app();
+    await c.signIn();
+    const ready = oseiRecord();
+    const listed = ready.sections['children'];
+    const names = listed?.kind === 'list' ? listed.items.map((item) => ({ name: String(item.values['name']) })) : [];
+    const created = await c.call<ConferenceRecord>('conferences.create', { type: ready.type, date: '2026-02-03', children: names });
+    // The whole demo record (children included, so each child's decision is theirs): Daniel leaves on a child in need plan.
+    await c.call('conferences.save', { id: created.id, baseRevision: created.revision, sections: ready.sections });
+    await c.lock();
+
+    await call('vault.unlock', { passphrase: passphraseOf(manager) });
+    await call('profile.set', { name: 'Ingrid Lindqvist', role: 'Safeguarding Service Manager', council: 'Carrowby Borough Council' });
+    const { conference } = await call<{ conference: ConferenceRecord }>('conferences.get', { id: created.id });
+    const children = conference.sections['children'];
+    const decision = conference.sections['decision'];
+    const childId = (children?.kind === 'list' ? children.items : []).find((item) => decision?.kind === 'perChild' && decision.perChild[item.id]?.['outcome'] !== 'cp-plan')?.id ?? '';
+    await call('audit.judge', { conferenceId: created.id, childId, rating: 'requires-improvement', comment: 'The rationale does not weigh the police view against the school’s.', actionForChair: 'Add the weighing of the police view.' });
+    await call('vault.lock');
+
+    // The database's owner removes the judgement and its history entry: the conference's version is unchanged.
+    const { rows } = await team.owner.query<{ seq: number }>('SELECT max(seq) AS seq FROM cpc.history WHERE conference_id = $1', [created.id]);
+    await team.owner.query('BEGIN');
+    await team.owner.query('SET LOCAL session_replication_role = replica');
+    await team.owner.query('DELETE FROM cpc.audit_judgements WHERE conference_id = $1', [created.id]);
+    await team.owner.query('DELETE FROM cpc.history WHERE conference_id = $1 AND seq = $2', [created.id, rows[0]?.seq]);
+    await team.owner.query('COMMIT');
+
+    const problems = await call<{ problems: StoreProblem[] }>('vault.unlock', { passphrase: passphraseOf(manager) });
+    expect(problems.problems).toHaveLength(1);
+    expect(problems.problems[0]?.message).toContain(`Conference ${created.id} (03/02/2026): history entry ${(rows[0]?.seq ?? 0) - 1} on the server, entry ${rows[0]?.seq} seen here`);
+    await call('vault.lock');
   });
 
   test('another member cannot take over this member’s record: it will not open for them', async () => {
