@@ -8,7 +8,7 @@ import { handlersFor } from '../../../main/services/app-services';
 import { dispatch } from '../../../main/services/dispatch';
 import type { ConferenceStore } from '../../../main/services/store/conference-store';
 import { TEST_KDF } from '../../../main/services/store/kdf';
-import { signIn } from '../../../main/services/team/membership';
+import { removeMember, signIn } from '../../../main/services/team/membership';
 import { buildCohort, type AuditStore } from '../../../main/services/audit/cohort-service';
 import type { PgConferenceStore } from '../../../main/services/team/pg-store';
 import { startCluster, type Cluster } from './pg-cluster';
@@ -447,6 +447,20 @@ describe('a manager’s audit digests (migrations/009)', () => {
     await asOwnerPastTriggers('UPDATE cpc.conferences SET summary = $2, audit_facts = $2 WHERE id = $1', [record.id, Buffer.alloc(80, 9)]);
     expect((await cohortOf(manager, record.id)).map((r) => r.chair)).toEqual(first.map(() => 'Rhiannon Pryce'));
     expect(await cohortOf(other, record.id)).toEqual([]);
+  });
+
+  test('a manager removed from the team leaves no digests behind (migrations/010)', async () => {
+    const leaver = team.login('mg.whitlow');
+    await team.join(leaver, 'manager');
+    const c = await signedIn(chair);
+    const record = await enterOsei(c);
+    expect((await cohortOf(leaver, record.id)).length).toBeGreaterThan(0);
+    expect(await digestOf(leaver, '2026-02-01')).toBeInstanceOf(Buffer);
+    await removeMember(team.admin, leaver);
+    const { rows } = await team.owner.query<{ n: number }>('SELECT count(*)::int AS n FROM cpc.audit_digests WHERE member = $1', [leaver]);
+    expect(rows[0]?.n).toBe(0);
+    // Another manager's digests are untouched.
+    expect(await digestOf(manager, '2026-02-01')).toBeInstanceOf(Buffer);
   });
 
   test('only a manager has digests: a chair can neither read nor write one', async () => {
