@@ -321,7 +321,15 @@ export class PgConferenceStore implements ConferenceStore {
   async #checkSeen(m: SignedInMember): Promise<StoreProblem[]> {
     if (this.#seenDir === undefined) return [];
     const key = Buffer.from(hkdfSync('sha256', m.personalKey, Buffer.alloc(0), 'cpc seen heads v1', 32));
-    const { seen, damaged } = await SeenHeads.open(this.#seenDir, `${memberFileTag(this.#server, this.#login)}.seen`, this.#login, key, this.#now());
+    let opened;
+    try {
+      opened = await SeenHeads.open(this.#seenDir, `${memberFileTag(this.#server, this.#login)}.seen`, this.#login, key, this.#now());
+    } catch (error) {
+      // The folder cannot be read (permissions, a full disk): signing in goes on, unchecked, and says so.
+      key.fill(0);
+      return [problems.seenHeadsUnavailable(error instanceof Error && 'code' in error ? String(error.code) : 'unknown')];
+    }
+    const { seen, damaged } = opened;
     this.#seen = seen;
     const found: StoreProblem[] = damaged === null ? [] : [problems.seenHeadsUnreadable(damaged.split(/[\\/]/).at(-1) ?? '')];
     const ids = seen.ids();

@@ -203,6 +203,18 @@ describe('a team server that went back', () => {
     await call('vault.lock');
   });
 
+  test('a record that cannot be read at all (its folder is a file): signing in goes on, saying the check is off this session', async () => {
+    const notAFolder = join(seenDir, 'not-a-folder');
+    await writeFile(notAFolder, 'x');
+    const a = app(notAFolder);
+    const problems = await a.signIn();
+    expect(problems).toEqual([expect.objectContaining({ conferenceId: null, kind: 'unprotected' })]);
+    expect(problems[0]?.message).toContain('could not be read (ENOTDIR)');
+    const record = await a.call<ConferenceRecord>('conferences.create', { type: 'initial', date: '2026-06-10', children: [{ name: 'Ellis Quennell' }] });
+    expect((await a.call<{ revision: number }>('conferences.save', { id: record.id, baseRevision: 1, sections: harm('Saved as usual.') })).revision).toBe(2);
+    await a.lock();
+  });
+
   test('another member cannot take over this member’s record: it will not open for them', async () => {
     const a = app();
     await a.signIn();
