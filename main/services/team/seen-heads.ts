@@ -5,8 +5,8 @@ import { moveAside, readIfExists, writeFileAtomic } from '../store/atomic-file';
 import { openJson, sealJson } from '../store/crypto';
 
 /**
- * The newest revision of each conference this member's app has seen on the team server, kept
- * on this computer (the team store's equivalent of the local store's head anchored outside its
+ * The newest revision (and history entry) of each conference this member's app has seen on the
+ * team server, kept on this computer (the team store's equivalent of the local store's head anchored outside its
  * folder, store-head.ts).
  *
  * Why: the server's triggers stop members moving a revision back or removing a conference, but
@@ -88,10 +88,6 @@ export class SeenHeads {
     }
   }
 
-  get path(): string {
-    return this.#path;
-  }
-
   /** Every conference seen, for the sign-in check. */
   ids(): string[] {
     return [...this.#heads.keys()];
@@ -130,15 +126,6 @@ export class SeenHeads {
   /** What this member's own save, signing, addendum, judgement or import made. */
   wrote(id: string, at: { revision: number; seq: number }, date: () => string | null): void {
     this.#record(id, at, date);
-  }
-
-  behind(id: string): WentBack | null {
-    return this.#behind.get(id) ?? null;
-  }
-
-  /** Every conference found behind, as reported. */
-  allBehind(): WentBack[] {
-    return [...this.#behind.values()];
   }
 
   /**
