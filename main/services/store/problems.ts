@@ -56,12 +56,12 @@ export const problems = {
   seenHeadsUnreadable: (file: string): StoreProblem => ({
     conferenceId: null,
     kind: 'corrupt',
-    message: `This computer's record of the versions it has seen on the team server could not be opened (the file is damaged). It has been kept, unopened, as ${file} in the app’s folder, and a new record started: versions the server may have lost before today cannot be checked. Tell your team admin.`,
+    message: `This computer’s record of the versions it has seen on the team server could not be opened (the file is damaged). It has been kept, unopened, as ${file} in the app’s folder, and a new record started: versions the server may have lost before today cannot be checked. Tell your team admin.`,
   }),
   seenHeadsUnavailable: (code: string): StoreProblem => ({
     conferenceId: null,
     kind: 'unprotected',
-    message: `This computer's record of the versions it has seen on the team server could not be read (${code}), so this session cannot check whether the server has gone back to earlier versions. Your work is saved as usual; ask your IT support to check the app’s folder.`,
+    message: `This computer’s record of the versions it has seen on the team server could not be read (${code}), so this session cannot check whether the server has gone back to earlier versions. Your work is saved as usual; ask your IT support to check the app’s folder.`,
   }),
   folderWentBack: (): StoreProblem => ({
     conferenceId: null,
