@@ -6,7 +6,7 @@ import { CAME_BACK_MONTHS } from '../../../domain/audit/came-back';
 import { addMonths } from '../../../domain/calendar/dates';
 import { cohortCandidates, cohortChildIds } from '../../../domain/audit/cohort';
 import { refuseThinJudgement } from '../../../domain/audit/judgement-rules';
-import { childrenOf } from '../../../domain/record/access';
+import { childrenOf, meetingValues, textOf } from '../../../domain/record/access';
 import { JudgementStatementSchema, StoredJudgementSchema, judgementHash, judgementView, type StoredJudgement } from '../store/judgement-schema';
 import { checkJudgements, type CheckedJudgements } from './judgements';
 import { memberFileTag } from './offline-queue';
@@ -27,7 +27,7 @@ import {
   type VaultState,
 } from '../../../domain/api/contract';
 import { ApiFailure } from '../../../domain/api/result';
-import { ConferenceRecordSchema, type ConferenceRecord } from '../../../domain/record/conference';
+import { ConferenceRecordSchema, IsoDateSchema, type ConferenceRecord } from '../../../domain/record/conference';
 import type { ConferenceSummary } from '../../../domain/record/summary';
 import { ConferenceSummarySchema } from '../../../domain/record/summary';
 import { cursorOf, LIST_PAGE_MAX, parseCursor, type ListPage } from '../../../domain/record/list-page';
@@ -56,7 +56,7 @@ import { DEFAULT_KDF, type KdfParams } from '../store/kdf';
 import { problems } from '../store/problems';
 import { SerialQueue } from '../store/serial-queue';
 import { addendumHash, verify, view } from '../store/sign-off';
-import { summarise, summariseConference } from '../store/summary';
+import { summariseConference } from '../store/summary';
 import type { IndexedAuditFacts } from '../../../domain/audit/facts';
 import type { AuditIndex, ConferenceJudgements } from '../audit/cohort-service';
 import { conferenceKeyRole, deriveMemberSecrets } from './member-keys';
@@ -1773,8 +1773,14 @@ function wentBackRefusal(found: WentBack): string {
   return `Conference ${found.id} was not saved because the team server ${wentBackState(found)}. Nothing has been changed; your text is still on screen. Tell your team admin, who may be able to restore the newer version from a backup; once they have checked, accept the server as it is from the list of conferences.`;
 }
 
+/**
+ * The conference's date as its summary gives it (a real date, or null), read straight from the
+ * meeting section: the whole summary runs the readiness rules (about 1 ms), and a save asked for
+ * the date twice more after summarising (its month, and the versions seen).
+ */
 function dateOf(record: ConferenceRecord): string | null {
-  return summarise(record).conferenceDate ?? null;
+  const date = textOf(meetingValues(record)['date']);
+  return IsoDateSchema.safeParse(date).success ? date : null;
 }
 
 /** The months an audit of a period reads: the period's, and the twelve after it in which a child may come back. */
