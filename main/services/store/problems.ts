@@ -1,6 +1,6 @@
 import type { StoreProblem } from '../../../domain/api/contract';
 import { isFolderRollback } from '../../../domain/api/store-problems';
-import { wentBackState, wentBackSummary, type WentBack } from '../team/seen-heads';
+import type { WentBack } from '../team/seen-heads';
 
 /**
  * Every problem message in one place, in plain British English. They name a conference by its
@@ -126,4 +126,20 @@ export class ProblemRegistry {
   clear(): void {
     this.#problems.clear();
   }
+}
+
+/** What the server lost, as a clause after "the team server …" (ids and numbers only: it may be logged). */
+export function wentBackState(found: WentBack): string {
+  const { seen, server } = found;
+  if (server === null) return `no longer holds it (version ${seen.revision} was seen on this computer)`;
+  if (server.revision < seen.revision) return `holds version ${server.revision}, earlier than version ${seen.revision} which this computer saw`;
+  return `holds version ${server.revision} without the last entries of its history which this computer saw (an addendum, a manager’s judgement or an accuracy-review step: entry ${server.seq} of ${seen.seq})`;
+}
+
+/** The same, short, for a list of conferences. */
+function wentBackSummary(found: WentBack): string {
+  const { seen, server } = found;
+  if (server === null) return `not on the server, version ${seen.revision} seen here`;
+  if (server.revision < seen.revision) return `version ${server.revision} on the server, version ${seen.revision} seen here`;
+  return `history entry ${server.seq} on the server, entry ${seen.seq} seen here`;
 }

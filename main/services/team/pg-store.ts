@@ -10,7 +10,7 @@ import { childrenOf, meetingValues, textOf } from '../../../domain/record/access
 import { JudgementStatementSchema, StoredJudgementSchema, judgementHash, judgementView, type StoredJudgement } from '../store/judgement-schema';
 import { checkJudgements, type CheckedJudgements } from './judgements';
 import { memberFileTag } from './offline-queue';
-import { SeenHeads, wentBackState, type WentBack } from './seen-heads';
+import { SeenHeads, type WentBack } from './seen-heads';
 import type pg from 'pg';
 import { z } from 'zod';
 import {
@@ -53,7 +53,7 @@ import type { ConferenceStore, ExportSource, SaveInput } from '../store/conferen
 import { DecryptError, openJson, sealJson } from '../store/crypto';
 import { chainIsValid, nextEntry, recordHash } from '../store/history';
 import { DEFAULT_KDF, type KdfParams } from '../store/kdf';
-import { problems } from '../store/problems';
+import { problems, wentBackState } from '../store/problems';
 import { SerialQueue } from '../store/serial-queue';
 import { addendumHash, verify, view } from '../store/sign-off';
 import { summariseConference } from '../store/summary';

@@ -192,19 +192,3 @@ export class SeenHeads {
     }
   }
 }
-
-/** What the server lost, as a clause after "the team server …" (ids and numbers only: it may be logged). */
-export function wentBackState(found: WentBack): string {
-  const { seen, server } = found;
-  if (server === null) return `no longer holds it (version ${seen.revision} was seen on this computer)`;
-  if (server.revision < seen.revision) return `holds version ${server.revision}, earlier than version ${seen.revision} which this computer saw`;
-  return `holds version ${server.revision} without the last entries of its history which this computer saw (an addendum, a manager’s judgement or an accuracy-review step: entry ${server.seq} of ${seen.seq})`;
-}
-
-/** The same, short, for a list of conferences. */
-export function wentBackSummary(found: WentBack): string {
-  const { seen, server } = found;
-  if (server === null) return `not on the server, version ${seen.revision} seen here`;
-  if (server.revision < seen.revision) return `version ${server.revision} on the server, version ${seen.revision} seen here`;
-  return `history entry ${server.seq} on the server, entry ${seen.seq} seen here`;
-}
