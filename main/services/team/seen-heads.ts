@@ -133,6 +133,7 @@ export class SeenHeads {
    * ones seen (a conference gone from the server is forgotten), and nothing is reported again.
    */
   accept(): void {
+    if (this.#behind.size === 0) return;
     for (const found of this.#behind.values()) {
       if (found.server === null) this.#heads.delete(found.id);
       else this.#heads.set(found.id, { ...found.server, date: found.date });
