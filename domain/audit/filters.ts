@@ -42,11 +42,22 @@ export function indicatorsMet(row: CohortRow): number {
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
 
 /**
- * The cohort's own order: by conference date (ISO dates compare as plain strings), then child.
+ * The cohort's own order: by conference date (ISO dates compare as plain strings), then child,
+ * then ids (a total order).
  * The service sorts its answer with it too, so the table's "by date" and the answer agree.
  */
-export function cohortOrder(a: Pick<CohortRow, 'conferenceDate' | 'childName'>, b: Pick<CohortRow, 'conferenceDate' | 'childName'>): number {
-  return (a.conferenceDate < b.conferenceDate ? -1 : a.conferenceDate > b.conferenceDate ? 1 : 0) || collator.compare(a.childName, b.childName);
+export function cohortOrder(
+  a: Pick<CohortRow, 'conferenceDate' | 'childName' | 'conferenceId' | 'childId'>,
+  b: Pick<CohortRow, 'conferenceDate' | 'childName' | 'conferenceId' | 'childId'>,
+): number {
+  return (
+    (a.conferenceDate < b.conferenceDate ? -1 : a.conferenceDate > b.conferenceDate ? 1 : 0) ||
+    collator.compare(a.childName, b.childName) ||
+    // Two children of one name on one day (two conferences, or twins named alike): by ids, so the
+    // order never depends on the order a store happened to list its conferences in.
+    (a.conferenceId < b.conferenceId ? -1 : a.conferenceId > b.conferenceId ? 1 : 0) ||
+    (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0)
+  );
 }
 
 /** Stable: rows equal on the key keep date-then-child order, so the table never jumps about. */

@@ -63,6 +63,17 @@ describe('filters and sorting', () => {
     expect(sortRows(rows(), 'date', 'descending').map((r) => r.childName)).toEqual(['Daniel Osei', 'Maya Whitfield', 'Leo Whitfield']);
   });
 
+  it('orders two children of one name on one day the same way whatever order the store listed them in', () => {
+    const [first] = rows();
+    const twin = (conferenceId: string, childId: string): AuditRow => ({ ...first!, conferenceId, childId });
+    const listed = [twin('c-2', 'k-1'), twin('c-1', 'k-2'), twin('c-1', 'k-1')];
+    const ids = (sorted: AuditRow[]) => sorted.map((r) => `${r.conferenceId}/${r.childId}`);
+    const expected = ['c-1/k-1', 'c-1/k-2', 'c-2/k-1'];
+    expect(ids(sortRows(listed, 'date', 'ascending'))).toEqual(expected);
+    expect(ids(sortRows([...listed].reverse(), 'date', 'ascending'))).toEqual(expected);
+    expect(ids(sortRows([...listed].reverse(), 'chair', 'descending'))).toEqual(expected);
+  });
+
   it('says the filters in words for the PDF', () => {
     expect(describeFilters({ ...NO_FILTERS, departsFromMajority: true, indicator: 'voice', indicatorStatus: 'not-met' })).toEqual([
       'Child’s voice recorded: not met',
