@@ -9,7 +9,8 @@ import {
 import { NewConferenceSchema, type NewConference } from '../record/new-conference';
 import { ConferenceSummarySchema } from '../record/summary';
 import { ListCursorSchema, ListPageSchema } from '../record/list-page';
-import { AuditFiltersSchema, AuditPeriodSchema, AuditRowSchema, CohortRowSchema, JudgementInputSchema, JudgementViewSchema } from '../audit/types';
+import { AuditFiltersSchema, AuditPeriodSchema, AuditRowSchema, JudgementInputSchema, JudgementViewSchema } from '../audit/types';
+import { CohortViewRequestSchema, CohortViewSchema } from '../audit/view';
 import { LocalSettingsSchema } from '../rules/local-settings';
 import { EXPORT_DOCUMENTS, EXPORT_FORMATS } from '../signoff/file-name';
 import {
@@ -293,10 +294,11 @@ export const apiContract = {
     output: ReviewCopyFileSchema,
   },
   // ── the manager's audit of non-plan outcomes (domain/audit, main/services/audit) ──
+  // A look at a period's cohort: built afresh, or (fromLastLook) the one built at the last look at
+  // that period, filtered, sorted and cut to what the table draws (domain/audit/view.ts).
   'audit.cohort': {
-    input: z.strictObject({ period: AuditPeriodSchema, filters: AuditFiltersSchema.optional() }),
-    output: z.strictObject({
-      rows: z.array(CohortRowSchema),
+    input: CohortViewRequestSchema.extend({ period: AuditPeriodSchema, fromLastLook: z.boolean().optional() }),
+    output: CohortViewSchema.extend({
       total: z.number().int().nonnegative(),
       unreadable: z.number().int().nonnegative(),
       message: z.string().nullable(),

@@ -47,15 +47,22 @@ export interface IndicatorRate {
 
 /** Met out of those it applies to: "not applicable" is left out rather than counted as met. */
 export function indicatorRates(rows: readonly CohortRow[]): IndicatorRate[] {
-  return INDICATOR_IDS.map((id) => {
-    let met = 0;
-    let applicable = 0;
-    for (const row of rows) {
-      const status = row.indicators.find((i) => i.id === id)?.status;
-      if (status === undefined || status === 'not-applicable') continue;
-      applicable += 1;
-      if (status === 'met') met += 1;
+  // One pass over the rows (a filter change redraws this for a whole year's cohort).
+  const counts = new Map<string, { met: number; applicable: number }>(INDICATOR_IDS.map((id) => [id, { met: 0, applicable: 0 }]));
+  for (const row of rows) {
+    const seen = new Set<string>();
+    for (const { id, status } of row.indicators) {
+      // A row names each indicator once; were one named twice, its first answer counts, as before.
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const count = counts.get(id);
+      if (count === undefined || status === 'not-applicable') continue;
+      count.applicable += 1;
+      if (status === 'met') count.met += 1;
     }
+  }
+  return INDICATOR_IDS.map((id) => {
+    const { met, applicable } = counts.get(id)!;
     return { id, label: INDICATOR_LABELS[id], met, applicable, percent: applicable === 0 ? null : Math.round((met / applicable) * 100) };
   });
 }

@@ -1,8 +1,8 @@
 import { INDICATOR_LABELS, INDICATOR_STATUS_LABELS, NOT_RECORDED, type AuditFilters, type CohortRow } from './types';
 
 /**
- * The cohort's filters and sorting, pure so the screen applies them to rows it already holds
- * (a filter change costs no round trip) and the exports apply exactly the same ones.
+ * The cohort's filters and sorting, pure so the screen's view of a cohort (view.ts) and the
+ * exports apply exactly the same ones.
  */
 
 export function applyFilters<R extends CohortRow>(rows: readonly R[], filters: AuditFilters): R[] {

@@ -1,9 +1,10 @@
 import { cohortKey, cohortRowOf, NO_FILTERS, type AuditPeriod, type AuditRow } from '../../../domain/audit/types';
+import { cohortView } from '../../../domain/audit/view';
 import type { Handlers } from '../dispatch';
 import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
 import type { ChairProfile } from '../../../domain/signoff/schemas';
 import { exportAudit } from './audit-export';
-import { buildCohort, type AuditStore } from './cohort-service';
+import { buildCohort, type AuditStore, type CohortAnswer } from './cohort-service';
 
 type AuditOperations = 'audit.cohort' | 'audit.child' | 'audit.judge' | 'audit.judgements' | 'audit.export';
 
@@ -17,35 +18,49 @@ export interface AuditOperationsStore extends AuditStore {
   onLock?(listener: () => void): void;
 }
 
+/** The cohort of the period last looked at, whole, in the cohort's order (one per store, until it locks). */
+interface LastLook {
+  period: string;
+  answer: Omit<CohortAnswer, 'rows'>;
+  rows: AuditRow[];
+  /** Each child's place in rows, by cohortKey. */
+  at: Map<string, number>;
+}
+
+const periodKey = (period: AuditPeriod) => JSON.stringify([period.from, period.to]);
+
 /**
- * The audit's operations over a store. The screen gets each child's row without its sentences
- * (CohortRow); the whole rows of the last period looked at are kept here, until the store locks,
- * so the drill-down (audit.child) answers from them at once instead of working out the year again.
+ * The audit's operations over a store. A look at a period builds its cohort and keeps it here,
+ * whole, until the store locks or the period is looked at afresh: the screen's filters, sorting
+ * and "Show more" (fromLastLook) and the drill-down (audit.child) are answered from it at once,
+ * as the screen's own copy once was, and only what the screen shows crosses to it (view.ts).
  */
 export function auditHandlers(store: AuditOperationsStore, now: () => Date = () => new Date()): Pick<Handlers, AuditOperations> {
-  let last: { period: string; rows: Map<string, AuditRow> } | null = null;
+  let last: LastLook | null = null;
   store.onLock?.(() => (last = null));
-  const wholeRows = async (period: AuditPeriod) => {
-    const key = JSON.stringify([period.from, period.to]);
-    if (last?.period !== key) {
-      const { rows } = await buildCohort(store, period, null, now());
-      last = { period: key, rows: new Map(rows.map((row) => [cohortKey(row), row])) };
+  const look = async (period: AuditPeriod, reuse: boolean): Promise<LastLook> => {
+    const key = periodKey(period);
+    if (!reuse || last?.period !== key) {
+      const { rows, ...answer } = await buildCohort(store, period, null, now());
+      last = { period: key, answer, rows, at: new Map(rows.map((row, index) => [cohortKey(row), index])) };
     }
-    return last.rows;
+    return last;
   };
   return {
-    'audit.cohort': async ({ period, filters }) => {
-      const answer = await buildCohort(store, period, filters ?? null, now());
-      // Kept for the drill-down when unfiltered (the screen filters on the page, so it never sends filters).
-      if (filters === undefined) last = { period: JSON.stringify([period.from, period.to]), rows: new Map(answer.rows.map((row) => [cohortKey(row), row])) };
-      return { ...answer, rows: answer.rows.map(cohortRowOf) };
+    'audit.cohort': async ({ period, filters, sort, limit, fromLastLook }) => {
+      const { answer, rows } = await look(period, fromLastLook === true);
+      return { ...answer, ...cohortView(rows, { filters, sort, limit }, cohortRowOf) };
     },
-    'audit.child': async ({ period, conferenceId, childId }) => ({ row: (await wholeRows(period)).get(cohortKey({ conferenceId, childId })) ?? null }),
+    'audit.child': async ({ period, conferenceId, childId }) => {
+      const { rows, at } = await look(period, true);
+      return { row: rows[at.get(cohortKey({ conferenceId, childId })) ?? -1] ?? null };
+    },
     'audit.judge': async (input) => {
       const judgement = await store.judge(input);
-      // The kept row shows it too (the screen adds it to its own copy the same way).
-      const kept = last?.rows.get(cohortKey(judgement));
-      if (kept) last?.rows.set(cohortKey(judgement), { ...kept, judgements: [...kept.judgements, judgement] });
+      // The kept cohort shows it too: the screen's next view has it without building the period again.
+      const index = last?.at.get(cohortKey(judgement));
+      const kept = index === undefined ? undefined : last?.rows[index];
+      if (last && index !== undefined && kept) last.rows[index] = { ...kept, judgements: [...kept.judgements, judgement] };
       return { judgement };
     },
     'audit.judgements': ({ id }) => store.judgements(id),

@@ -1,6 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from 'recharts';
-import { cameBackByOutcome, indicatorRates, indicatorsByChair, outcomesByMonth } from '../../../domain/audit/charts';
-import type { CohortRow } from '../../../domain/audit/types';
+import type { CohortFigures } from '../../../domain/audit/view';
 
 /**
  * The three charts a manager puts in a performance report. Each chart is a picture of the
@@ -12,12 +11,10 @@ const WIDTH = 720;
 const COLOURS = ['#1d4f6e', '#8a4b00', '#3d6b35', '#6b3a6b', '#505a5f', '#00707a'];
 const pct = (value: number | null) => (value === null ? '—' : `${value}%`);
 
-export function AuditCharts({ rows }: { rows: readonly CohortRow[] }) {
-  if (rows.length === 0) return null;
-  const months = outcomesByMonth(rows);
-  const rates = indicatorRates(rows);
-  const chairs = indicatorsByChair(rows);
-  const back = cameBackByOutcome(rows);
+/** The figures are worked out in the app from the children shown (domain/audit/view.ts, charts.ts). */
+export function AuditCharts({ figures }: { figures: CohortFigures }) {
+  const { months, rates, chairs, back } = figures;
+  if (months.months.length === 0) return null;
   const monthData = months.months.map((m) => ({ month: m.label, ...m.byOutcome }));
   const chairData = [...chairs.chairs, chairs.overall].map((c) => ({ chair: c.chair, percent: c.percent ?? 0 }));
   return (

@@ -1,8 +1,8 @@
 import './audit.css';
-import { useMemo, useState } from 'react';
-import { judgementProgress } from '../../../domain/audit/charts';
-import { applyFilters, filterChoices, SORT_KEYS, SORT_LABELS, sortRows, type SortKey } from '../../../domain/audit/filters';
+import { useRef, useState } from 'react';
+import { SORT_KEYS, SORT_LABELS, type SortKey } from '../../../domain/audit/filters';
 import {
+  cohortKey,
   INDICATOR_IDS,
   INDICATOR_LABELS,
   INDICATOR_STATUS_LABELS,
@@ -13,6 +13,7 @@ import {
   type CohortRow,
   type JudgementView,
 } from '../../../domain/audit/types';
+import { DEFAULT_SORT, type CohortSort, type CohortView } from '../../../domain/audit/view';
 import { errorMessage } from '../api';
 import { PageHeading } from '../components/PageHeading';
 import { usePageTitle } from '../components/usePageTitle';
@@ -24,8 +25,10 @@ import { ChildDetailLoader } from './ChildDetail';
 import { CohortTable, PAGE_ROWS } from './CohortTable';
 import { download } from '../components/files';
 
-type Loaded = { rows: CohortRow[]; period: AuditPeriod; message: string | null; unreadable: number };
+type Answer = CohortView & { total: number; unreadable: number; message: string | null };
+type Loaded = { period: AuditPeriod; answer: Answer };
 type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; data: Loaded };
+type ViewOf = { filters: AuditFilters; sort: CohortSort; limit: number };
 
 function isoDay(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
@@ -50,7 +53,9 @@ const CAME_BACK_CHOICES: { value: AuditFilters['cameBack']; label: string }[] = 
  * The manager's audit of the children who left an initial conference (or were new to
  * conference at a review) without a child protection plan: a period, filters, the cohort,
  * each child's indicators and the manager's judgement, charts with their tables, and exports.
- * Filtering and sorting happen here on rows already fetched, so a change is immediate.
+ * "Show the cohort" works the period out afresh; a filter, a sort or "Show more" asks for another
+ * view of that same cohort, which the app keeps whole (audit.cohort, fromLastLook), so only the
+ * rows drawn and the charts' figures come to the page.
  */
 export function AuditScreen() {
   usePageTitle('Audit of non-plan outcomes');
@@ -60,10 +65,20 @@ export function AuditScreen() {
   const [periodErrors, setPeriodErrors] = useState<{ field: 'audit-from' | 'audit-to'; message: string }[]>([]);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
-  const [sort, setSort] = useState<{ key: SortKey; direction: 'ascending' | 'descending' }>({ key: 'date', direction: 'ascending' });
-  const [selected, setSelected] = useState<string | null>(null);
+  const [sort, setSort] = useState<CohortSort>(DEFAULT_SORT);
   const [limit, setLimit] = useState(PAGE_ROWS);
+  // The child whose detail is open, kept as chosen: a filter that hides their row leaves it open.
+  const [selected, setSelected] = useState<{ key: string; row: CohortRow } | null>(null);
+  const [viewFailed, setViewFailed] = useState<string | null>(null);
   const [exportMessage, setExportMessage] = useState<{ text: string; error: boolean } | null>(null);
+  // Answers can overtake one another (two quick filter changes): only the newest question's is shown.
+  const asked = useRef(0);
+
+  async function ask(chosen: AuditPeriod, view: ViewOf, fromLastLook: boolean): Promise<Answer | null> {
+    const n = ++asked.current;
+    const answer = await client['audit.cohort']({ period: chosen, ...view, fromLastLook });
+    return n === asked.current ? answer : null;
+  }
 
   async function load(event?: { preventDefault: () => void }) {
     event?.preventDefault();
@@ -82,26 +97,44 @@ export function AuditScreen() {
     const chosen = { from: from.date, to: to.date };
     setState({ kind: 'loading' });
     setSelected(null);
+    setViewFailed(null);
+    setLimit(PAGE_ROWS);
     try {
-      const answer = await client['audit.cohort']({ period: chosen });
-      setState({ kind: 'loaded', data: { rows: answer.rows, period: chosen, message: answer.message, unreadable: answer.unreadable } });
+      const answer = await ask(chosen, { filters, sort, limit: PAGE_ROWS }, false);
+      if (answer) setState({ kind: 'loaded', data: { period: chosen, answer } });
     } catch (error) {
       setState({ kind: 'failed', message: errorMessage(error) });
     }
   }
 
-  const rows = useMemo(() => (state.kind === 'loaded' ? state.data.rows : []), [state]);
-  const shown = useMemo(() => sortRows(applyFilters(rows, filters), sort.key, sort.direction), [rows, filters, sort]);
-  const choices = useMemo(() => filterChoices(rows), [rows]);
-  const progress = judgementProgress(rows);
-  const selectedRow = shown.find((row) => `${row.conferenceId}:${row.childId}` === selected) ?? rows.find((row) => `${row.conferenceId}:${row.childId}` === selected);
+  /** Another view of the cohort on screen; if it cannot be had, the one shown stays and says so. */
+  async function review(view: ViewOf) {
+    if (state.kind !== 'loaded') return;
+    const { period: chosen } = state.data;
+    try {
+      const answer = await ask(chosen, view, true);
+      if (!answer) return;
+      setViewFailed(null);
+      setState({ kind: 'loaded', data: { period: chosen, answer } });
+    } catch (error) {
+      setViewFailed(`The table was not updated. ${errorMessage(error)}`);
+    }
+  }
+
+  function change(next: Partial<ViewOf>) {
+    const view = { filters, sort, limit: PAGE_ROWS, ...next };
+    setFilters(view.filters);
+    setSort(view.sort);
+    setLimit(view.limit);
+    void review(view);
+  }
 
   function onJudged(judgement: JudgementView) {
-    if (state.kind !== 'loaded') return;
-    const next = state.data.rows.map((row) =>
-      row.conferenceId === judgement.conferenceId && row.childId === judgement.childId ? { ...row, judgements: [...row.judgements, judgement] } : row,
+    // The app's kept cohort has it already; the table and the progress are asked for again.
+    setSelected((current) =>
+      current && cohortKey(current.row) === cohortKey(judgement) ? { ...current, row: { ...current.row, judgements: [...current.row.judgements, judgement] } } : current,
     );
-    setState({ ...state, data: { ...state.data, rows: next } });
+    void review({ filters, sort, limit });
   }
 
   async function exportAs(format: 'csv' | 'pdf') {
@@ -116,10 +149,9 @@ export function AuditScreen() {
     }
   }
 
-  const set = <K extends keyof AuditFilters>(key: K, value: AuditFilters[K]) => {
-    setFilters((current) => ({ ...current, [key]: value }));
-    setLimit(PAGE_ROWS);
-  };
+  const set = <K extends keyof AuditFilters>(key: K, value: AuditFilters[K]) => change({ filters: { ...filters, [key]: value } });
+  const answer = state.kind === 'loaded' ? state.data.answer : null;
+  const choices = answer?.choices ?? { chairs: [], outcomes: [], concerns: [], primaryConcerns: [] };
 
   return (
     <>
@@ -175,8 +207,8 @@ export function AuditScreen() {
         {state.kind === 'loading' && <p className="body">Working out the cohort…</p>}
         {state.kind === 'loaded' && (
           <p className="body">
-            {state.data.rows.length === 1 ? '1 child' : `${state.data.rows.length} children`} from {formatIsoDate(state.data.period.from)} to {formatIsoDate(state.data.period.to)}; {shown.length} shown. Judged so far: {progress.judged} of{' '}
-            {progress.total}.
+            {state.data.answer.total === 1 ? '1 child' : `${state.data.answer.total} children`} from {formatIsoDate(state.data.period.from)} to {formatIsoDate(state.data.period.to)};{' '}
+            {state.data.answer.shown} shown. Judged so far: {state.data.answer.progress.judged} of {state.data.answer.progress.total}.
           </p>
         )}
       </div>
@@ -202,24 +234,24 @@ export function AuditScreen() {
           <p className="body">{state.message}</p>
         </div>
       )}
-      {state.kind === 'loaded' && state.data.unreadable > 0 && (
+      {state.kind === 'loaded' && state.data.answer.unreadable > 0 && (
         <div className="warning-panel" role="region" aria-labelledby="audit-unreadable">
           <h2 className="heading-s" id="audit-unreadable">
             Some conferences could not be read
           </h2>
           <p className="body">
-            {state.data.unreadable === 1 ? '1 conference' : `${state.data.unreadable} conferences`} in this period could not be read and are left out. The conference list names them.
+            {state.data.answer.unreadable === 1 ? '1 conference' : `${state.data.answer.unreadable} conferences`} in this period could not be read and are left out. The conference list names them.
           </p>
         </div>
       )}
-      {state.kind === 'loaded' && state.data.message && (
+      {state.kind === 'loaded' && state.data.answer.message && (
         <div className="empty-state">
           <h2 className="heading-m">Nothing to audit in this period</h2>
-          <p className="body">{state.data.message}</p>
+          <p className="body">{state.data.answer.message}</p>
         </div>
       )}
 
-      {state.kind === 'loaded' && rows.length > 0 && (
+      {answer !== null && answer.total > 0 && (
         <>
           <section aria-labelledby="audit-filters-title">
             <h2 className="heading-m" id="audit-filters-title">
@@ -268,19 +300,19 @@ export function AuditScreen() {
                   Departs from the majority of agencies
                 </label>
               </div>
-              <Select id="f-sort" label="Sort by" value={sort.key} onChange={(v) => setSort({ ...sort, key: v as SortKey })} options={SORT_KEYS.map((k) => ({ value: k, label: SORT_LABELS[k] }))} />
+              <Select id="f-sort" label="Sort by" value={sort.key} onChange={(v) => change({ sort: { ...sort, key: v as SortKey } })} options={SORT_KEYS.map((k) => ({ value: k, label: SORT_LABELS[k] }))} />
               <Select
                 id="f-direction"
                 label="Order"
                 value={sort.direction}
-                onChange={(v) => setSort({ ...sort, direction: v as 'ascending' | 'descending' })}
+                onChange={(v) => change({ sort: { ...sort, direction: v as 'ascending' | 'descending' } })}
                 options={[
                   { value: 'ascending', label: 'Ascending' },
                   { value: 'descending', label: 'Descending' },
                 ]}
               />
             </div>
-            <button type="button" className="button button--secondary" onClick={() => setFilters(NO_FILTERS)}>
+            <button type="button" className="button button--secondary" onClick={() => change({ filters: NO_FILTERS })}>
               Clear filters
             </button>
           </section>
@@ -297,13 +329,22 @@ export function AuditScreen() {
             {exportMessage && <p className={exportMessage.error ? 'body error-text' : 'body'}>{exportMessage.text}</p>}
           </div>
 
-          {shown.length === 0 ? (
+          <div role="alert">{viewFailed && <p className="body error-text">{viewFailed}</p>}</div>
+          {answer.shown === 0 ? (
             <p className="body">No child in this period matches these filters. Clear or change a filter to see more.</p>
           ) : (
-            <CohortTable rows={shown} selected={selected} onSelect={setSelected} limit={limit} onShowMore={() => setLimit((n) => n + PAGE_ROWS)} />
+            <CohortTable
+              rows={answer.rows}
+              count={answer.shown}
+              selected={selected?.key ?? null}
+              onSelect={(key) => setSelected(key === null ? null : (answer.rows.flatMap((row) => (cohortKey(row) === key ? [{ key, row }] : []))[0] ?? null))}
+              onShowMore={() => change({ limit: limit + PAGE_ROWS })}
+            />
           )}
-          {selectedRow && <ChildDetailLoader key={selected} period={state.data.period} chosen={selectedRow} onJudged={onJudged} onClose={() => setSelected(null)} />}
-          <AuditCharts rows={shown} />
+          {selected && state.kind === 'loaded' && (
+            <ChildDetailLoader key={selected.key} period={state.data.period} chosen={selected.row} onJudged={onJudged} onClose={() => setSelected(null)} />
+          )}
+          <AuditCharts figures={answer.figures} />
         </>
       )}
     </>

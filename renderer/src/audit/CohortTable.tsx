@@ -1,34 +1,37 @@
 import { indicatorsMet } from '../../../domain/audit/filters';
 import { JUDGEMENT_RATING_LABELS, type CohortRow } from '../../../domain/audit/types';
+import { COHORT_PAGE_ROWS } from '../../../domain/audit/view';
 import { formatIsoDate } from '../format/dates';
 
 /**
- * The cohort as a table, one row per child. Each child's name is a button that opens their
+ * The cohort as a table, one row per child: the rows the app sent of those the filters leave
+ * (count), with "Show more" for the next ones. Each child's name is a button that opens their
  * indicators and the judgement form below (aria-expanded says which is open). Pure, so the
  * benchmark renders it exactly as the screen does.
  */
-/** Rows drawn at a time: a year of a large council is hundreds of children; the rest come on request. */
-export const PAGE_ROWS = 100;
+/** Rows drawn at a time: a year of a large council is thousands of children; the rest come on request. */
+export const PAGE_ROWS = COHORT_PAGE_ROWS;
 
 export function CohortTable({
   rows,
+  count,
   selected,
   onSelect,
-  limit = PAGE_ROWS,
   onShowMore,
 }: {
   rows: readonly CohortRow[];
+  /** Children the filters leave, of which these rows are the first. */
+  count: number;
   selected: string | null;
   onSelect: (key: string | null) => void;
-  limit?: number;
   onShowMore?: () => void;
 }) {
-  const shown = rows.slice(0, limit);
+  const shown = rows;
   return (
     <div className="audit-table-wrap">
       <table className="table audit-table">
         <caption className="table__caption">
-          Children who left a conference without a plan ({shown.length < rows.length ? `${shown.length} of ${rows.length}` : rows.length} shown)
+          Children who left a conference without a plan ({shown.length < count ? `${shown.length} of ${count}` : count} shown)
         </caption>
         <thead>
           <tr>
@@ -87,9 +90,9 @@ export function CohortTable({
           })}
         </tbody>
       </table>
-      {shown.length < rows.length && onShowMore && (
+      {shown.length < count && onShowMore && (
         <button type="button" className="button button--secondary" onClick={onShowMore}>
-          Show {Math.min(PAGE_ROWS, rows.length - shown.length)} more
+          Show {Math.min(PAGE_ROWS, count - shown.length)} more
         </button>
       )}
     </div>

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { openJson, sealJson } from '../../../main/services/store/crypto';
 import { roles } from '../../../main/services/store/paths';
 import { readVaultFile, unwrapDataKey } from '../../../main/services/store/vault-file';
-import { cohortRowOf, type AuditRow, type CohortRow, type JudgementView } from '../../../domain/audit/types';
+import { cohortRowOf, NO_FILTERS, type AuditRow, type CohortRow, type JudgementView } from '../../../domain/audit/types';
+import type { CohortView } from '../../../domain/audit/view';
 import type { HistoryEntry } from '../../../domain/api/contract';
 import type { ConferenceRecord } from '../../../domain/record/conference';
 import { oseiRecord, whitfieldRecord } from '../../../main/demo/scenarios';
@@ -88,6 +89,44 @@ describe('the audit cohort over the local store', () => {
     // Locking drops the rows kept for the drill-down with the keys: nothing is answered from memory.
     await h.ok('vault.lock');
     await expectFailure(h.call('audit.child', { period: PERIOD, conferenceId: daniel.conferenceId, childId: daniel.childId }), 'LOCKED');
+  });
+
+  it('answers the screen’s filters, sorting and “Show more” from the cohort it kept, and only a fresh look sees a new conference', async () => {
+    const h = await openStore();
+    const osei = await enter(h, oseiRecord());
+    await enter(h, whitfieldChildInNeed());
+    type View = CohortView & { total: number };
+    const view = (input: object) => h.ok<View>('audit.cohort', { period: PERIOD, fromLastLook: true, ...input });
+    const first = await h.ok<View>('audit.cohort', { period: PERIOD });
+    expect([first.total, first.shown, first.rows.length]).toEqual([3, 3, 3]);
+    expect(first.figures.months.months.map((m) => [m.month, m.total])).toEqual([
+      ['2026-01', 2],
+      ['2026-02', 1],
+    ]);
+    // One row at a time, by child, last first: the count says how many there are to show.
+    const page = await view({ sort: { key: 'child', direction: 'descending' }, limit: 1 });
+    expect(page.rows.map((r) => r.childName)).toEqual(['Maya Whitfield']);
+    expect([page.shown, page.total]).toEqual([3, 3]);
+    expect((await view({ sort: { key: 'child', direction: 'descending' }, limit: 2 })).rows.map((r) => r.childName)).toEqual(['Maya Whitfield', 'Leo Whitfield']);
+    // Filtered: the charts count the children shown; the filters' choices and the progress stay the whole cohort's.
+    const departing = await view({ filters: { ...NO_FILTERS, departsFromMajority: true } });
+    expect([departing.shown, departing.figures.months.months.map((m) => m.total)]).toEqual([2, [2]]);
+    expect(departing.choices.outcomes.map((o) => o.value).sort()).toEqual(first.choices.outcomes.map((o) => o.value).sort());
+    expect(departing.progress).toEqual({ judged: 0, total: 3 });
+    // A judgement shows in the kept cohort's next view without working the period out again.
+    await h.ok('audit.judge', { conferenceId: osei.id, childId: childId(osei), rating: 'good', comment: 'Clear and well reasoned, each agency answered.' });
+    expect((await view({})).progress).toEqual({ judged: 1, total: 3 });
+    // A conference entered since is not in the kept cohort's views; the next look (“Show the cohort”) has it.
+    await enter(h, whitfieldChildInNeed());
+    expect((await view({})).total).toBe(3);
+    expect((await h.ok<View>('audit.cohort', { period: PERIOD })).total).toBe(5);
+    // A view of another period than the one kept is worked out afresh, not answered from the wrong cohort.
+    expect((await view({ period: { from: '2026-02-01', to: '2026-02-28' } })).rows.map((r) => r.childName)).toEqual(['Daniel Osei']);
+    // Names the screen does not have are refused in plain words, not guessed at.
+    const refused = (input: object) => expectFailure(h.call('audit.cohort', { period: PERIOD, fromLastLook: true, ...input }), 'INVALID_INPUT');
+    expect(await refused({ sort: { key: 'age', direction: 'ascending' } })).toContain('sort.key');
+    await refused({ limit: 0 });
+    expect(await refused({ filters: { ...NO_FILTERS, indicator: 'mood' } })).toContain('filters.indicator');
   });
 
   it('says so for an empty period, and refuses a ten-year one in plain words', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS, type Settings, type VaultState } from '../../../domain/api/contract';
 import { ApiFailure } from '../../../domain/api/result';
 import type { ConferenceRecord } from '../../../domain/record/conference';
+import { cohortView } from '../../../domain/audit/view';
 import { summarise } from '../../../main/services/store/summary';
 import type { Handlers } from '../../../main/services/dispatch';
 
@@ -129,7 +130,7 @@ export function createMemoryHandlers(): Handlers & { calls: string[] } {
       ]),
     ) as unknown as Pick<Handlers, 'review.get' | 'review.approveDraft' | 'review.addRecipient' | 'review.copy' | 'review.noComments' | 'review.import' | 'review.decide' | 'review.letter'>,
     // The audit is not part of the transport's tests either (test/integration/audit covers it).
-    'audit.cohort': async () => ({ rows: [], total: 0, unreadable: 0, message: null }),
+    'audit.cohort': async () => ({ ...cohortView([], {}), total: 0, unreadable: 0, message: null }),
     'audit.child': async () => ({ row: null }),
     'audit.judge': async () => {
       throw new ApiFailure('INTERNAL', 'Not in the memory handlers.');
