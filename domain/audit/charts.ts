@@ -6,6 +6,44 @@ import { INDICATOR_IDS, INDICATOR_LABELS, type CohortRow, type IndicatorId } fro
  * their table alternatives and the PDF summary alike.
  */
 
+/**
+ * What the figures read of a child's row, worked out once per row: a cohort kept whole redraws
+ * its charts for some 12,000 children at every filter change, and reading each row's indicators
+ * four times over cost more than the filter itself.
+ */
+export interface FigureFacts {
+  /** yyyy-mm */
+  month: string;
+  /** The outcome's label (or its value when it has none). */
+  outcome: string;
+  chair: string;
+  /** Each indicator's answer, in INDICATOR_IDS order: NOT_COUNTED (absent or not applicable), MET, or NOT_MET (not met or not recorded). */
+  answers: number[];
+  /** Indicators met, and that applied, of all the row has (a chair's rate). */
+  met: number;
+  applicable: number;
+  back: CohortRow['cameBack']['status'];
+}
+
+const NOT_COUNTED = 0;
+const MET = 1;
+const NOT_MET = 2;
+
+export function figureFacts(row: CohortRow): FigureFacts {
+  let met = 0;
+  let applicable = 0;
+  for (const indicator of row.indicators) {
+    if (indicator.status === 'not-applicable') continue;
+    applicable += 1;
+    if (indicator.status === 'met') met += 1;
+  }
+  const answers = INDICATOR_IDS.map((id) => {
+    const status = row.indicators.find((i) => i.id === id)?.status;
+    return status === undefined || status === 'not-applicable' ? NOT_COUNTED : status === 'met' ? MET : NOT_MET;
+  });
+  return { month: row.conferenceDate.slice(0, 7), outcome: row.outcomeLabel || row.outcome, chair: row.chair || 'Chair not recorded', answers, met, applicable, back: row.cameBack.status };
+}
+
 export interface MonthCount {
   /** yyyy-mm */
   month: string;
@@ -13,26 +51,6 @@ export interface MonthCount {
   /** Children by outcome label. */
   byOutcome: Record<string, number>;
   total: number;
-}
-
-export function outcomesByMonth(rows: readonly CohortRow[]): { months: MonthCount[]; outcomes: string[] } {
-  const months = new Map<string, MonthCount>();
-  const outcomes = new Set<string>();
-  for (const row of rows) {
-    const month = row.conferenceDate.slice(0, 7);
-    const entry = months.get(month) ?? { month, label: monthLabel(month), byOutcome: {}, total: 0 };
-    const outcome = row.outcomeLabel || row.outcome;
-    outcomes.add(outcome);
-    entry.byOutcome[outcome] = (entry.byOutcome[outcome] ?? 0) + 1;
-    entry.total += 1;
-    months.set(month, entry);
-  }
-  return { months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)), outcomes: [...outcomes].sort() };
-}
-
-function monthLabel(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return `${MONTH_NAMES[m - 1]?.slice(0, 3) ?? month} ${year}`;
 }
 
 export interface IndicatorRate {
@@ -45,28 +63,6 @@ export interface IndicatorRate {
   percent: number | null;
 }
 
-/** Met out of those it applies to: "not applicable" is left out rather than counted as met. */
-export function indicatorRates(rows: readonly CohortRow[]): IndicatorRate[] {
-  // One pass over the rows (a filter change redraws this for a whole year's cohort).
-  const counts = new Map<string, { met: number; applicable: number }>(INDICATOR_IDS.map((id) => [id, { met: 0, applicable: 0 }]));
-  for (const row of rows) {
-    const seen = new Set<string>();
-    for (const { id, status } of row.indicators) {
-      // A row names each indicator once; were one named twice, its first answer counts, as before.
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const count = counts.get(id);
-      if (count === undefined || status === 'not-applicable') continue;
-      count.applicable += 1;
-      if (status === 'met') count.met += 1;
-    }
-  }
-  return INDICATOR_IDS.map((id) => {
-    const { met, applicable } = counts.get(id)!;
-    return { id, label: INDICATOR_LABELS[id], met, applicable, percent: applicable === 0 ? null : Math.round((met / applicable) * 100) };
-  });
-}
-
 export interface ChairRates {
   chair: string;
   children: number;
@@ -74,29 +70,6 @@ export interface ChairRates {
   met: number;
   applicable: number;
   percent: number | null;
-}
-
-export function indicatorsByChair(rows: readonly CohortRow[]): { chairs: ChairRates[]; overall: ChairRates } {
-  const byChair = new Map<string, ChairRates>();
-  const overall: ChairRates = { chair: 'All chairs', children: 0, met: 0, applicable: 0, percent: null };
-  for (const row of rows) {
-    const chair = row.chair || 'Chair not recorded';
-    const entry = byChair.get(chair) ?? { chair, children: 0, met: 0, applicable: 0, percent: null };
-    entry.children += 1;
-    overall.children += 1;
-    for (const indicator of row.indicators) {
-      if (indicator.status === 'not-applicable') continue;
-      entry.applicable += 1;
-      overall.applicable += 1;
-      if (indicator.status === 'met') {
-        entry.met += 1;
-        overall.met += 1;
-      }
-    }
-    byChair.set(chair, entry);
-  }
-  const withPercent = (r: ChairRates): ChairRates => ({ ...r, percent: r.applicable === 0 ? null : Math.round((r.met / r.applicable) * 100) });
-  return { chairs: [...byChair.values()].map(withPercent).sort((a, b) => a.chair.localeCompare(b.chair)), overall: withPercent(overall) };
 }
 
 export interface CameBackRate {
@@ -107,20 +80,82 @@ export interface CameBackRate {
   percent: number | null;
 }
 
+export interface Figures {
+  months: { months: MonthCount[]; outcomes: string[] };
+  rates: IndicatorRate[];
+  chairs: { chairs: ChairRates[]; overall: ChairRates };
+  back: CameBackRate[];
+}
+
+const percentOf = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 100));
+
+/** Every chart's figures, in one pass over the children. */
+export function figuresOf(facts: readonly FigureFacts[]): Figures {
+  const months = new Map<string, MonthCount>();
+  const outcomes = new Set<string>();
+  const rates = INDICATOR_IDS.map(() => ({ met: 0, applicable: 0 }));
+  const byChair = new Map<string, ChairRates>();
+  const overall: ChairRates = { chair: 'All chairs', children: 0, met: 0, applicable: 0, percent: null };
+  const back = new Map<string, CameBackRate>();
+  for (const f of facts) {
+    let month = months.get(f.month);
+    if (month === undefined) months.set(f.month, (month = { month: f.month, label: monthLabel(f.month), byOutcome: {}, total: 0 }));
+    outcomes.add(f.outcome);
+    month.byOutcome[f.outcome] = (month.byOutcome[f.outcome] ?? 0) + 1;
+    month.total += 1;
+
+    for (let i = 0; i < rates.length; i += 1) {
+      const answer = f.answers[i];
+      if (answer === NOT_COUNTED || answer === undefined) continue;
+      rates[i]!.applicable += 1;
+      if (answer === MET) rates[i]!.met += 1;
+    }
+
+    let chair = byChair.get(f.chair);
+    if (chair === undefined) byChair.set(f.chair, (chair = { chair: f.chair, children: 0, met: 0, applicable: 0, percent: null }));
+    for (const entry of [chair, overall]) {
+      entry.children += 1;
+      entry.met += f.met;
+      entry.applicable += f.applicable;
+    }
+
+    let returns = back.get(f.outcome);
+    if (returns === undefined) back.set(f.outcome, (returns = { outcome: f.outcome, children: 0, cameBack: 0, possible: 0, percent: null }));
+    returns.children += 1;
+    if (f.back === 'came-back') returns.cameBack += 1;
+    if (f.back === 'possible-match') returns.possible += 1;
+  }
+  const withPercent = (r: ChairRates): ChairRates => ({ ...r, percent: percentOf(r.met, r.applicable) });
+  return {
+    months: { months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)), outcomes: [...outcomes].sort() },
+    rates: INDICATOR_IDS.map((id, i) => ({ id, label: INDICATOR_LABELS[id], ...rates[i]!, percent: percentOf(rates[i]!.met, rates[i]!.applicable) })),
+    chairs: { chairs: [...byChair.values()].map(withPercent).sort((a, b) => a.chair.localeCompare(b.chair)), overall: withPercent(overall) },
+    // Confirmed (case-number) returns only in the rate; possible matches are counted beside it, for the manager to confirm.
+    back: [...back.values()].map((r) => ({ ...r, percent: percentOf(r.cameBack, r.children) })).sort((a, b) => a.outcome.localeCompare(b.outcome)),
+  };
+}
+
+export function outcomesByMonth(rows: readonly CohortRow[]): Figures['months'] {
+  return figuresOf(rows.map(figureFacts)).months;
+}
+
+function monthLabel(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return `${MONTH_NAMES[m - 1]?.slice(0, 3) ?? month} ${year}`;
+}
+
+/** Met out of those it applies to: "not applicable" is left out rather than counted as met. */
+export function indicatorRates(rows: readonly CohortRow[]): IndicatorRate[] {
+  return figuresOf(rows.map(figureFacts)).rates;
+}
+
+export function indicatorsByChair(rows: readonly CohortRow[]): Figures['chairs'] {
+  return figuresOf(rows.map(figureFacts)).chairs;
+}
+
 /** Confirmed (case-number) returns only in the rate; possible matches are counted beside it, for the manager to confirm. */
 export function cameBackByOutcome(rows: readonly CohortRow[]): CameBackRate[] {
-  const map = new Map<string, CameBackRate>();
-  for (const row of rows) {
-    const outcome = row.outcomeLabel || row.outcome;
-    const entry = map.get(outcome) ?? { outcome, children: 0, cameBack: 0, possible: 0, percent: null };
-    entry.children += 1;
-    if (row.cameBack.status === 'came-back') entry.cameBack += 1;
-    if (row.cameBack.status === 'possible-match') entry.possible += 1;
-    map.set(outcome, entry);
-  }
-  return [...map.values()]
-    .map((r) => ({ ...r, percent: r.children === 0 ? null : Math.round((r.cameBack / r.children) * 100) }))
-    .sort((a, b) => a.outcome.localeCompare(b.outcome));
+  return figuresOf(rows.map(figureFacts)).back;
 }
 
 export function judgementProgress(rows: readonly CohortRow[]): { judged: number; total: number } {

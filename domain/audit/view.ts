@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { cameBackByOutcome, indicatorRates, indicatorsByChair, judgementProgress, outcomesByMonth } from './charts';
+import { figureFacts, figuresOf, judgementProgress, type FigureFacts } from './charts';
 import { applyFilters, filterChoices, SORT_KEYS, sortRows } from './filters';
-import { AuditFiltersSchema, CohortRowSchema, IndicatorIdSchema, NO_FILTERS, type CohortRow } from './types';
+import { AuditFiltersSchema, cohortKey, CohortRowSchema, IndicatorIdSchema, NO_FILTERS, type CohortRow } from './types';
 
 /**
  * What the audit screen shows of a cohort, worked out where the cohort is kept (the app's main
@@ -64,23 +64,77 @@ export const CohortViewSchema = z.strictObject({
 export type CohortView = z.infer<typeof CohortViewSchema>;
 
 export function cohortFigures(rows: readonly CohortRow[]): CohortFigures {
-  return { months: outcomesByMonth(rows), rates: indicatorRates(rows), chairs: indicatorsByChair(rows), back: cameBackByOutcome(rows) };
+  return figuresOf(rows.map(figureFacts));
 }
 
 /**
- * The view of a cohort (its rows in the cohort's own order). `page` turns each row sent into
- * what the screen reads of it (cohortRowOf, for whole rows).
+ * A cohort kept whole where it was built, in the cohort's own order, answering views of itself.
+ * What does not change between views is worked out once: the filters' choices, what the charts
+ * read of each row (charts.ts, figureFacts), and each sort order asked for (a filter keeps the
+ * order of what it filters, so a view filters the cohort already sorted; sorting 12,000 names
+ * with the collator costs 25 ms, each time).
  */
-export function cohortView<R extends CohortRow>(rows: readonly R[], request: CohortViewRequest, page: (row: R) => CohortRow = (row) => row): CohortView {
-  const filtered = applyFilters(rows, request.filters ?? NO_FILTERS);
-  const sort = request.sort ?? DEFAULT_SORT;
-  // The cohort comes in date order already: sorting it again that way would change nothing.
-  const ordered = sort.key === DEFAULT_SORT.key && sort.direction === DEFAULT_SORT.direction ? filtered : sortRows(filtered, sort.key, sort.direction);
-  return {
-    rows: ordered.slice(0, request.limit ?? COHORT_PAGE_ROWS).map(page),
-    shown: ordered.length,
-    choices: filterChoices(rows),
-    progress: judgementProgress(rows),
-    figures: cohortFigures(filtered),
-  };
+export class KeptCohort<R extends CohortRow> {
+  readonly #rows: R[];
+  readonly #at: Map<string, number>;
+  readonly #sorted = new Map<string, R[]>();
+  readonly #figureFacts = new Map<R, FigureFacts>();
+  #choices: CohortView['choices'] | null = null;
+
+  constructor(rows: readonly R[]) {
+    this.#rows = [...rows];
+    this.#at = new Map(this.#rows.map((row, index) => [cohortKey(row), index]));
+  }
+
+  get rows(): readonly R[] {
+    return this.#rows;
+  }
+
+  /** A child's row, or undefined when the child is not in this cohort. */
+  row(key: { conferenceId: string; childId: string }): R | undefined {
+    const index = this.#at.get(cohortKey(key));
+    return index === undefined ? undefined : this.#rows[index];
+  }
+
+  /** Puts a child's row back changed (a judgement added); the orders are worked out again when next asked for. */
+  replace(row: R): void {
+    const index = this.#at.get(cohortKey(row));
+    if (index === undefined) return;
+    this.#figureFacts.delete(this.#rows[index]!);
+    this.#rows[index] = row;
+    this.#sorted.clear();
+  }
+
+  view(request: CohortViewRequest, page: (row: R) => CohortRow = (row) => row): CohortView {
+    const sort = request.sort ?? DEFAULT_SORT;
+    const filtered = applyFilters(this.#inOrder(sort), request.filters ?? NO_FILTERS);
+    this.#choices ??= filterChoices(this.#rows);
+    return {
+      rows: filtered.slice(0, request.limit ?? COHORT_PAGE_ROWS).map(page),
+      shown: filtered.length,
+      choices: this.#choices,
+      progress: judgementProgress(this.#rows),
+      figures: figuresOf(filtered.map((row) => this.#factsOf(row))),
+    };
+  }
+
+  #factsOf(row: R): FigureFacts {
+    let facts = this.#figureFacts.get(row);
+    if (facts === undefined) this.#figureFacts.set(row, (facts = figureFacts(row)));
+    return facts;
+  }
+
+  #inOrder(sort: CohortSort): readonly R[] {
+    // The cohort comes in date order already.
+    if (sort.key === DEFAULT_SORT.key && sort.direction === DEFAULT_SORT.direction) return this.#rows;
+    const key = `${sort.key}:${sort.direction}`;
+    let sorted = this.#sorted.get(key);
+    if (sorted === undefined) this.#sorted.set(key, (sorted = sortRows(this.#rows, sort.key, sort.direction)));
+    return sorted;
+  }
+}
+
+/** One view of rows in the cohort's own order (a cohort looked at once). */
+export function cohortView<R extends CohortRow>(rows: readonly R[], request: CohortViewRequest, page?: (row: R) => CohortRow): CohortView {
+  return new KeptCohort(rows).view(request, page);
 }

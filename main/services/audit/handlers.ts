@@ -1,5 +1,5 @@
-import { cohortKey, cohortRowOf, NO_FILTERS, type AuditPeriod, type AuditRow } from '../../../domain/audit/types';
-import { cohortView } from '../../../domain/audit/view';
+import { cohortRowOf, NO_FILTERS, type AuditPeriod, type AuditRow } from '../../../domain/audit/types';
+import { KeptCohort } from '../../../domain/audit/view';
 import type { Handlers } from '../dispatch';
 import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
 import type { ChairProfile } from '../../../domain/signoff/schemas';
@@ -18,13 +18,11 @@ export interface AuditOperationsStore extends AuditStore {
   onLock?(listener: () => void): void;
 }
 
-/** The cohort of the period last looked at, whole, in the cohort's order (one per store, until it locks). */
+/** The cohort of the period last looked at, whole (one per store, until it locks). */
 interface LastLook {
   period: string;
   answer: Omit<CohortAnswer, 'rows'>;
-  rows: AuditRow[];
-  /** Each child's place in rows, by cohortKey. */
-  at: Map<string, number>;
+  cohort: KeptCohort<AuditRow>;
 }
 
 const periodKey = (period: AuditPeriod) => JSON.stringify([period.from, period.to]);
@@ -42,25 +40,21 @@ export function auditHandlers(store: AuditOperationsStore, now: () => Date = () 
     const key = periodKey(period);
     if (!reuse || last?.period !== key) {
       const { rows, ...answer } = await buildCohort(store, period, null, now());
-      last = { period: key, answer, rows, at: new Map(rows.map((row, index) => [cohortKey(row), index])) };
+      last = { period: key, answer, cohort: new KeptCohort(rows) };
     }
     return last;
   };
   return {
     'audit.cohort': async ({ period, filters, sort, limit, fromLastLook }) => {
-      const { answer, rows } = await look(period, fromLastLook === true);
-      return { ...answer, ...cohortView(rows, { filters, sort, limit }, cohortRowOf) };
+      const { answer, cohort } = await look(period, fromLastLook === true);
+      return { ...answer, ...cohort.view({ filters, sort, limit }, cohortRowOf) };
     },
-    'audit.child': async ({ period, conferenceId, childId }) => {
-      const { rows, at } = await look(period, true);
-      return { row: rows[at.get(cohortKey({ conferenceId, childId })) ?? -1] ?? null };
-    },
+    'audit.child': async ({ period, conferenceId, childId }) => ({ row: (await look(period, true)).cohort.row({ conferenceId, childId }) ?? null }),
     'audit.judge': async (input) => {
       const judgement = await store.judge(input);
       // The kept cohort shows it too: the screen's next view has it without building the period again.
-      const index = last?.at.get(cohortKey(judgement));
-      const kept = index === undefined ? undefined : last?.rows[index];
-      if (last && index !== undefined && kept) last.rows[index] = { ...kept, judgements: [...kept.judgements, judgement] };
+      const kept = last?.cohort.row(judgement);
+      if (kept) last?.cohort.replace({ ...kept, judgements: [...kept.judgements, judgement] });
       return { judgement };
     },
     'audit.judgements': ({ id }) => store.judgements(id),

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { applyFilters, sortRows } from '../../../domain/audit/filters';
+import { auditChild } from '../../../domain/audit/indicators';
+import { NO_FILTERS, type AuditRow, type JudgementView } from '../../../domain/audit/types';
+import { cohortFigures, KeptCohort } from '../../../domain/audit/view';
+import { templateForRecord } from '../../../templates/conference-templates';
+import { osei, setChild, whitfield } from './records';
+
+/** Daniel Osei and the Whitfield children (a child in need plan against most agencies), each once. */
+function rows(): AuditRow[] {
+  const o = osei();
+  const w = whitfield();
+  setChild(w.record, 'decision', w.maya, { outcome: 'cin-plan' });
+  setChild(w.record, 'decision', w.leo, { outcome: 'cin-plan' });
+  const ctx = (r: typeof o.record) => ({ template: templateForRecord(r), signOff: { signedAt: null, intact: true }, today: '2026-02-04' });
+  const row = (r: typeof o.record, id: string): AuditRow => ({ ...auditChild(r, id, ctx(r)), cameBack: { status: 'not-back', matches: [], explanation: '' }, judgements: [], judgementsMissing: 0 });
+  return sortRows([row(o.record, o.daniel), row(w.record, w.maya), row(w.record, w.leo)], 'date', 'ascending');
+}
+
+const judgement = (row: AuditRow): JudgementView =>
+  ({ conferenceId: row.conferenceId, childId: row.childId, number: 1, rating: 'good', comment: 'Clear.', actionForChair: '', author: 'A manager', at: '2026-03-01T10:00:00.000Z', signed: false, valid: true }) as JudgementView;
+
+describe('a cohort kept whole answers views of itself', () => {
+  it('filters, sorts and cuts as the exports do, with the charts of the children shown', () => {
+    const all = rows();
+    const kept = new KeptCohort(all);
+    const departs = { ...NO_FILTERS, departsFromMajority: true };
+    const view = kept.view({ filters: departs, sort: { key: 'child', direction: 'descending' }, limit: 1 });
+    const expected = sortRows(applyFilters(all, departs), 'child', 'descending');
+    expect(view.rows.map((r) => r.childName)).toEqual([expected[0]!.childName]);
+    expect(view.shown).toBe(expected.length);
+    expect(view.figures).toEqual(cohortFigures(expected));
+    // The choices and the progress are the whole cohort's, whatever the filter.
+    expect(view.progress).toEqual({ judged: 0, total: 3 });
+    expect(view.choices.chairs).toEqual([...new Set(all.map((r) => r.chair))].sort());
+  });
+
+  it('shows a judgement put back in every order it was sorted in before', () => {
+    const kept = new KeptCohort(rows());
+    const byChild = { sort: { key: 'child', direction: 'ascending' } } as const;
+    const leo = kept.view(byChild).rows.find((r) => r.childName === 'Leo Whitfield')!;
+    const whole = kept.row(leo)!;
+    kept.replace({ ...whole, judgements: [judgement(whole)] });
+    expect(kept.view(byChild).rows.find((r) => r.childName === 'Leo Whitfield')!.judgements).toHaveLength(1);
+    expect(kept.view({ filters: { ...NO_FILTERS, judged: 'judged' } }).rows.map((r) => r.childName)).toEqual(['Leo Whitfield']);
+    expect(kept.view({}).progress).toEqual({ judged: 1, total: 3 });
+    // A child who is not in the cohort is not added by a row put back for them.
+    kept.replace({ ...whole, childId: 'someone-else' });
+    expect(kept.rows).toHaveLength(3);
+    expect(kept.row({ conferenceId: whole.conferenceId, childId: 'someone-else' })).toBeUndefined();
+  });
+});
