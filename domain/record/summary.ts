@@ -98,6 +98,16 @@ function text(value: unknown): string {
  * through LocalSettingsSchema, so equal rules give equal JSON, key for key.
  */
 export function localRulesKey(settings: LocalSettings): string {
+  // The cohort asks once for each of thousands of conferences, with the same settings object.
+  let key = rulesKeys.get(settings);
+  if (key === undefined) rulesKeys.set(settings, (key = hashRules(settings)));
+  return key;
+}
+
+/** Keys by settings object: settings are parsed afresh when they change, never changed in place. */
+const rulesKeys = new WeakMap<LocalSettings, string>();
+
+function hashRules(settings: LocalSettings): string {
   const json = JSON.stringify(settings);
   let hash = 0x811c9dc5;
   for (let i = 0; i < json.length; i += 1) {
