@@ -127,6 +127,9 @@ describe('the audit cohort over the local store', () => {
     expect(await refused({ sort: { key: 'age', direction: 'ascending' } })).toContain('sort.key');
     await refused({ limit: 0 });
     expect(await refused({ filters: { ...NO_FILTERS, indicator: 'mood' } })).toContain('filters.indicator');
+    // Locking drops the kept cohort with the keys: no view of it is answered from memory after.
+    await h.ok('vault.lock');
+    await expectFailure(h.call('audit.cohort', { period: PERIOD, fromLastLook: true }), 'LOCKED');
   });
 
   it('says so for an empty period, and refuses a ten-year one in plain words', async () => {
