@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { figureFacts, figuresOf, judgementProgress, type FigureFacts } from './charts';
-import { applyFilters, filterChoices, SORT_KEYS, sortRows } from './filters';
+import { applyFilters, cohortOrder, filterChoices, SORT_KEYS, sortRows } from './filters';
 import { AuditFiltersSchema, cohortKey, CohortRowSchema, IndicatorIdSchema, NO_FILTERS, type CohortRow } from './types';
 
 /**
@@ -82,7 +82,8 @@ export class KeptCohort<R extends CohortRow> {
   #choices: CohortView['choices'] | null = null;
 
   constructor(rows: readonly R[]) {
-    this.#rows = [...rows];
+    // In the cohort's own order (the service's answer is already, so this costs one pass).
+    this.#rows = [...rows].sort(cohortOrder);
     this.#at = new Map(this.#rows.map((row, index) => [cohortKey(row), index]));
   }
 
@@ -125,7 +126,7 @@ export class KeptCohort<R extends CohortRow> {
   }
 
   #inOrder(sort: CohortSort): readonly R[] {
-    // The cohort comes in date order already.
+    // The cohort's own order is by date.
     if (sort.key === DEFAULT_SORT.key && sort.direction === DEFAULT_SORT.direction) return this.#rows;
     const key = `${sort.key}:${sort.direction}`;
     let sorted = this.#sorted.get(key);

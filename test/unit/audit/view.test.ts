@@ -33,6 +33,8 @@ describe('a cohort kept whole answers views of itself', () => {
     // The choices and the progress are the whole cohort's, whatever the filter.
     expect(view.progress).toEqual({ judged: 0, total: 3 });
     expect(view.choices.chairs).toEqual([...new Set(all.map((r) => r.chair))].sort());
+    // Given in any order, the cohort is shown in its own (by date, then child).
+    expect(new KeptCohort([...all].reverse()).view({}).rows.map((r) => r.childName)).toEqual(all.map((r) => r.childName));
   });
 
   it('shows a judgement put back in every order it was sorted in before', () => {
