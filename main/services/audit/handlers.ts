@@ -1,5 +1,6 @@
 import { cohortRowOf, NO_FILTERS, type AuditPeriod, type AuditRow } from '../../../domain/audit/types';
 import { KeptCohort } from '../../../domain/audit/view';
+import { applyFilters } from '../../../domain/audit/filters';
 import type { Handlers } from '../dispatch';
 import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
 import type { ChairProfile } from '../../../domain/signoff/schemas';
@@ -60,7 +61,9 @@ export function auditHandlers(store: AuditOperationsStore, now: () => Date = () 
     'audit.judgements': ({ id }) => store.judgements(id),
     'audit.export': async ({ period, filters, format }) => {
       const applied = filters ?? NO_FILTERS;
-      const { rows } = await buildCohort(store, period, applied, now());
+      // The cohort on the manager's screen, when it is this period's: the file holds what they
+      // looked at and filtered (with any judgement made since); otherwise worked out now.
+      const rows = applyFilters((await look(period, true)).cohort.rows, applied);
       const profile = await store.getProfile();
       return exportAudit(rows, period, applied, format, profile?.name ?? 'the manager on this computer', now());
     },

@@ -119,7 +119,14 @@ describe('the audit cohort over the local store', () => {
     // A conference entered since is not in the kept cohort's views; the next look (“Show the cohort”) has it.
     await enter(h, whitfieldChildInNeed());
     expect((await view({})).total).toBe(3);
+    // The CSV holds the cohort on the screen (what the manager filtered and judged), until the next look.
+    const leoRows = async () => {
+      const { base64 } = await h.ok<{ base64: string }>('audit.export', { period: PERIOD, format: 'csv' });
+      return Buffer.from(base64, 'base64').toString('utf8').split('Leo Whitfield').length - 1;
+    };
+    expect(await leoRows()).toBe(1);
     expect((await h.ok<View>('audit.cohort', { period: PERIOD })).total).toBe(5);
+    expect(await leoRows()).toBe(2);
     // A view of another period than the one kept is worked out afresh, not answered from the wrong cohort.
     expect((await view({ period: { from: '2026-02-01', to: '2026-02-28' } })).rows.map((r) => r.childName)).toEqual(['Daniel Osei']);
     // Names the screen does not have are refused in plain words, not guessed at.
