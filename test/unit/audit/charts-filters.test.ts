@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cameBackByOutcome, indicatorRates, indicatorsByChair, outcomesByMonth } from '../../../domain/audit/charts';
 import { applyFilters, describeFilters, sortRows } from '../../../domain/audit/filters';
-import { auditChild } from '../../../domain/audit/indicators';
-import { NO_FILTERS, type AuditRow, type CameBack } from '../../../domain/audit/types';
-import { templateForRecord } from '../../../templates/conference-templates';
-import { osei, setChild, whitfield } from './records';
+import { NO_FILTERS, type AuditRow } from '../../../domain/audit/types';
+import { cohortRows } from './records';
 
-const NOT_BACK: CameBack = { status: 'not-back', matches: [], explanation: '' };
-
-function rows(): AuditRow[] {
-  const o = osei();
-  const w = whitfield();
-  setChild(w.record, 'decision', w.maya, { outcome: 'cin-plan' });
-  setChild(w.record, 'decision', w.leo, { outcome: 'cin-plan' });
-  const ctx = (r: typeof o.record) => ({ template: templateForRecord(r), signOff: { signedAt: null, intact: true }, today: '2026-02-04' });
-  return [
-    { ...auditChild(o.record, o.daniel, ctx(o.record)), cameBack: NOT_BACK, judgements: [], judgementsMissing: 0 },
-    { ...auditChild(w.record, w.maya, ctx(w.record)), cameBack: { status: 'possible-match', matches: [], explanation: '' }, judgements: [], judgementsMissing: 0 },
-    { ...auditChild(w.record, w.leo, ctx(w.record)), cameBack: { status: 'came-back', matches: [], explanation: '' }, judgements: [], judgementsMissing: 0 },
-  ];
-}
+const rows = cohortRows;
 
 describe('the figures behind the charts', () => {
   it('counts outcomes by month', () => {

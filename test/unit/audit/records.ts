@@ -1,5 +1,8 @@
 import type { ConferenceRecord, GroupItem, SectionValue, Values } from '../../../domain/record/conference';
 import { oseiRecord, whitfieldRecord } from '../../../main/demo/scenarios';
+import { auditChild } from '../../../domain/audit/indicators';
+import type { AuditRow } from '../../../domain/audit/types';
+import { templateForRecord } from '../../../templates/conference-templates';
 
 /** Helpers that change one thing in a fictional scenario record, so each test says what it varies. */
 
@@ -53,4 +56,23 @@ export function updateChildItem(record: ConferenceRecord, childId: string, value
     'children',
     items(record, 'children').map((child) => (child.id === childId ? { ...child, values: { ...child.values, ...values } } : child)),
   );
+}
+
+/**
+ * Three cohort rows: Daniel Osei (did not come back), and the Whitfield children on a child in
+ * need plan against most agencies (Maya a possible match, Leo came back), in that order.
+ */
+export function cohortRows(): AuditRow[] {
+  const o = osei();
+  const w = whitfield();
+  setChild(w.record, 'decision', w.maya, { outcome: 'cin-plan' });
+  setChild(w.record, 'decision', w.leo, { outcome: 'cin-plan' });
+  const ctx = (r: ConferenceRecord) => ({ template: templateForRecord(r), signOff: { signedAt: null, intact: true }, today: '2026-02-04' });
+  const row = (r: ConferenceRecord, id: string, status: AuditRow['cameBack']['status']): AuditRow => ({
+    ...auditChild(r, id, ctx(r)),
+    cameBack: { status, matches: [], explanation: '' },
+    judgements: [],
+    judgementsMissing: 0,
+  });
+  return [row(o.record, o.daniel, 'not-back'), row(w.record, w.maya, 'possible-match'), row(w.record, w.leo, 'came-back')];
 }

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { applyFilters, sortRows } from '../../../domain/audit/filters';
-import { auditChild } from '../../../domain/audit/indicators';
 import { NO_FILTERS, type AuditRow, type JudgementView } from '../../../domain/audit/types';
 import { cohortFigures, KeptCohort } from '../../../domain/audit/view';
-import { templateForRecord } from '../../../templates/conference-templates';
-import { osei, setChild, whitfield } from './records';
+import { cohortRows } from './records';
 
-/** Daniel Osei and the Whitfield children (a child in need plan against most agencies), each once. */
-function rows(): AuditRow[] {
-  const o = osei();
-  const w = whitfield();
-  setChild(w.record, 'decision', w.maya, { outcome: 'cin-plan' });
-  setChild(w.record, 'decision', w.leo, { outcome: 'cin-plan' });
-  const ctx = (r: typeof o.record) => ({ template: templateForRecord(r), signOff: { signedAt: null, intact: true }, today: '2026-02-04' });
-  const row = (r: typeof o.record, id: string): AuditRow => ({ ...auditChild(r, id, ctx(r)), cameBack: { status: 'not-back', matches: [], explanation: '' }, judgements: [], judgementsMissing: 0 });
-  return sortRows([row(o.record, o.daniel), row(w.record, w.maya), row(w.record, w.leo)], 'date', 'ascending');
-}
+/** Daniel Osei and the Whitfield children, in the cohort's order (by date). */
+const rows = (): AuditRow[] => sortRows(cohortRows(), 'date', 'ascending');
 
 const judgement = (row: AuditRow): JudgementView =>
   ({ conferenceId: row.conferenceId, childId: row.childId, number: 1, rating: 'good', comment: 'Clear.', actionForChair: '', author: 'A manager', at: '2026-03-01T10:00:00.000Z', signed: false, valid: true }) as JudgementView;
