@@ -76,8 +76,14 @@ export function AuditScreen() {
 
   async function ask(chosen: AuditPeriod, view: ViewOf, fromLastLook: boolean): Promise<Answer | null> {
     const n = ++asked.current;
-    const answer = await client['audit.cohort']({ period: chosen, ...view, fromLastLook });
-    return n === asked.current ? answer : null;
+    try {
+      const answer = await client['audit.cohort']({ period: chosen, ...view, fromLastLook });
+      return n === asked.current ? answer : null;
+    } catch (error) {
+      // A refusal of an overtaken question is not news: the newer one's answer is coming.
+      if (n !== asked.current) return null;
+      throw error;
+    }
   }
 
   async function load(event?: { preventDefault: () => void }) {

@@ -119,6 +119,16 @@ describe('the audit screen asks the app for what it draws', () => {
     expect(caption()).toContain('100 of 125 shown');
   });
 
+  it('says nothing of an overtaken question that failed', async () => {
+    await showCohort();
+    choose('f-chair', 'Martin Lowe');
+    choose('f-chair', 'Priya Natarajan');
+    await asked[1]!.reply(new ApiFailure('INTERNAL', 'The app did not answer.'));
+    expect(container.querySelector('[role="alert"]')?.textContent ?? '').not.toContain('not updated');
+    await asked[2]!.reply(answerFor(asked[2]!.input));
+    expect(caption()).toContain('100 of 125 shown');
+  });
+
   it('keeps the table when a view cannot be had, and says so', async () => {
     await showCohort();
     choose('f-chair', 'Martin Lowe');
