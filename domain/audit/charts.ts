@@ -1,5 +1,6 @@
 import { MONTH_NAMES } from '../calendar/dates';
-import { INDICATOR_IDS, INDICATOR_LABELS, type CohortRow, type IndicatorId } from './types';
+import { z } from 'zod';
+import { INDICATOR_IDS, INDICATOR_LABELS, IndicatorIdSchema, type CohortRow } from './types';
 
 /**
  * The figures a manager puts in a performance report, worked out once for the screen's charts,
@@ -44,48 +45,47 @@ export function figureFacts(row: CohortRow): FigureFacts {
   return { month: row.conferenceDate.slice(0, 7), outcome: row.outcomeLabel || row.outcome, chair: row.chair || 'Chair not recorded', answers, met, applicable, back: row.cameBack.status };
 }
 
-export interface MonthCount {
+const Percent = z.number().int().min(0).max(100).nullable();
+const Count = z.number().int().nonnegative();
+
+export const MonthCountSchema = z.strictObject({
   /** yyyy-mm */
-  month: string;
-  label: string;
+  month: z.string(),
+  label: z.string(),
   /** Children by outcome label. */
-  byOutcome: Record<string, number>;
-  total: number;
-}
+  byOutcome: z.record(z.string(), Count),
+  total: Count,
+});
+export type MonthCount = z.infer<typeof MonthCountSchema>;
 
-export interface IndicatorRate {
-  id: IndicatorId;
-  label: string;
-  met: number;
+/** Met out of those it applies to: "not applicable" is left out rather than counted as met. */
+export const IndicatorRateSchema = z.strictObject({
+  id: IndicatorIdSchema,
+  label: z.string(),
+  met: Count,
   /** Children for whom the indicator applies and is recorded either way (met + not met + not recorded). */
-  applicable: number;
+  applicable: Count,
   /** Whole per cent met of applicable; null when nothing applies. */
-  percent: number | null;
-}
+  percent: Percent,
+});
+export type IndicatorRate = z.infer<typeof IndicatorRateSchema>;
 
-export interface ChairRates {
-  chair: string;
-  children: number;
-  /** Indicators met out of indicators that applied, over all the chair's children. */
-  met: number;
-  applicable: number;
-  percent: number | null;
-}
+/** Indicators met out of indicators that applied, over all the chair's children. */
+export const ChairRatesSchema = z.strictObject({ chair: z.string(), children: Count, met: Count, applicable: Count, percent: Percent });
+export type ChairRates = z.infer<typeof ChairRatesSchema>;
 
-export interface CameBackRate {
-  outcome: string;
-  children: number;
-  cameBack: number;
-  possible: number;
-  percent: number | null;
-}
+/** Confirmed (case-number) returns only in the rate; possible matches are counted beside it, for the manager to confirm. */
+export const CameBackRateSchema = z.strictObject({ outcome: z.string(), children: Count, cameBack: Count, possible: Count, percent: Percent });
+export type CameBackRate = z.infer<typeof CameBackRateSchema>;
 
-export interface Figures {
-  months: { months: MonthCount[]; outcomes: string[] };
-  rates: IndicatorRate[];
-  chairs: { chairs: ChairRates[]; overall: ChairRates };
-  back: CameBackRate[];
-}
+/** The figures behind the three charts and their tables, for the screen and the PDF summary alike. */
+export const FiguresSchema = z.strictObject({
+  months: z.strictObject({ months: z.array(MonthCountSchema), outcomes: z.array(z.string()) }),
+  rates: z.array(IndicatorRateSchema),
+  chairs: z.strictObject({ chairs: z.array(ChairRatesSchema), overall: ChairRatesSchema }),
+  back: z.array(CameBackRateSchema),
+});
+export type Figures = z.infer<typeof FiguresSchema>;
 
 const percentOf = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 100));
 
@@ -135,27 +135,14 @@ export function figuresOf(facts: readonly FigureFacts[]): Figures {
   };
 }
 
-export function outcomesByMonth(rows: readonly CohortRow[]): Figures['months'] {
-  return figuresOf(rows.map(figureFacts)).months;
-}
-
 function monthLabel(month: string): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
   return `${MONTH_NAMES[m - 1]?.slice(0, 3) ?? month} ${year}`;
 }
 
-/** Met out of those it applies to: "not applicable" is left out rather than counted as met. */
-export function indicatorRates(rows: readonly CohortRow[]): IndicatorRate[] {
-  return figuresOf(rows.map(figureFacts)).rates;
-}
-
-export function indicatorsByChair(rows: readonly CohortRow[]): Figures['chairs'] {
-  return figuresOf(rows.map(figureFacts)).chairs;
-}
-
-/** Confirmed (case-number) returns only in the rate; possible matches are counted beside it, for the manager to confirm. */
-export function cameBackByOutcome(rows: readonly CohortRow[]): CameBackRate[] {
-  return figuresOf(rows.map(figureFacts)).back;
+/** Every chart's figures for these rows. */
+export function cohortFigures(rows: readonly CohortRow[]): Figures {
+  return figuresOf(rows.map(figureFacts));
 }
 
 export function judgementProgress(rows: readonly CohortRow[]): { judged: number; total: number } {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { figureFacts, figuresOf, judgementProgress, type FigureFacts } from './charts';
+import { figureFacts, figuresOf, FiguresSchema, judgementProgress, type FigureFacts } from './charts';
 import { applyFilters, cohortOrder, filterChoices, SORT_KEYS, sortRows } from './filters';
-import { AuditFiltersSchema, cohortKey, CohortRowSchema, IndicatorIdSchema, NO_FILTERS, type CohortRow } from './types';
+import { AuditFiltersSchema, cohortKey, CohortRowSchema, NO_FILTERS, type CohortRow } from './types';
 
 /**
  * What the audit screen shows of a cohort, worked out where the cohort is kept (the app's main
@@ -29,21 +29,7 @@ export const CohortViewRequestSchema = z.strictObject({
 });
 export type CohortViewRequest = z.infer<typeof CohortViewRequestSchema>;
 
-const Percent = z.number().int().min(0).max(100).nullable();
 const Count = z.number().int().nonnegative();
-const ChairRatesSchema = z.strictObject({ chair: z.string(), children: Count, met: Count, applicable: Count, percent: Percent });
-
-/** The figures behind the three charts and their tables (charts.ts), for the children shown. */
-export const CohortFiguresSchema = z.strictObject({
-  months: z.strictObject({
-    months: z.array(z.strictObject({ month: z.string(), label: z.string(), byOutcome: z.record(z.string(), Count), total: Count })),
-    outcomes: z.array(z.string()),
-  }),
-  rates: z.array(z.strictObject({ id: IndicatorIdSchema, label: z.string(), met: Count, applicable: Count, percent: Percent })),
-  chairs: z.strictObject({ chairs: z.array(ChairRatesSchema), overall: ChairRatesSchema }),
-  back: z.array(z.strictObject({ outcome: z.string(), children: Count, cameBack: Count, possible: Count, percent: Percent })),
-});
-export type CohortFigures = z.infer<typeof CohortFiguresSchema>;
 
 export const CohortViewSchema = z.strictObject({
   /** The first `limit` children the filters leave, in the order asked for. */
@@ -59,13 +45,10 @@ export const CohortViewSchema = z.strictObject({
   }),
   /** Children judged so far, of the whole cohort. */
   progress: z.strictObject({ judged: Count, total: Count }),
-  figures: CohortFiguresSchema,
+  figures: FiguresSchema,
 });
 export type CohortView = z.infer<typeof CohortViewSchema>;
 
-export function cohortFigures(rows: readonly CohortRow[]): CohortFigures {
-  return figuresOf(rows.map(figureFacts));
-}
 
 /**
  * A cohort kept whole where it was built, in the cohort's own order, answering views of itself.

@@ -1,4 +1,4 @@
-import { cameBackByOutcome, indicatorRates, indicatorsByChair, judgementProgress, outcomesByMonth } from '../../domain/audit/charts';
+import { cohortFigures, judgementProgress } from '../../domain/audit/charts';
 import { indicatorsMet } from '../../domain/audit/filters';
 import { INDICATOR_IDS, JUDGEMENT_RATING_LABELS, type AuditPeriod, type AuditRow } from '../../domain/audit/types';
 import { formatUkDate } from '../../domain/calendar/dates';
@@ -39,7 +39,9 @@ export function auditSummary(input: AuditSummaryInput): DocumentModel {
   }
 
   blocks.push(heading(1, 'Quality indicators met'));
-  const rates = indicatorRates(rows);
+  // One pass over the rows for every chart.
+  const figures = cohortFigures(rows);
+  const rates = figures.rates;
   blocks.push({
     kind: 'chart',
     title: 'Per cent met, of the children each indicator applies to',
@@ -55,7 +57,7 @@ export function auditSummary(input: AuditSummaryInput): DocumentModel {
     widths: [5, 1, 1, 1],
   });
 
-  const byChair = indicatorsByChair(rows);
+  const byChair = figures.chairs;
   blocks.push(heading(2, 'By chair'));
   blocks.push({
     kind: 'chart',
@@ -73,7 +75,7 @@ export function auditSummary(input: AuditSummaryInput): DocumentModel {
   });
 
   blocks.push(heading(1, 'Outcomes by month'));
-  const months = outcomesByMonth(rows);
+  const months = figures.months;
   blocks.push({
     kind: 'table',
     caption: 'Children in the cohort by month of the conference and outcome',
@@ -82,7 +84,7 @@ export function auditSummary(input: AuditSummaryInput): DocumentModel {
   });
 
   blocks.push(heading(1, 'Came back within 12 months'));
-  const back = cameBackByOutcome(rows);
+  const back = figures.back;
   blocks.push({
     kind: 'chart',
     title: 'Came back within 12 months, by outcome (per cent, matched by case number)',

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from 'recharts';
-import type { CohortFigures } from '../../../domain/audit/view';
+import type { Figures } from '../../../domain/audit/charts';
 
 /**
  * The three charts a manager puts in a performance report. Each chart is a picture of the
@@ -12,7 +12,7 @@ const COLOURS = ['#1d4f6e', '#8a4b00', '#3d6b35', '#6b3a6b', '#505a5f', '#00707a
 const pct = (value: number | null) => (value === null ? '—' : `${value}%`);
 
 /** The figures are worked out in the app from the children shown (domain/audit/view.ts, charts.ts). */
-export function AuditCharts({ figures }: { figures: CohortFigures }) {
+export function AuditCharts({ figures }: { figures: Figures }) {
   const { months, rates, chairs, back } = figures;
   if (months.months.length === 0) return null;
   const monthData = months.months.map((m) => ({ month: m.label, ...m.byOutcome }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cameBackByOutcome, indicatorRates, indicatorsByChair, outcomesByMonth } from '../../../domain/audit/charts';
+import { cohortFigures } from '../../../domain/audit/charts';
 import { applyFilters, describeFilters, sortRows } from '../../../domain/audit/filters';
 import { NO_FILTERS, type AuditRow } from '../../../domain/audit/types';
 import { cohortRows } from './records';
@@ -8,29 +8,29 @@ const rows = cohortRows;
 
 describe('the figures behind the charts', () => {
   it('counts outcomes by month', () => {
-    expect(outcomesByMonth(rows()).months.map((m) => [m.label, m.total])).toEqual([
+    expect(cohortFigures(rows()).months.months.map((m) => [m.label, m.total])).toEqual([
       ['Jan 2026', 2],
       ['Feb 2026', 1],
     ]);
   });
 
   it('leaves "not applicable" out of an indicator’s rate rather than counting it as met', () => {
-    const dissent = indicatorRates(rows()).find((r) => r.id === 'dissent')!;
+    const dissent = cohortFigures(rows()).rates.find((r) => r.id === 'dissent')!;
     // Osei's police dissent and the Whitfield IDVA dissent (both children) all apply.
     expect(dissent).toMatchObject({ met: 3, applicable: 3, percent: 100 });
-    const single = indicatorRates([rows()[0]!]).find((r) => r.id === 'rationale-engages')!;
+    const single = cohortFigures([rows()[0]!]).rates.find((r) => r.id === 'rationale-engages')!;
     expect(single).toMatchObject({ met: 1, applicable: 1 });
   });
 
   it('gives each chair and all chairs their share of indicators met', () => {
-    const { chairs, overall } = indicatorsByChair(rows());
+    const { chairs, overall } = cohortFigures(rows()).chairs;
     expect(chairs.map((c) => c.chair)).toEqual(['Martin Lowe (independent chair)', 'Priya Natarajan (independent chair)']);
     expect(overall.children).toBe(3);
     expect(overall.met).toBe(chairs.reduce((n, c) => n + c.met, 0));
   });
 
   it('counts only case-number returns in the came-back rate, possible matches beside it', () => {
-    const cin = cameBackByOutcome(rows()).find((r) => r.outcome === 'Child in need plan (section 17)')!;
+    const cin = cohortFigures(rows()).back.find((r) => r.outcome === 'Child in need plan (section 17)')!;
     expect(cin).toMatchObject({ children: 2, cameBack: 1, possible: 1, percent: 50 });
   });
 });

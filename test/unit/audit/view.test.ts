@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyFilters, sortRows } from '../../../domain/audit/filters';
 import { NO_FILTERS, type AuditRow, type JudgementView } from '../../../domain/audit/types';
-import { cohortFigures, KeptCohort } from '../../../domain/audit/view';
+import { cohortFigures } from '../../../domain/audit/charts';
+import { KeptCohort } from '../../../domain/audit/view';
 import { cohortRows } from './records';
 
 /** Daniel Osei and the Whitfield children, in the cohort's order (by date). */
