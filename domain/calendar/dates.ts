@@ -44,20 +44,33 @@ export function isLeapYear(year: number): boolean {
 /** `month` is 1–12. */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
-
-const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function isRealDate({ year, month, day }: CivilDate): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/** The digits value[from..to) as a number, or -1 if any is not an ASCII digit. */
+function digitsAt(value: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i += 1) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/**
+ * yyyy-mm-dd read character by character rather than with a pattern: the manager's audit asks
+ * this of a quarter of a million dates in a look at a large council's year, and the pattern's
+ * match arrays were a tenth of that look.
+ */
 function isoParts(value: string): CivilDate | null {
-  const match = ISO_PATTERN.exec(value);
-  if (!match) return null;
-  const parts = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-  return isRealDate(parts) ? parts : null;
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
+  const parts = { year: digitsAt(value, 0, 4), month: digitsAt(value, 5, 7), day: digitsAt(value, 8, 10) };
+  return parts.year >= 0 && isRealDate(parts) ? parts : null;
 }
 
 /** True for a `yyyy-mm-dd` string naming a day that exists (so not 2026-02-29). */

@@ -103,6 +103,9 @@ export function todayIso(now: Date): string {
 
 const NO_JUDGEMENTS: ConferenceJudgements = { views: [], missing: 0 };
 
+/** The memo's entry naming the local rules its rows were worked out under (not a conference id). */
+const MEMO_RULES = 'local-rules';
+
 export async function buildCohort(store: AuditStore, period: AuditPeriod, filters: AuditFilters | null, now: Date = new Date()): Promise<CohortAnswer> {
   const check = checkPeriod(period);
   if (!check.ok) throw new ApiFailure('INVALID_INPUT', check.message);
@@ -111,7 +114,13 @@ export async function buildCohort(store: AuditStore, period: AuditPeriod, filter
   const today = todayIso(now);
   const cameBack = new CameBackIndex(appearancesFrom(conferences));
   const memo = store.auditMemo ? await store.auditMemo() : null;
-  const settingsKey = JSON.stringify(settings.local);
+  // Rows worked out under other local rules are of no use: the memo is emptied when the rules
+  // change, rather than the rules' JSON being written into each of thousands of keys.
+  const rules = JSON.stringify(settings.local);
+  if (memo !== null && memo.get(MEMO_RULES) !== rules) {
+    memo.clear();
+    memo.set(MEMO_RULES, rules);
+  }
   const byId = new Map(conferences.map((c) => [c.id, c]));
   let unreadable = 0;
 
@@ -119,7 +128,7 @@ export async function buildCohort(store: AuditStore, period: AuditPeriod, filter
   for (const id of cohortCandidates(conferences, period)) {
     const summary = byId.get(id)!;
     // Same revision, same day, same local rules (and no judgement since, which empties it): same rows.
-    const key = `${summary.revision}|${today}|${settingsKey}`;
+    const key = `${summary.revision}|${today}`;
     const kept = memo?.get(id) as Memo | undefined;
     if (kept?.key === key) {
       chosen.push({ summary, children: kept.children, judgements: kept.judgements });

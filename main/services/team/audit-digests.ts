@@ -3,6 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import type { IndexedAuditFacts } from '../../../domain/audit/facts';
 import { ConferenceSummarySchema, type ConferenceSummary } from '../../../domain/record/summary';
+import { asciiJson, parseAsciiJson } from '../store/ascii-json';
 import { open, seal } from '../store/crypto';
 import type { SignedInMember } from './membership';
 
@@ -42,8 +43,8 @@ export interface DigestEntry {
  * sealed with this member's own key (see above).
  */
 const SUMMARY_SHAPE = createHash('sha256').update(JSON.stringify(z.toJSONSchema(ConferenceSummarySchema, { unrepresentable: 'any' }))).digest('hex').slice(0, 16);
-/** Bumped when what an entry holds besides the summary changes. */
-const DIGEST_FORMAT = 1;
+/** Bumped when what an entry holds besides the summary, or how the digest is written, changes (2: ASCII JSON). */
+const DIGEST_FORMAT = 2;
 
 const role = (login: string, month: string) => `team-audit-digest:${login}:${month}`;
 
@@ -61,14 +62,14 @@ function isFacts(value: unknown): value is IndexedAuditFacts {
 }
 
 export function sealDigest(m: Pick<SignedInMember, 'login' | 'personalKey'>, month: string, entries: readonly DigestEntry[]): Buffer {
-  const plain = gzipSync(Buffer.from(JSON.stringify({ format: DIGEST_FORMAT, shape: SUMMARY_SHAPE, month, entries }), 'utf8'), { level: 1 });
+  const plain = gzipSync(asciiJson({ format: DIGEST_FORMAT, shape: SUMMARY_SHAPE, month, entries }), { level: 1 });
   return seal(m.personalKey, plain, role(m.login, month));
 }
 
 /** The entries of one sealed digest, or null when it will not open (another member's, damaged, an older format). */
 export function openDigest(m: Pick<SignedInMember, 'login' | 'personalKey'>, month: string, sealed: Buffer): DigestEntry[] | null {
   try {
-    const parsed = DigestSchema.parse(JSON.parse(gunzipSync(open(m.personalKey, sealed, role(m.login, month))).toString('utf8')));
+    const parsed = DigestSchema.parse(parseAsciiJson(gunzipSync(open(m.personalKey, sealed, role(m.login, month)))));
     if (parsed.month !== month) return null;
     const entries: DigestEntry[] = [];
     for (const raw of parsed.entries) {

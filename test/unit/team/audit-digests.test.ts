@@ -41,6 +41,8 @@ describe('a manager’s audit digest', () => {
     expect(openDigest(manager, '2026-02-01', sealedAs({ ...ours }))).toEqual(entries);
     expect(openDigest(manager, '2026-02-01', sealedAs({ ...ours, shape: 'an-older-build' }))).toBeNull();
     expect(openDigest(manager, '2026-02-01', sealedAs({ ...ours, format: 0 }))).toBeNull();
+    // Format 1 was UTF-8 JSON, before digests were written as ASCII: written again, not trusted as it is.
+    expect(openDigest(manager, '2026-02-01', sealedAs({ ...ours, format: 1 }))).toBeNull();
     expect(openDigest(manager, '2026-02-01', sealedAs({ ...ours, entries: [{ id: record.id, revision: '4', summary }] }))).toBeNull();
     expect(openDigest(manager, '2026-02-01', sealedAs({ ...ours, entries: [null] }))).toBeNull();
   });
