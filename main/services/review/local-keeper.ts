@@ -1,10 +1,9 @@
 import type { ChairProfileStore } from '../signing/chair-profile-store';
 import type { LoadedConference } from '../store/conference-file';
 import { isSigned, type ConferenceContext, type Conferences } from '../store/conferences';
-import { nextEntry, recordHash } from '../store/history';
 import { indexEntryAfterWrite } from '../store/index-entry';
 import { EMPTY_REVIEW } from './review-block';
-import type { ReviewKeeper, ReviewSnapshot } from './review-keeper';
+import { reviewStepEntry, type ReviewKeeper, type ReviewSnapshot } from './review-keeper';
 
 /**
  * The review on the local folder: the review block lives in the conference's sealed document,
@@ -37,16 +36,7 @@ export function localReviewKeeper(c: LocalReviewContext): ReviewKeeper {
       const loaded = before.token as LoadedConference;
       const id = record.id;
       const { signer } = c.profile.signer();
-      const entry = nextEntry(id, loaded.stored.entry, {
-        at: c.now().toISOString(),
-        actor: `${signer.name} (${c.actor})`,
-        action: step.action,
-        sections: step.sections ?? [],
-        revision: record.revision,
-        recordHash: recordHash(record),
-        detail: step.detail,
-        ...(step.signedVersionHash ? { signedVersionHash: step.signedVersionHash } : {}),
-      });
+      const entry = reviewStepEntry(id, loaded.stored.entry, record, step, { at: c.now(), actor: `${signer.name} (${c.actor})` });
       await c.index.noteIntent(id);
       const stamp = await c.files.commit(id, loaded.db, loaded.adapter, loaded.stored.entry, { record, entry, review });
       await c.index.record(await indexEntryAfterWrite(c, id, { record, stored: { ...loaded.stored, review }, head: entry.hash, stamp }));

@@ -3,6 +3,7 @@ import type { HistoryEntry } from '../../../domain/api/contract';
 import type { ConferenceRecord } from '../../../domain/record/conference';
 import type { LocalSettings } from '../../../domain/rules/local-settings';
 import type { Signer } from '../signing/signed-version';
+import { nextEntry, recordHash } from '../store/history';
 import type { ReviewBlock } from './review-block';
 
 /**
@@ -44,4 +45,21 @@ export interface ReviewKeeper {
   signer(): Promise<{ signer: Signer; privateKey: KeyObject }>;
   localSettings(): Promise<LocalSettings>;
   now(): Date;
+}
+
+/**
+ * A step's history entry, chained after the conference's newest: the same for either keeper, so
+ * a step reads alike in a local folder's history and a team's.
+ */
+export function reviewStepEntry(id: string, head: HistoryEntry | null, record: ConferenceRecord, step: ReviewStep, by: { at: Date; actor: string }): HistoryEntry {
+  return nextEntry(id, head, {
+    at: by.at.toISOString(),
+    actor: by.actor,
+    action: step.action,
+    sections: step.sections ?? [],
+    revision: record.revision,
+    recordHash: recordHash(record),
+    detail: step.detail,
+    ...(step.signedVersionHash ? { signedVersionHash: step.signedVersionHash } : {}),
+  });
 }

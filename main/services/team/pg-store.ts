@@ -68,7 +68,7 @@ import { clientConfig, plainFailure, type TeamServer } from './team-server';
 import { insertReview, latestReview, openReviewSummary, refuseUnboundReview, REVIEW_ACTIONS } from './pg-review';
 import type { ReviewDueSummary } from '../../../domain/record/summary';
 import { ReviewService } from '../review/review-service';
-import type { ReviewKeeper, ReviewSnapshot } from '../review/review-keeper';
+import { reviewStepEntry, type ReviewKeeper, type ReviewSnapshot } from '../review/review-keeper';
 import type { ReviewBlock } from '../review/review-block';
 
 /**
@@ -485,16 +485,7 @@ export class PgConferenceStore implements ConferenceStore {
         const { current, head } = before.token as Token;
         const id = current.id;
         const file = await profile();
-        const entry = nextEntry(id, head, {
-          at: this.#now().toISOString(),
-          actor: `${file.name} (${m.login})`,
-          action: step.action,
-          sections: step.sections ?? [],
-          revision: record.revision,
-          recordHash: recordHash(record),
-          detail: step.detail,
-          ...(step.signedVersionHash ? { signedVersionHash: step.signedVersionHash } : {}),
-        });
+        const entry = reviewStepEntry(id, head, record, step, { at: this.#now(), actor: `${file.name} (${m.login})` });
         const team = latestTeamKey(m);
         if (record.revision !== current.revision) {
           // An accepted correction: a new version, and the review row with it.
