@@ -1,12 +1,14 @@
 import { isAscii } from 'node:buffer';
 
 /**
- * JSON as ASCII bytes alone, every other character written as a \u escape, for the large
- * sealed texts read back whole (a manager's audit digests: some 50 MB for a year of a large
- * council). Why: Node decodes UTF-8 that holds any non-ASCII character — a ’ in a sentence, a Ł
- * in a name — at about a seventh of the speed of one-byte text, and V8 then parses the two-byte
- * string it made more slowly too. Measured on 83 MB of digest-like JSON: decoding 456 ms as
- * UTF-8 against 60 ms as ASCII, parsing 897 ms against 578 ms. The escapes cost 2% in size.
+ * JSON as ASCII bytes alone, every other character written as a \u escape: how every sealed
+ * document is written (crypto.ts, sealJson) and a manager's audit digests too. Why: the large
+ * ones are read back whole — the local index of 20,000 conferences at each unlock, some 50 MB
+ * of digests at a manager's first look at a year — and Node decodes UTF-8 that holds any
+ * non-ASCII character (a ’ in a sentence, a Ł in a name) at about a seventh of the speed of
+ * one-byte text, and V8 then parses the two-byte string it made more slowly too. Measured on
+ * 83 MB of digest-like JSON: decoding 456 ms as UTF-8 against 60 ms as ASCII, parsing 897 ms
+ * against 578 ms. The escapes cost about 2% in size. Any JSON reader reads the same value.
  */
 
 // Every character outside printable ASCII that JSON.stringify leaves as it is (it already escapes controls).

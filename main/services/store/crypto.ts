@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { asciiJson, parseAsciiJson } from './ascii-json';
 
 /**
  * The one encryption envelope every file in the store uses: AES-256-GCM, a fresh random
@@ -58,9 +59,13 @@ export function newDataKey(): Buffer {
   return randomBytes(KEY_BYTES);
 }
 
-/** JSON in, sealed bytes out; the plaintext buffer is zeroed as soon as it is encrypted. */
+/**
+ * JSON in, sealed bytes out; the plaintext buffer is zeroed as soon as it is encrypted. Written
+ * as ASCII JSON (ascii-json.ts): a large council's index and digests read back several times
+ * faster, and any JSON reader reads it as the same value.
+ */
 export function sealJson(key: Buffer, value: unknown, role: string): Buffer {
-  const plain = Buffer.from(JSON.stringify(value), 'utf8');
+  const plain = asciiJson(value);
   try {
     return seal(key, plain, role);
   } finally {
@@ -72,7 +77,8 @@ export function sealJson(key: Buffer, value: unknown, role: string): Buffer {
 export function openJson(key: Buffer, sealed: Buffer, role: string): unknown {
   const plain = open(key, sealed, role);
   try {
-    return JSON.parse(plain.toString('utf8'));
+    // Files sealed before were UTF-8 JSON: read as such.
+    return parseAsciiJson(plain);
   } finally {
     plain.fill(0);
   }

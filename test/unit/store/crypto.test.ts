@@ -36,6 +36,15 @@ describe('the encryption envelope', () => {
     const value = { name: 'Maya', items: [1, 2, { deep: true }] };
     expect(openJson(key, sealJson(key, value, 'r'), 'r')).toEqual(value);
   });
+
+  it('carries any name as ASCII JSON, and still opens what was sealed as UTF-8 JSON before', () => {
+    const value = { name: 'Zoë O’Brien-Łukasiewicz 👶🏽', rtl: 'مريم الحسن', markup: '<b>&amp;</b>' };
+    const sealed = sealJson(key, value, 'r');
+    expect(open(key, sealed, 'r').every((byte) => byte < 0x80)).toBe(true);
+    expect(openJson(key, sealed, 'r')).toEqual(value);
+    const older = seal(key, Buffer.from(JSON.stringify(value), 'utf8'), 'r');
+    expect(openJson(key, older, 'r')).toEqual(value);
+  });
 });
 
 describe('canonical JSON', () => {
