@@ -94,6 +94,10 @@ describe('isValidIsoDate', () => {
     expect(isValidIsoDate('2026-1-15')).toBe(false);
     expect(isValidIsoDate('2026-01-15T00:00:00Z')).toBe(false);
     expect(isValidIsoDate('2026-00-10')).toBe(false);
+    // Read character by character: only ASCII digits and dashes, in their places, make a date.
+    for (const notADate of ['２０２６-01-15', '2026-01-1a', '+026-01-15', ' 026-01-15', '2026/01/15', '2026-13-01', '2026-04-31', '2026-0115-', '']) {
+      expect(isValidIsoDate(notADate), notADate).toBe(false);
+    }
     expect(isValidIsoDate(20260115)).toBe(false);
     expect(isValidIsoDate(null)).toBe(false);
   });
