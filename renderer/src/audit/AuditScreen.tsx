@@ -13,7 +13,7 @@ import {
   type CohortRow,
   type JudgementView,
 } from '../../../domain/audit/types';
-import { DEFAULT_SORT, type CohortSort, type CohortView } from '../../../domain/audit/view';
+import { COHORT_PAGE_ROWS, DEFAULT_SORT, type CohortSort, type CohortView } from '../../../domain/audit/view';
 import { errorMessage } from '../api';
 import { PageHeading } from '../components/PageHeading';
 import { usePageTitle } from '../components/usePageTitle';
@@ -22,7 +22,7 @@ import { formatUkDate, parseUkDate } from '../../../domain/calendar/dates';
 import { useSession } from '../session/SessionContext';
 import { AuditCharts } from './AuditCharts';
 import { ChildDetailLoader } from './ChildDetail';
-import { CohortTable, PAGE_ROWS } from './CohortTable';
+import { CohortTable } from './CohortTable';
 import { download } from '../components/files';
 
 type Answer = CohortView & { total: number; unreadable: number; message: string | null };
@@ -66,7 +66,7 @@ export function AuditScreen() {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
   const [sort, setSort] = useState<CohortSort>(DEFAULT_SORT);
-  const [limit, setLimit] = useState(PAGE_ROWS);
+  const [limit, setLimit] = useState(COHORT_PAGE_ROWS);
   // The child whose detail is open, kept as chosen: a filter that hides their row leaves it open.
   const [selected, setSelected] = useState<{ key: string; row: CohortRow } | null>(null);
   const [viewFailed, setViewFailed] = useState<string | null>(null);
@@ -104,9 +104,9 @@ export function AuditScreen() {
     setState({ kind: 'loading' });
     setSelected(null);
     setViewFailed(null);
-    setLimit(PAGE_ROWS);
+    setLimit(COHORT_PAGE_ROWS);
     try {
-      const answer = await ask(chosen, { filters, sort, limit: PAGE_ROWS }, false);
+      const answer = await ask(chosen, { filters, sort, limit: COHORT_PAGE_ROWS }, false);
       if (answer) setState({ kind: 'loaded', data: { period: chosen, answer } });
     } catch (error) {
       setState({ kind: 'failed', message: errorMessage(error) });
@@ -128,7 +128,7 @@ export function AuditScreen() {
   }
 
   function change(next: Partial<ViewOf>) {
-    const view = { filters, sort, limit: PAGE_ROWS, ...next };
+    const view = { filters, sort, limit: COHORT_PAGE_ROWS, ...next };
     setFilters(view.filters);
     setSort(view.sort);
     setLimit(view.limit);
@@ -344,7 +344,7 @@ export function AuditScreen() {
               count={answer.shown}
               selected={selected?.key ?? null}
               onSelect={(key) => setSelected(key === null ? null : (answer.rows.flatMap((row) => (cohortKey(row) === key ? [{ key, row }] : []))[0] ?? null))}
-              onShowMore={() => change({ limit: limit + PAGE_ROWS })}
+              onShowMore={() => change({ limit: limit + COHORT_PAGE_ROWS })}
             />
           )}
           {selected && state.kind === 'loaded' && (

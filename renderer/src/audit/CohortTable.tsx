@@ -9,9 +9,6 @@ import { formatIsoDate } from '../format/dates';
  * indicators and the judgement form below (aria-expanded says which is open). Pure, so the
  * benchmark renders it exactly as the screen does.
  */
-/** Rows drawn at a time: a year of a large council is thousands of children; the rest come on request. */
-export const PAGE_ROWS = COHORT_PAGE_ROWS;
-
 export function CohortTable({
   rows,
   count,
@@ -92,7 +89,7 @@ export function CohortTable({
       </table>
       {shown.length < count && onShowMore && (
         <button type="button" className="button button--secondary" onClick={onShowMore}>
-          Show {Math.min(PAGE_ROWS, count - shown.length)} more
+          Show {Math.min(COHORT_PAGE_ROWS, count - shown.length)} more
         </button>
       )}
     </div>
