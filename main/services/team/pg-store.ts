@@ -461,7 +461,7 @@ export class PgConferenceStore implements ConferenceStore {
       current: Current;
       head: HistoryEntry;
     }
-    const open = async (id: string, forChange: boolean): Promise<ReviewSnapshot> => {
+    const openInSnapshot = async (id: string, forChange: boolean): Promise<ReviewSnapshot> => {
       const current = await this.#current(m, id);
       const head = forChange ? this.#refuseTampered(current) : (current.head ?? current.entry);
       const history = await this.#history(m, current);
@@ -473,6 +473,7 @@ export class PgConferenceStore implements ConferenceStore {
       const token: Token = { current, head };
       return { record: current.record, review: stored.review, signed: current.signed, token };
     };
+    const open = (id: string, forChange: boolean) => this.#snapshot(m, () => openInSnapshot(id, forChange));
     const profile = async (): Promise<ProfileFile> => {
       const file = await this.#profileFile(m);
       if (file === null) throw new ApiFailure('NO_PROFILE', 'Before signing, enter your name, role and council under Settings → Chair profile. Nothing has been signed.');
@@ -544,7 +545,7 @@ export class PgConferenceStore implements ConferenceStore {
   // it is vouched for by the key, not only by the login the server saw.
 
   auditSource(id: string): Promise<AuditSource> {
-    return this.#run(async (m) => {
+    return this.#read(async (m) => {
       const current = await this.#current(m, id);
       // The history read once, for the signatures' check and the judgements' (it was read twice).
       const history = await this.#history(m, current);
@@ -654,7 +655,7 @@ export class PgConferenceStore implements ConferenceStore {
   }
 
   judgements(id: string): Promise<{ judgements: JudgementView[]; missing: number }> {
-    return this.#run(async (m) => {
+    return this.#read(async (m) => {
       const current = await this.#current(m, id);
       const history = await this.#history(m, current);
       const { views, missing } = await this.#judgementsOf(m, current, history.entries);
@@ -1107,7 +1108,7 @@ export class PgConferenceStore implements ConferenceStore {
   }
 
   get(id: string): Promise<{ conference: ConferenceRecord; problems: StoreProblem[] }> {
-    return this.#run(async (m) => {
+    return this.#read(async (m) => {
       const current = await this.#current(m, id);
       const history = await this.#history(m, current);
       const found = history.intact ? [] : [problems.tamperedHistory(id, dateOf(current.record))];
@@ -1117,7 +1118,7 @@ export class PgConferenceStore implements ConferenceStore {
   }
 
   history(id: string): Promise<{ entries: HistoryEntry[]; intact: boolean }> {
-    return this.#run(async (m) => this.#history(m, await this.#current(m, id)));
+    return this.#read(async (m) => this.#history(m, await this.#current(m, id)));
   }
 
   save(input: SaveInput): Promise<{ revision: number; savedAt: string }> {
@@ -1200,13 +1201,19 @@ export class PgConferenceStore implements ConferenceStore {
 
   addendum(id: string, reason: string, text: string): Promise<{ signed: SignedVersionView }> {
     return this.#run(async (m) => {
-      const current = await this.#current(m, id);
-      this.#refuseTampered(current);
-      const block = await this.#signedBlock(m, current);
-      if (block === undefined) {
-        throw new ApiFailure('NOT_READY', 'Addenda are for signed minutes. This conference is not signed yet, so correct the minutes themselves. Nothing has been added.');
-      }
-      const history = await this.#history(m, current);
+      // The signatures and the history they are checked against, read in one snapshot (read
+      // apart, only the order of the two reads kept a colleague's addendum committed in between
+      // from looking like tampering). Two addenda at once aim at the same history number and
+      // signature version: the second is refused (CONFLICT).
+      const { current, block, history } = await this.#snapshot(m, async () => {
+        const current = await this.#current(m, id);
+        this.#refuseTampered(current);
+        const block = await this.#signedBlock(m, current);
+        if (block === undefined) {
+          throw new ApiFailure('NOT_READY', 'Addenda are for signed minutes. This conference is not signed yet, so correct the minutes themselves. Nothing has been added.');
+        }
+        return { current, block, history: await this.#history(m, current) };
+      });
       if (!verify(id, { record: current.record, stored: { signed: block } }, signedHashes(history.entries)).intact) {
         throw new ApiFailure('TAMPERED', `Conference ${id}: its signed versions do not verify, so no addendum can be signed onto them. Nothing has been added; report this to your information governance lead.`);
       }
@@ -1254,11 +1261,11 @@ export class PgConferenceStore implements ConferenceStore {
   }
 
   signatures(id: string): Promise<Signatures> {
-    return this.#run(async (m) => this.#signatures(m, await this.#current(m, id)));
+    return this.#read(async (m) => this.#signatures(m, await this.#current(m, id)));
   }
 
   exportSource(id: string): Promise<ExportSource> {
-    return this.#run(async (m) => {
+    return this.#read(async (m) => {
       const current = await this.#current(m, id);
       return { record: current.record, signed: await this.#signedBlock(m, current), signatures: await this.#signatures(m, current) };
     });
@@ -1459,6 +1466,30 @@ export class PgConferenceStore implements ConferenceStore {
       await m.client.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * A read of one conference that takes several statements (its version, its history, its review
+   * or judgements), all from one snapshot. Read statement by statement, a colleague's save or
+   * review step committed in between made the parts disagree: a history running past the record,
+   * or a review row with no history entry yet. Both were reported as tampering, a false alarm
+   * sent to the information governance lead.
+   */
+  async #snapshot<T>(m: SignedInMember, work: () => Promise<T>): Promise<T> {
+    await m.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    try {
+      const result = await work();
+      await m.client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await m.client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** #run for a read that must be one snapshot (#snapshot). */
+  #read<T>(work: (member: SignedInMember) => Promise<T>): Promise<T> {
+    return this.#run((m) => this.#snapshot(m, () => work(m)));
   }
 
   async #dataKey(m: SignedInMember, id: string, keyId: number): Promise<Buffer> {

@@ -159,6 +159,28 @@ describe('two people, one record', () => {
     expect((await a.ok<{ intact: boolean; entries: unknown[] }>('conferences.history', { id: created.id })).entries).toHaveLength(2);
   });
 
+  test('addenda signed side by side from two computers: each is kept or refused as CONFLICT, and the signatures stay intact', async () => {
+    const a = await signedIn(chair);
+    await a.ok('profile.set', CHAIR_PROFILE);
+    const record = await enterWhitfield(a);
+    await a.ok('conferences.sign', { id: record.id, baseRevision: record.revision });
+    const b = await signedIn(chair); // the same chair on a second computer
+    const addendum = (n: number) => ({ id: record.id, reason: `Correction ${n}`, text: `Correction ${n} to the minutes.` });
+    // Each computer adds its addenda one after another, the two running side by side, so one's
+    // reads fall between the other's writes.
+    const outcomes: string[] = [];
+    const addAll = async (api: typeof a, first: number) => {
+      for (let n = first; n < first + 6; n += 1) outcomes.push(await api.code('conferences.addendum', addendum(n)));
+    };
+    await Promise.all([addAll(a, 0), addAll(b, 100)]);
+    expect(outcomes.filter((code) => code !== 'ok' && code !== 'CONFLICT')).toEqual([]);
+    const kept = outcomes.filter((code) => code === 'ok').length;
+    expect(kept).toBeGreaterThanOrEqual(6);
+    const signatures = await b.ok<{ intact: boolean; versions: unknown[] }>('conferences.signatures', { id: record.id });
+    expect(signatures.intact).toBe(true);
+    expect(signatures.versions).toHaveLength(1 + kept);
+  });
+
   test('the chair’s saves appear to the manager, who cannot edit', async () => {
     const a = await signedIn(chair);
     const m = await signedIn(manager);
