@@ -998,7 +998,9 @@ export class PgConferenceStore implements ConferenceStore {
    * reading whole histories.
    */
   auditJudgements(conferences: readonly { id: string; historySeq: number | undefined }[]): Promise<Map<string, ConferenceJudgements>> {
-    return this.#run(async (m) => {
+    // One snapshot (#read): a judgement committed between reading the judgements and reading the
+    // history entries that name them looked like one deleted from the store ("1 missing").
+    return this.#read(async (m) => {
       const seqs = new Map(conferences.flatMap((c) => (c.historySeq !== undefined && UUID.safeParse(c.id).success ? [[c.id, c.historySeq] as const] : [])));
       const wanted = [...seqs.keys()];
       const answer = new Map<string, ConferenceJudgements>();

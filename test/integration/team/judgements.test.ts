@@ -340,6 +340,40 @@ describe('a manager’s judgement on the team store', () => {
     expect((await rowOf())?.judgements.map((j) => [j.author, j.comment])).toEqual([['Ada Okonjo', 'Recorded by the second manager.']]);
   });
 
+  test('looking at the cohort while another manager judges never shows a judgement as missing or not valid', async () => {
+    // The judgements and the history entries that name them were read in two statements: one
+    // committed between them looked like a judgement deleted from the store.
+    const other = team.login('mg.mensah');
+    await team.join(other, 'manager');
+    const c = await signedIn(chair);
+    const m = await signedIn(manager);
+    const o = await signedIn(other);
+    await o.ok('profile.set', { ...MANAGER_PROFILE, name: 'Efua Mensah' });
+    const record = await enterOsei(c);
+    const period = { from: '2026-01-01', to: '2026-06-30' };
+    let judging = true;
+    const judge = (async () => {
+      try {
+        for (let n = 1; n <= 10; n += 1) await o.ok('audit.judge', judgementOf(record, `The second manager’s look, number ${n}, at the rationale.`));
+      } finally {
+        judging = false;
+      }
+    })();
+    judge.catch(() => undefined); // awaited below; a failure is reported there
+    const alarms: string[] = [];
+    let looks = 0;
+    while (judging) {
+      const { rows } = await m.ok<{ rows: AuditRow[] }>('audit.cohort', { period });
+      looks += 1;
+      const row = rows.find((r) => r.conferenceId === record.id && r.childId === firstChild(record));
+      if (row === undefined) alarms.push('row gone');
+      else if (row.judgementsMissing > 0 || row.judgements.some((j) => !j.valid)) alarms.push(`${row.judgementsMissing} missing, ${row.judgements.filter((j) => !j.valid).length} not valid`);
+    }
+    await judge;
+    expect(looks).toBeGreaterThan(3);
+    expect(alarms).toEqual([]);
+  });
+
   test('a judgement made before the chair saves again is still found and checked by the cohort, which opens no conference', async () => {
     const c = await signedIn(chair);
     const m = await signedIn(manager);

@@ -150,6 +150,7 @@ describe('the accuracy review on the team store', () => {
         writing = false;
       }
     })();
+    writer.catch(() => undefined); // awaited below; a failure is reported there
     const alarms: string[] = [];
     let reads = 0;
     while (writing) {
