@@ -106,6 +106,8 @@ export class CameBackIndex {
   readonly #byNameAndBirth = new Map<string, Candidate[]>();
   readonly #byNameAndBirthWithoutCase = new Map<string, Candidate[]>();
   readonly #names = new Map<string, string>();
+  /** Case numbers repeat across a child's conferences too: each distinct spelling normalised once. */
+  readonly #cases = new Map<string, string>();
 
   constructor(appearances: readonly Appearance[]) {
     for (const appearance of appearances) {
@@ -113,7 +115,7 @@ export class CameBackIndex {
       // Only real calendar dates take part: yyyy-mm-dd strings then sort and compare as dates.
       if (reason === null || !isValidIsoDate(appearance.date)) continue;
       const candidate: Candidate = { appearance, reason };
-      const caseKey = normaliseCaseNumber(appearance.caseNumber);
+      const caseKey = this.#caseKey(appearance.caseNumber);
       if (caseKey !== '') push(this.#byCase, caseKey, candidate);
       const nameKey = nameBirthKey(appearance.name, appearance.dateOfBirth, this.#names);
       if (nameKey !== '') push(this.#byNameAndBirth, nameKey, candidate);
@@ -125,22 +127,32 @@ export class CameBackIndex {
   }
 
   cameBack(subject: Appearance): CameBack {
-    if (!isValidIsoDate(subject.date)) return describe(subject, []);
-    const caseKey = normaliseCaseNumber(subject.caseNumber);
+    const caseKey = this.#caseKey(subject.caseNumber);
+    if (!isValidIsoDate(subject.date)) return describe(subject, caseKey, '', []);
+    // Worked out once per child (a cohort asks for thousands): the end of the twelve months.
+    const until = addMonths(subject.date, CAME_BACK_MONTHS);
     const nameKey = nameBirthKey(subject.name, subject.dateOfBirth, this.#names);
     const certain = caseKey === '' ? undefined : this.#byCase.get(caseKey);
     const possible = nameKey === '' ? undefined : (caseKey === '' ? this.#byNameAndBirth : this.#byNameAndBirthWithoutCase).get(nameKey);
-    const matches = [...earliestWithin(subject, certain, 'case-number'), ...earliestWithin(subject, possible, 'name-and-date-of-birth')];
-    matches.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    return describe(subject, matches);
+    const matches = earliestWithin(subject, until, certain, 'case-number');
+    if (possible !== undefined) {
+      matches.push(...earliestWithin(subject, until, possible, 'name-and-date-of-birth'));
+      matches.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    }
+    return describe(subject, caseKey, until, matches);
+  }
+
+  #caseKey(caseNumber: string): string {
+    let key = this.#cases.get(caseNumber);
+    if (key === undefined) this.#cases.set(caseNumber, (key = normaliseCaseNumber(caseNumber)));
+    return key;
   }
 }
 
 /** The first MATCHES_KEPT of a list after the subject's conference and no later than the same date a year on (12 months + 1 day is not within). */
-function earliestWithin(subject: Appearance, list: readonly Candidate[] | undefined, by: CameBackMatch['by']): CameBackMatch[] {
+function earliestWithin(subject: Appearance, until: string, list: readonly Candidate[] | undefined, by: CameBackMatch['by']): CameBackMatch[] {
   const found: CameBackMatch[] = [];
   if (list === undefined) return found;
-  const until = addMonths(subject.date, CAME_BACK_MONTHS);
   for (let i = firstAfter(list, subject.date); i < list.length && found.length < MATCHES_KEPT; i += 1) {
     const { appearance: other, reason } = list[i]!;
     if (other.date > until) break;
@@ -168,7 +180,8 @@ function push(map: Map<string, Candidate[]>, key: string, value: Candidate): voi
   else map.set(key, [value]);
 }
 
-function describe(subject: Appearance, matches: CameBackMatch[]): CameBack {
+/** `caseKey` is the subject's case number normalised; `until` the end of its twelve months ('' when its date is not a date). */
+function describe(subject: Appearance, caseKey: string, until: string, matches: CameBackMatch[]): CameBack {
   const certain = matches.find((match) => match.by === 'case-number');
   if (certain) {
     return {
@@ -182,15 +195,17 @@ function describe(subject: Appearance, matches: CameBackMatch[]): CameBack {
     return {
       status: 'possible-match',
       matches,
-      explanation: `Possible match for you to confirm: a child of the same name and date of birth was ${possible.reason === 'plan' ? 'on a child protection plan' : 'at a new initial conference'} on ${formatUkDate(possible.date)}; ${normaliseCaseNumber(subject.caseNumber) === '' ? 'this record has no case number' : 'that record has no case number'}.`,
+      explanation: `Possible match for you to confirm: a child of the same name and date of birth was ${possible.reason === 'plan' ? 'on a child protection plan' : 'at a new initial conference'} on ${formatUkDate(possible.date)}; ${caseKey === '' ? 'this record has no case number' : 'that record has no case number'}.`,
     };
   }
   return {
     status: 'not-back',
     matches,
     explanation:
-      normaliseCaseNumber(subject.caseNumber) === '' && !isValidIsoDate(subject.dateOfBirth)
+      until === ''
+        ? `Not checked: this conference’s date is not a calendar date, so the ${CAME_BACK_MONTHS} months after it cannot be counted.`
+        : caseKey === '' && !isValidIsoDate(subject.dateOfBirth)
         ? `Not found again within ${CAME_BACK_MONTHS} months, but this record has neither a case number nor a date of birth to match by.`
-        : `Not found at a new initial conference or on a plan within ${CAME_BACK_MONTHS} months (to ${formatUkDate(addMonths(subject.date, CAME_BACK_MONTHS))}).`,
+        : `Not found at a new initial conference or on a plan within ${CAME_BACK_MONTHS} months (to ${formatUkDate(until)}).`,
   };
 }

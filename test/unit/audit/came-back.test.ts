@@ -49,6 +49,12 @@ describe('came back within 12 months', () => {
     expect(check(subject, [later({ type: 'review', outcome: 'cin-plan', planStatus: 'new' })]).status).toBe('not-back');
   });
 
+  it('says plainly that nothing was checked when the conference’s own date is not a calendar date', () => {
+    const result = check({ ...subject, date: '2026-02-30' }, [later({})]);
+    expect(result.status).toBe('not-back');
+    expect(result.explanation).toBe('Not checked: this conference’s date is not a calendar date, so the 12 months after it cannot be counted.');
+  });
+
   it('counts exactly 12 months later, but not 12 months and a day', () => {
     expect(check(subject, [later({ date: '2027-02-03' })]).status).toBe('came-back');
     const dayLate = check(subject, [later({ date: '2027-02-04' })]);
