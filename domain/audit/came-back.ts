@@ -1,7 +1,7 @@
 import { addMonths, formatUkDate, isValidIsoDate } from '../calendar/dates';
 import { isOutcome, isPlanOutcome } from '../decision/outcomes';
 import { INITIAL_TYPES, REVIEW_TYPES, type ConferenceType } from '../record/conference';
-import type { ConferenceSummary } from '../record/summary';
+import type { AuditSummary } from './cohort';
 import type { CameBack, CameBackMatch } from './types';
 
 /**
@@ -27,7 +27,7 @@ export interface Appearance {
   planStatus: string;
 }
 
-export function appearancesFrom(summaries: readonly ConferenceSummary[]): Appearance[] {
+export function appearancesFrom(summaries: readonly AuditSummary[]): Appearance[] {
   const all: Appearance[] = [];
   for (const summary of summaries) {
     if (summary.conferenceDate === null) continue;

@@ -8,6 +8,27 @@ import { DECISION, SECTION } from '../template/field-names';
 import type { AuditPeriod } from './types';
 
 /**
+ * What the cohort reads of a conference's index entry: who the children are and what was
+ * decided, for choosing the cohort and for "came back". A ConferenceSummary is one; the team
+ * store's audit digests keep only this (main/services/team/audit-digests.ts), the list's other
+ * fields (chair, readiness, signature, review dates) being no use to the audit.
+ */
+export type AuditSummary = Pick<ConferenceSummary, 'id' | 'type' | 'revision' | 'conferenceDate'> & {
+  children: readonly Pick<ConferenceSummary['children'][number], 'id' | 'name' | 'outcome' | 'caseNumber' | 'dateOfBirth' | 'planStatus'>[];
+};
+
+/** The audit's part of a conference's index entry (a new object: nothing of the list's is kept). */
+export function auditSummaryOf(summary: ConferenceSummary): AuditSummary {
+  return {
+    id: summary.id,
+    type: summary.type,
+    revision: summary.revision,
+    conferenceDate: summary.conferenceDate,
+    children: summary.children.map(({ id, name, outcome, caseNumber, dateOfBirth, planStatus }) => ({ id, name, outcome, caseNumber, dateOfBirth, planStatus })),
+  };
+}
+
+/**
  * Who is in the cohort: every child considered for a plan for the first time — at an initial
  * or pre-birth initial conference, or new to conference at a review (a newborn, a sibling) —
  * whose recorded outcome is not a child protection plan. A transfer-in child arrives on
@@ -53,7 +74,7 @@ export function conferenceDateOf(record: ConferenceRecord): string {
  * in it cannot say whether a child at a review is new, so that review is opened and the record
  * decides (generous here, exact in cohortChildIds).
  */
-export function cohortCandidates(summaries: readonly ConferenceSummary[], period: AuditPeriod): string[] {
+export function cohortCandidates(summaries: readonly AuditSummary[], period: AuditPeriod): string[] {
   const ids: string[] = [];
   for (const summary of summaries) {
     if (!inPeriod(summary.conferenceDate, period)) continue;

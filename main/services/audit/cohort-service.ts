@@ -1,13 +1,12 @@
 import type { Settings } from '../../../domain/api/contract';
 import { ApiFailure } from '../../../domain/api/result';
 import { appearancesFrom, CameBackIndex, type Appearance } from '../../../domain/audit/came-back';
-import { checkPeriod, cohortCandidates, cohortChildIds } from '../../../domain/audit/cohort';
+import { checkPeriod, cohortCandidates, cohortChildIds, type AuditSummary } from '../../../domain/audit/cohort';
 import { usableFacts, type IndexedAuditFacts } from '../../../domain/audit/facts';
 import { applyFilters, cohortOrder } from '../../../domain/audit/filters';
 import { auditChildren, auditFromFacts, type ChildAudit } from '../../../domain/audit/indicators';
 import type { AuditFilters, AuditPeriod, AuditRow, JudgementView } from '../../../domain/audit/types';
 import { formatUkDate } from '../../../domain/calendar/dates';
-import type { ConferenceSummary } from '../../../domain/record/summary';
 import { TEMPLATE_VERSION, templateForRecord } from '../../../templates/conference-templates';
 import type { AuditSource } from '../store/store';
 
@@ -25,7 +24,8 @@ import type { AuditSource } from '../store/store';
  */
 
 export interface AuditIndex {
-  conferences: readonly ConferenceSummary[];
+  /** Full summaries (the local store) or only their audit part (the team store's digests). */
+  conferences: readonly AuditSummary[];
   /** The audit facts kept with a conference's entry, if any. */
   facts(id: string): IndexedAuditFacts | undefined;
 }
@@ -124,7 +124,7 @@ export async function buildCohort(store: AuditStore, period: AuditPeriod, filter
   const byId = new Map(conferences.map((c) => [c.id, c]));
   let unreadable = 0;
 
-  const chosen: { summary: ConferenceSummary; children: ChildAudit[]; judgements: ConferenceJudgements | null }[] = [];
+  const chosen: { summary: AuditSummary; children: ChildAudit[]; judgements: ConferenceJudgements | null }[] = [];
   for (const id of cohortCandidates(conferences, period)) {
     const summary = byId.get(id)!;
     // Same revision, same day, same local rules (and no judgement since, which empties it): same rows.

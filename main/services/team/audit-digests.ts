@@ -1,17 +1,24 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import type { AuditSummary } from '../../../domain/audit/cohort';
 import type { IndexedAuditFacts } from '../../../domain/audit/facts';
-import { ConferenceSummarySchema, type ConferenceSummary } from '../../../domain/record/summary';
+import { ConferenceSummarySchema } from '../../../domain/record/summary';
 import { asciiJson, parseAsciiJson } from '../store/ascii-json';
 import { open, seal } from '../store/crypto';
 import type { SignedInMember } from './membership';
 
 /**
- * A manager's audit digests on the team store (migrations/009): per month, the conference
- * summaries and audit facts this member's app has opened, sealed as one. The manager's first
- * look at a year after signing in then opens two dozen digests instead of some 40,000 summaries
- * one by one (pg-store.ts, auditIndex).
+ * A manager's audit digests on the team store (migrations/009): per month, what the audit
+ * reads of each conference this member's app has opened — its audit summary (the children, their
+ * outcomes and what "came back" matches by) and, for those that can have a child in a cohort, its
+ * audit facts — sealed as one. The manager's first look at a year after signing in then opens
+ * two dozen digests instead of some 40,000 summaries one by one (pg-store.ts, auditIndex).
+ *
+ * Only the audit's part of a summary is kept (format 3): the list's fields (chair, readiness,
+ * signature, review dates) were half of every digest's bytes, and the first look after sign-in
+ * opened them all for nothing. Each entry is written as an array, not an object, for the same
+ * reason: 40,000 entries' keys are 40,000 times the same words to read.
  *
  * A digest is a cache, never a source: each entry carries its conference's revision and is used
  * only while the conference's row is at that revision (a summary changes only with its
@@ -27,42 +34,78 @@ export interface MonthWindow {
   to: string;
 }
 
-/** One conference as the whole list opened it. */
+/** One conference as the audit opened it. */
 export interface DigestEntry {
   id: string;
   revision: number;
-  summary: ConferenceSummary;
+  summary: AuditSummary;
   audit: IndexedAuditFacts | undefined;
 }
 
+const child = ConferenceSummarySchema.shape.children.element;
+const AuditSummarySchema = ConferenceSummarySchema.pick({ id: true, type: true, revision: true, conferenceDate: true }).extend({
+  children: z.array(child.pick({ id: true, name: true, outcome: true, caseNumber: true, dateOfBirth: true, planStatus: true })),
+});
+
 /**
- * What an entry's summary looks like to this build of the app: a hash of the summary schema. A
- * digest written by a build whose summaries had another shape is set aside (and written again),
- * so the entries of one that opens need no check field by field — 40,000 summaries checked again
- * at every sign-in cost a third of the look. Nothing else can make a digest that opens: it is
- * sealed with this member's own key (see above).
+ * What an audit summary looks like to this build of the app (its fields, and the conference
+ * types and lengths they allow): a hash of its schema. A digest written by a build whose
+ * summaries had another shape is set aside (and written again), so the entries of one that opens
+ * need no check field by field — 40,000 summaries checked again at every sign-in cost a third of
+ * the look. Nothing else can make a digest that opens: it is sealed with this member's own key.
  */
-const SUMMARY_SHAPE = createHash('sha256').update(JSON.stringify(z.toJSONSchema(ConferenceSummarySchema, { unrepresentable: 'any' }))).digest('hex').slice(0, 16);
-/** Bumped when what an entry holds besides the summary, or how the digest is written, changes (2: ASCII JSON). */
-const DIGEST_FORMAT = 2;
+const SUMMARY_SHAPE = createHash('sha256').update(JSON.stringify(z.toJSONSchema(AuditSummarySchema, { unrepresentable: 'any' }))).digest('hex').slice(0, 16);
+/** Bumped when how the digest is written changes (2: ASCII JSON; 3: the audit's part only, entries as arrays). */
+const DIGEST_FORMAT = 3;
 
 const role = (login: string, month: string) => `team-audit-digest:${login}:${month}`;
 
-// The outside is checked; each entry's summary is this build's own shape (SUMMARY_SHAPE) and its
-// facts are checked as the row's are (pg-store.ts, AuditFactsSchema) and read through their version.
+// The outside is checked; the entries are read by position (readEntry), their facts checked as
+// the row's are (pg-store.ts, AuditFactsSchema) and read through their version.
 const DigestSchema = z.strictObject({
   format: z.literal(DIGEST_FORMAT),
   shape: z.literal(SUMMARY_SHAPE),
   month: z.string(),
-  entries: z.array(z.unknown()),
+  entries: z.array(z.array(z.unknown())),
 });
+
+type ChildRow = [id: string, name: string, outcome: string | null, caseNumber: string | null, dateOfBirth: string | null, planStatus: string | null];
+type EntryRow = [id: string, revision: number, type: string, conferenceDate: string | null, children: ChildRow[], audit: IndexedAuditFacts | 0];
+
+function entryRow(e: DigestEntry): EntryRow {
+  const children = e.summary.children.map((c): ChildRow => [c.id, c.name, c.outcome, c.caseNumber ?? null, c.dateOfBirth ?? null, c.planStatus ?? null]);
+  return [e.id, e.revision, e.summary.type, e.summary.conferenceDate, children, e.audit ?? 0];
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isTextOrNull = (value: unknown): value is string | null => value === null || typeof value === 'string';
 
 function isFacts(value: unknown): value is IndexedAuditFacts {
   return typeof value === 'object' && value !== null && typeof (value as { version?: unknown }).version === 'number';
 }
 
+/** An entry read back by position; null when it is not one this build writes (the digest is then set aside). */
+function readEntry(row: readonly unknown[]): DigestEntry | null {
+  const [id, revision, type, conferenceDate, children, audit] = row;
+  if (row.length !== 6 || !isText(id) || !Number.isInteger(revision) || !isText(type) || !isTextOrNull(conferenceDate) || !Array.isArray(children)) return null;
+  const kids: AuditSummary['children'][number][] = [];
+  for (const c of children as unknown[]) {
+    if (!Array.isArray(c) || c.length !== 6) return null;
+    const [childId, name, outcome, caseNumber, dateOfBirth, planStatus] = c as unknown[];
+    if (!isText(childId) || !isText(name) || !isTextOrNull(outcome) || !isTextOrNull(caseNumber) || !isTextOrNull(dateOfBirth) || !isTextOrNull(planStatus)) return null;
+    const kid: AuditSummary['children'][number] = { id: childId, name, outcome };
+    if (caseNumber !== null) kid.caseNumber = caseNumber;
+    if (dateOfBirth !== null) kid.dateOfBirth = dateOfBirth;
+    if (planStatus !== null) kid.planStatus = planStatus;
+    kids.push(kid);
+  }
+  // The type is one this build knows: the shape hash above names the enum it was written under.
+  const summary = { id, type, revision, conferenceDate, children: kids } as AuditSummary;
+  return { id, revision: revision as number, summary, audit: isFacts(audit) ? audit : undefined };
+}
+
 export function sealDigest(m: Pick<SignedInMember, 'login' | 'personalKey'>, month: string, entries: readonly DigestEntry[]): Buffer {
-  const plain = gzipSync(asciiJson({ format: DIGEST_FORMAT, shape: SUMMARY_SHAPE, month, entries }), { level: 1 });
+  const plain = gzipSync(asciiJson({ format: DIGEST_FORMAT, shape: SUMMARY_SHAPE, month, entries: entries.map(entryRow) }), { level: 1 });
   return seal(m.personalKey, plain, role(m.login, month));
 }
 
@@ -72,10 +115,10 @@ export function openDigest(m: Pick<SignedInMember, 'login' | 'personalKey'>, mon
     const parsed = DigestSchema.parse(parseAsciiJson(gunzipSync(open(m.personalKey, sealed, role(m.login, month)))));
     if (parsed.month !== month) return null;
     const entries: DigestEntry[] = [];
-    for (const raw of parsed.entries) {
-      const e = raw as Partial<Record<keyof DigestEntry, unknown>>;
-      if (typeof e.id !== 'string' || !Number.isInteger(e.revision) || typeof e.summary !== 'object' || e.summary === null) return null;
-      entries.push({ id: e.id, revision: e.revision as number, summary: e.summary as ConferenceSummary, audit: isFacts(e.audit) ? e.audit : undefined });
+    for (const row of parsed.entries) {
+      const entry = readEntry(row);
+      if (entry === null) return null;
+      entries.push(entry);
     }
     return entries;
   } catch {

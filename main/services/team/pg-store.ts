@@ -4,7 +4,7 @@ import type { AuditSource } from '../store/store';
 import type { AuditPeriod, JudgementInput, JudgementView } from '../../../domain/audit/types';
 import { CAME_BACK_MONTHS } from '../../../domain/audit/came-back';
 import { addMonths } from '../../../domain/calendar/dates';
-import { cohortCandidates, cohortChildIds } from '../../../domain/audit/cohort';
+import { auditSummaryOf, cohortCandidates, cohortChildIds, type AuditSummary } from '../../../domain/audit/cohort';
 import { refuseThinJudgement } from '../../../domain/audit/judgement-rules';
 import { childrenOf, meetingValues, textOf } from '../../../domain/record/access';
 import { JudgementStatementSchema, StoredJudgementSchema, judgementHash, judgementView, type StoredJudgement } from '../store/judgement-schema';
@@ -178,6 +178,15 @@ interface OpenedSummary {
   audit: IndexedAuditFacts | undefined;
 }
 
+/** A conference as this session has opened it (#opened). */
+interface Opened {
+  revision: number;
+  /** The list's whole summary; undefined when only the audit's part was read (from a digest). */
+  summary: ConferenceSummary | undefined;
+  auditSummary: AuditSummary;
+  audit: IndexedAuditFacts | undefined;
+}
+
 /**
  * What a conference's sealed summary holds: the list's summary and, beside it, the manager's
  * audit facts (domain/audit/facts.ts), both from summariseConference, so the cohort of a year
@@ -243,8 +252,12 @@ export class PgConferenceStore implements ConferenceStore {
   readonly #seenDir: string | undefined;
   /** The versions this member's app has seen (seen-heads.ts); open while signed in. */
   #seen: SeenHeads | null = null;
-  /** Summaries opened by the whole list, by conference, with the revision they were opened at (see #wholeList). */
-  #opened = new Map<string, { revision: number; summary: ConferenceSummary; audit: IndexedAuditFacts | undefined }>();
+  /**
+   * Summaries opened by the whole list or the audit, by conference, with the revision they were
+   * opened at (see #wholeList). One taken from an audit digest has only its audit part
+   * (`summary` undefined): the list opens that conference's row when it needs the rest.
+   */
+  #opened = new Map<string, Opened>();
   /**
    * The cohort's rows as last worked out, by conference (buildCohort's memo, keyed there by
    * revision, day and local rules). A judgement needs no clearing here: the team's judgements
@@ -798,9 +811,11 @@ export class PgConferenceStore implements ConferenceStore {
   auditIndex(period?: AuditPeriod): Promise<AuditIndex> {
     return this.#run(async (m) => {
       const months = period === undefined ? undefined : auditMonths(period);
+      // A manager's look at a period starts from their digests and reads only the audit's part
+      // of each summary; anyone else's (a chair's, for the judgements on their conferences) is
+      // the whole list's.
       const digests = months !== undefined && m.role === 'manager';
-      const { entries, rows } = await this.#wholeList(m, months, digests);
-      const summaries = entries.map((e) => e.summary);
+      const { summaries, rows } = digests ? await this.#auditList(m, months) : { summaries: (await this.#wholeList(m, months)).entries.map((e) => e.summary), rows: [] };
       // The facts only of the conferences that can have a child in the period's cohort (the rest
       // are read for who came back, which the summary answers); kept with the opened summary.
       const wanted = period === undefined ? summaries.map((s) => s.id) : cohortCandidates(summaries, period);
@@ -854,7 +869,7 @@ export class PgConferenceStore implements ConferenceStore {
       const opened = this.#opened.get(row.id);
       const list = byMonth.get(row.month) ?? [];
       byMonth.set(row.month, list);
-      if (opened !== undefined && opened.revision === row.revision) list.push({ id: row.id, revision: row.revision, summary: opened.summary, audit: opened.audit });
+      if (opened !== undefined && opened.revision === row.revision) list.push({ id: row.id, revision: row.revision, summary: opened.auditSummary, audit: opened.audit });
     }
     const stale = new Map<string, DigestEntry[]>();
     for (const [month, entries] of byMonth) if (!sameDigest(this.#digested.get(month), entries)) stale.set(month, entries);
@@ -883,93 +898,122 @@ export class PgConferenceStore implements ConferenceStore {
     for (const [month, entries] of found) {
       this.#digested.set(month, digestContents(entries));
       for (const entry of entries) {
-        if (live.get(entry.id) === entry.revision) this.#opened.set(entry.id, { revision: entry.revision, summary: entry.summary, audit: entry.audit });
+        if (live.get(entry.id) === entry.revision) this.#opened.set(entry.id, { revision: entry.revision, summary: undefined, auditSummary: entry.summary, audit: entry.audit });
       }
     }
   }
 
   /**
-   * The whole list (the audit's and import's): ids and revisions first, then only the summaries
-   * this session has not opened at that revision. A summary changes only with its conference's
-   * revision (migrations/001's update rule), so one opened at a revision stays right until it
-   * moves on; the manager's second look at a period, or the export after it, opens only what
-   * changed since. Kept until lock, like the keys. The audit's facts are sealed apart
-   * (summaryColumns; inside the summary for rows written before migrations/008) and read by
-   * auditIndex for the cohort's conferences only. The accuracy review's due dates are not (a review step leaves the
+   * The whole list (the chair's audit's and import's): ids and revisions first, then only the
+   * summaries this session has not opened at that revision. A summary changes only with its
+   * conference's revision (migrations/001's update rule), so one opened at a revision stays right
+   * until it moves on; a second look at a period, or the export after it, opens only what changed
+   * since. Kept until lock, like the keys. The audit's facts are sealed apart (summaryColumns;
+   * inside the summary for rows written before migrations/008) and read by auditIndex for the
+   * cohort's conferences only. The accuracy review's due dates are not (a review step leaves the
    * revision alone): they are read afresh from each conference's newest review row.
-   *
-   * With a digest look (a manager's audit), what is not yet opened is first taken from the
-   * member's digests of those months, at the revisions the rows are still at.
    */
-  async #wholeList(
-    m: SignedInMember,
-    months?: MonthWindow,
-    digests = false,
-  ): Promise<{ entries: OpenedSummary[]; problems: StoreProblem[]; rows: ListedRow[] }> {
-    type Sealed = { id: string; revision: number; summary: string; summary_key_id: number };
-    // A month window: those months' rows, and every row whose month the server does not know.
-    const within = months === undefined ? '' : 'WHERE conference_month IS NULL OR conference_month BETWEEN $1::date AND $2::date';
-    const params = months === undefined ? [] : [months.from, months.to];
-    // Nothing opened yet this session and no digests to start from: one scan of everything, as
-    // before (cheaper than looking each up). bytea as base64, a quarter fewer bytes than hex.
-    const cold = this.#opened.size === 0 && !digests;
-    const columns = `id, revision, conference_month::text AS month${cold ? ", encode(summary, 'base64') AS summary, summary_key_id" : ''}`;
-    // A window's rows in no particular order (the cohort sorts its own), as two halves so that
-    // the months' half is read from conferences_month_heads alone (migrations/011).
-    const { rows } = await m.client.query<ListedRow & Partial<Sealed>>(
-      months === undefined
-        ? `SELECT ${columns} FROM cpc.conferences ORDER BY updated_at DESC, id DESC`
-        : `SELECT ${columns} FROM cpc.conferences WHERE conference_month BETWEEN $1::date AND $2::date
-           UNION ALL SELECT ${columns} FROM cpc.conferences WHERE conference_month IS NULL`,
-      params,
-    );
-    const notOpened = () => rows.filter((row) => this.#opened.get(row.id)?.revision !== row.revision);
-    if (digests) await this.#fillFromDigests(m, notOpened());
-    const found: StoreProblem[] = [];
-    const missing = cold ? [] : notOpened().map((row) => row.id);
-    const batches: Sealed[][] = cold ? [rows as Sealed[]] : [];
-    if (missing.length > rows.length / 2) {
-      // Most of the window to open (a manager's first look ever): one scan of it beats looking each up.
-      const { rows: sealed } = await m.client.query<Sealed>(
-        `SELECT id, revision, encode(summary, 'base64') AS summary, summary_key_id FROM cpc.conferences ${within}`,
-        params,
-      );
-      batches.push(sealed.filter((row) => this.#opened.get(row.id)?.revision !== row.revision));
-    } else {
-      for (let start = 0; start < missing.length; start += SUMMARY_BATCH) {
-        const { rows: sealed } = await m.client.query<Sealed>(
-          "SELECT id, revision, encode(summary, 'base64') AS summary, summary_key_id FROM cpc.conferences WHERE id = ANY($1::uuid[])",
-          [missing.slice(start, start + SUMMARY_BATCH)],
-        );
-        batches.push(sealed);
-      }
-    }
-    for (const sealed of batches) {
-      for (const row of sealed) {
-        const key = m.teamKeys.get(row.summary_key_id);
-        try {
-          if (key === undefined) throw new DecryptError();
-          const { audit, ...summary } = openSummary(key, { id: row.id, revision: row.revision, summary: Buffer.from(row.summary, 'base64') });
-          this.#opened.set(row.id, { revision: row.revision, summary, audit });
-        } catch {
-          this.#opened.delete(row.id);
-        }
-      }
-    }
+  async #wholeList(m: SignedInMember, months?: MonthWindow): Promise<{ entries: OpenedSummary[]; problems: StoreProblem[] }> {
+    // Nothing opened yet this session: one scan of everything, as before (cheaper than looking each up).
+    const cold = this.#opened.size === 0;
+    const { rows, sealed } = await this.#windowRows(m, months, cold);
+    // One taken from an audit digest has no list summary: opened again here.
+    const needed = (row: ListedRow) => {
+      const known = this.#opened.get(row.id);
+      return known?.revision !== row.revision || known.summary === undefined;
+    };
+    if (cold) this.#openSealed(m, sealed);
+    else await this.#openRows(m, rows.filter(needed), rows.length, months);
     const reviews = await this.#newestReviews(m, months);
+    const found: StoreProblem[] = [];
     const entries: OpenedSummary[] = [];
     for (const row of rows) {
-      const known = this.#opened.get(row.id);
+      const summary = this.#opened.get(row.id)?.summary;
       // Saved again between the two reads: the newer summary was opened under its own revision, and is as good.
-      if (known === undefined) {
+      if (summary === undefined) {
         found.push(problems.unreadableConference(row.id, null));
         continue;
       }
       const review = reviews.get(row.id);
-      const { review: _fromSave, ...rest } = known.summary;
-      entries.push({ summary: review === undefined ? rest : { ...rest, review }, audit: known.audit });
+      const { review: _fromSave, ...rest } = summary;
+      entries.push({ summary: review === undefined ? rest : { ...rest, review }, audit: this.#opened.get(row.id)?.audit });
     }
-    return { entries, problems: found, rows };
+    return { entries, problems: found };
+  }
+
+  /**
+   * A manager's look at a period: the audit's part of each summary in the window, taken first
+   * from the member's digests of those months at the revisions the rows are still at, then from
+   * the rows for what is left. Nothing of the list's is read: no review dates, no whole summaries.
+   */
+  async #auditList(m: SignedInMember, months: MonthWindow): Promise<{ summaries: AuditSummary[]; rows: ListedRow[] }> {
+    const { rows } = await this.#windowRows(m, months, false);
+    const notOpened = () => rows.filter((row) => this.#opened.get(row.id)?.revision !== row.revision);
+    await this.#fillFromDigests(m, notOpened());
+    await this.#openRows(m, notOpened(), rows.length, months);
+    const summaries: AuditSummary[] = [];
+    for (const row of rows) {
+      // One that will not open is left out (the list reports it by id); the cohort counts what it has.
+      const known = this.#opened.get(row.id);
+      if (known !== undefined) summaries.push(known.auditSummary);
+    }
+    return { summaries, rows };
+  }
+
+  /** Ids, revisions and months of the window's rows (every row without one); with `withSealed`, their sealed summaries too. */
+  async #windowRows(m: SignedInMember, months: MonthWindow | undefined, withSealed: boolean): Promise<{ rows: ListedRow[]; sealed: SealedRow[] }> {
+    // bytea as base64, a quarter fewer bytes than hex.
+    const columns = `id, revision, conference_month::text AS month${withSealed ? ", encode(summary, 'base64') AS summary, summary_key_id" : ''}`;
+    // A window's rows in no particular order (the cohort sorts its own), as two halves so that
+    // the months' half is read from conferences_month_heads alone (migrations/011).
+    const { rows } = await m.client.query<ListedRow & Partial<SealedRow>>(
+      months === undefined
+        ? `SELECT ${columns} FROM cpc.conferences ORDER BY updated_at DESC, id DESC`
+        : `SELECT ${columns} FROM cpc.conferences WHERE conference_month BETWEEN $1::date AND $2::date
+           UNION ALL SELECT ${columns} FROM cpc.conferences WHERE conference_month IS NULL`,
+      months === undefined ? [] : [months.from, months.to],
+    );
+    return { rows, sealed: withSealed ? (rows as SealedRow[]) : [] };
+  }
+
+  /** Opens the summaries of these rows of a window of `total` rows, into #opened. */
+  async #openRows(m: SignedInMember, wanted: readonly ListedRow[], total: number, months: MonthWindow | undefined): Promise<void> {
+    if (wanted.length === 0) return;
+    if (wanted.length > total / 2) {
+      // Most of the window to open (a manager's first look ever): one scan of it beats looking each up.
+      const want = new Set(wanted.map((row) => row.id));
+      const within = months === undefined ? '' : 'WHERE conference_month IS NULL OR conference_month BETWEEN $1::date AND $2::date';
+      const { rows: sealed } = await m.client.query<SealedRow>(
+        `SELECT id, revision, encode(summary, 'base64') AS summary, summary_key_id FROM cpc.conferences ${within}`,
+        months === undefined ? [] : [months.from, months.to],
+      );
+      this.#openSealed(m, sealed.filter((row) => want.has(row.id)));
+      return;
+    }
+    for (let start = 0; start < wanted.length; start += SUMMARY_BATCH) {
+      const { rows: sealed } = await m.client.query<SealedRow>(
+        "SELECT id, revision, encode(summary, 'base64') AS summary, summary_key_id FROM cpc.conferences WHERE id = ANY($1::uuid[])",
+        [wanted.slice(start, start + SUMMARY_BATCH).map((row) => row.id)],
+      );
+      this.#openSealed(m, sealed);
+    }
+  }
+
+  /** Opens sealed summaries into #opened; one that will not open is dropped from it. */
+  #openSealed(m: SignedInMember, sealed: readonly SealedRow[]): void {
+    for (const row of sealed) {
+      const key = m.teamKeys.get(row.summary_key_id);
+      try {
+        if (key === undefined) throw new DecryptError();
+        const { audit, ...summary } = openSummary(key, { id: row.id, revision: row.revision, summary: Buffer.from(row.summary, 'base64') });
+        // Facts already read at this revision (from a digest, or sealed apart) are as good as the summary's own.
+        const known = this.#opened.get(row.id);
+        const kept = known?.revision === row.revision ? known.audit : undefined;
+        this.#opened.set(row.id, { revision: row.revision, summary, auditSummary: auditSummaryOf(summary), audit: audit ?? kept });
+      } catch {
+        this.#opened.delete(row.id);
+      }
+    }
   }
 
   /** Each circulated conference's newest accuracy-review row's due dates (rows that will not open are left out, as in a page). */
@@ -1852,6 +1896,14 @@ function signWith(file: ProfileFile, statement: SignedStatement): SignedVersion 
 }
 
 /** A conference row as the whole list first reads it: no sealed bytes yet. */
+/** A conference row's sealed summary, as base64 (#windowRows, #openRows). */
+interface SealedRow {
+  id: string;
+  revision: number;
+  summary: string;
+  summary_key_id: number;
+}
+
 interface ListedRow {
   id: string;
   revision: number;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { HistoryEntry } from '../../../domain/api/contract';
 import type { AuditRow, JudgementView } from '../../../domain/audit/types';
 import type { ConferenceRecord } from '../../../domain/record/conference';
+import type { ConferenceSummary } from '../../../domain/record/summary';
 import { oseiRecord } from '../../../main/demo/scenarios';
 import { handlersFor } from '../../../main/services/app-services';
 import { dispatch } from '../../../main/services/dispatch';
@@ -481,6 +482,22 @@ describe('a manager’s audit digests (migrations/009)', () => {
     await asOwnerPastTriggers('UPDATE cpc.conferences SET summary = $2, audit_facts = $2 WHERE id = $1', [record.id, Buffer.alloc(80, 9)]);
     expect((await cohortOf(manager, record.id)).map((r) => r.chair)).toEqual(first.map(() => 'Rhiannon Pryce'));
     expect(await cohortOf(other, record.id)).toEqual([]);
+  });
+
+  test('a digest holds the audit’s part of a summary only; the whole list after a look from digests is still whole', async () => {
+    const c = await signedIn(chair);
+    const record = await enterOsei(c);
+    await cohortOf(manager, record.id); // writes the digests
+    // The next session's look starts from them; the whole list in that session then shows the
+    // list's fields (chair, readiness), which no digest holds, read from the row.
+    const m = await signedIn(manager);
+    const rows = (await m.ok<{ rows: AuditRow[] }>('audit.cohort', { period })).rows.filter((r) => r.conferenceId === record.id);
+    expect(rows.length).toBeGreaterThan(0);
+    const { conferences } = await m.ok<{ conferences: ConferenceSummary[] }>('conferences.list');
+    const listed = conferences.find((summary) => summary.id === record.id);
+    expect(listed?.chair).toBe('Martin Lowe (independent chair)');
+    expect(listed?.readiness).toBeDefined();
+    expect(listed?.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
   test('a manager removed from the team leaves no digests behind (migrations/010)', async () => {
