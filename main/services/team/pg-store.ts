@@ -269,7 +269,7 @@ export class PgConferenceStore implements ConferenceStore {
    * as this session knows from reading or writing it: conference id → revision and whether facts
    * were kept. A month is written back only when what the look used differs. Dropped at lock.
    */
-  #digested = new Map<string, Map<string, string>>();
+  #digested = new Map<string, Map<string, number>>();
   lastSignInMs = 0;
 
   constructor(options: PgStoreOptions) {
@@ -1911,11 +1911,14 @@ interface ListedRow {
   month: string | null;
 }
 
-function digestContents(entries: readonly DigestEntry[]): Map<string, string> {
-  return new Map(entries.map((e) => [e.id, `${e.revision}:${e.audit === undefined ? 0 : 1}`]));
+/** An entry's revision and whether it carries facts, as one number (compared for 40,000 entries at each look). */
+const digestStamp = (e: DigestEntry): number => e.revision * 2 + (e.audit === undefined ? 0 : 1);
+
+function digestContents(entries: readonly DigestEntry[]): Map<string, number> {
+  return new Map(entries.map((e) => [e.id, digestStamp(e)]));
 }
 
-function sameDigest(known: ReadonlyMap<string, string> | undefined, entries: readonly DigestEntry[]): boolean {
+function sameDigest(known: ReadonlyMap<string, number> | undefined, entries: readonly DigestEntry[]): boolean {
   if (known === undefined || known.size !== entries.length) return false;
-  return entries.every((e) => known.get(e.id) === `${e.revision}:${e.audit === undefined ? 0 : 1}`);
+  return entries.every((e) => known.get(e.id) === digestStamp(e));
 }
