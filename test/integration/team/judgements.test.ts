@@ -13,6 +13,7 @@ import { removeMember, signIn } from '../../../main/services/team/membership';
 import { buildCohort, type AuditStore } from '../../../main/services/audit/cohort-service';
 import type { PgConferenceStore } from '../../../main/services/team/pg-store';
 import { startCluster, type Cluster } from './pg-cluster';
+import { readWhileWriting } from './read-while-writing';
 import { newTeam, passphraseOf, type Team } from './team-fixture';
 
 /**
@@ -352,25 +353,18 @@ describe('a manager’s judgement on the team store', () => {
     await o.ok('profile.set', { ...MANAGER_PROFILE, name: 'Efua Mensah' });
     const record = await enterOsei(c);
     const period = { from: '2026-01-01', to: '2026-06-30' };
-    let judging = true;
-    const judge = (async () => {
-      try {
+    const { reads: looks, alarms } = await readWhileWriting(
+      async () => {
         for (let n = 1; n <= 10; n += 1) await o.ok('audit.judge', judgementOf(record, `The second manager’s look, number ${n}, at the rationale.`));
-      } finally {
-        judging = false;
-      }
-    })();
-    judge.catch(() => undefined); // awaited below; a failure is reported there
-    const alarms: string[] = [];
-    let looks = 0;
-    while (judging) {
-      const { rows } = await m.ok<{ rows: AuditRow[] }>('audit.cohort', { period });
-      looks += 1;
-      const row = rows.find((r) => r.conferenceId === record.id && r.childId === firstChild(record));
-      if (row === undefined) alarms.push('row gone');
-      else if (row.judgementsMissing > 0 || row.judgements.some((j) => !j.valid)) alarms.push(`${row.judgementsMissing} missing, ${row.judgements.filter((j) => !j.valid).length} not valid`);
-    }
-    await judge;
+      },
+      async () => {
+        const { rows } = await m.ok<{ rows: AuditRow[] }>('audit.cohort', { period });
+        const row = rows.find((r) => r.conferenceId === record.id && r.childId === firstChild(record));
+        if (row === undefined) return ['row gone'];
+        const invalid = row.judgements.filter((j) => !j.valid).length;
+        return row.judgementsMissing > 0 || invalid > 0 ? [`${row.judgementsMissing} missing, ${invalid} not valid`] : [];
+      },
+    );
     expect(looks).toBeGreaterThan(3);
     expect(alarms).toEqual([]);
   });

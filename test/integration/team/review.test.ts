@@ -9,6 +9,7 @@ import type { ConferenceStore } from '../../../main/services/store/conference-st
 import { TEST_KDF } from '../../../main/services/store/kdf';
 import { signIn } from '../../../main/services/team/membership';
 import { startCluster, type Cluster } from './pg-cluster';
+import { readWhileWriting } from './read-while-writing';
 import { newTeam, passphraseOf, type Team } from './team-fixture';
 
 /**
@@ -132,9 +133,8 @@ describe('the accuracy review on the team store', () => {
     const record = await approvedOsei(c);
     const familyViews = record.sections.familyViews as { kind: 'single'; values: Record<string, unknown> };
     const o = await signedIn(cover, COVER_PROFILE);
-    let writing = true;
-    const writer = (async () => {
-      try {
+    const { reads, alarms } = await readWhileWriting(
+      async () => {
         let revision = record.revision;
         for (let step = 0; step < 12; step += 1) {
           const saved = await c.ok<{ revision: number }>('conferences.save', {
@@ -146,25 +146,20 @@ describe('the accuracy review on the team store', () => {
           await c.ok('review.approveDraft', { id: record.id, baseRevision: revision });
           await c.ok('review.addRecipient', { id: record.id, recipient: recipient(`Agency ${step}`) });
         }
-      } finally {
-        writing = false;
-      }
-    })();
-    writer.catch(() => undefined); // awaited below; a failure is reported there
-    const alarms: string[] = [];
-    let reads = 0;
-    while (writing) {
-      const [review, got, history] = await Promise.all([
-        o.code('review.get', { id: record.id }),
-        o.ok<{ problems: { kind: string }[] }>('conferences.get', { id: record.id }),
-        historyOf(o, record.id),
-      ]);
-      reads += 1;
-      if (review !== 'ok') alarms.push(`review.get ${review}`);
-      for (const problem of got.problems) alarms.push(`conferences.get ${problem.kind}`);
-      if (!history.intact) alarms.push('conferences.history not intact');
-    }
-    await writer;
+      },
+      async () => {
+        const [review, got, history] = await Promise.all([
+          o.code('review.get', { id: record.id }),
+          o.ok<{ problems: { kind: string }[] }>('conferences.get', { id: record.id }),
+          historyOf(o, record.id),
+        ]);
+        return [
+          ...(review === 'ok' ? [] : [`review.get ${review}`]),
+          ...got.problems.map((problem) => `conferences.get ${problem.kind}`),
+          ...(history.intact ? [] : ['conferences.history not intact']),
+        ];
+      },
+    );
     expect(reads).toBeGreaterThan(3);
     expect(alarms).toEqual([]);
   }, 120_000);
