@@ -3,7 +3,8 @@ import { isOnPlan } from '../decision/child-status';
 import { isOutcome, isPlanOutcome } from '../decision/outcomes';
 import { childrenOf, childValues, meetingValues, textOf } from '../record/access';
 import { INITIAL_TYPES, REVIEW_TYPES, type ConferenceRecord, type ConferenceType } from '../record/conference';
-import type { ConferenceSummary } from '../record/summary';
+import { z } from 'zod';
+import { ConferenceSummarySchema, type ConferenceSummary } from '../record/summary';
 import { DECISION, SECTION } from '../template/field-names';
 import type { AuditPeriod } from './types';
 
@@ -13,9 +14,10 @@ import type { AuditPeriod } from './types';
  * store's audit digests keep only this (main/services/team/audit-digests.ts), the list's other
  * fields (chair, readiness, signature, review dates) being no use to the audit.
  */
-export type AuditSummary = Pick<ConferenceSummary, 'id' | 'type' | 'revision' | 'conferenceDate'> & {
-  children: readonly Pick<ConferenceSummary['children'][number], 'id' | 'name' | 'outcome' | 'caseNumber' | 'dateOfBirth' | 'planStatus'>[];
-};
+export const AuditSummarySchema = ConferenceSummarySchema.pick({ id: true, type: true, revision: true, conferenceDate: true }).extend({
+  children: z.array(ConferenceSummarySchema.shape.children.element.pick({ id: true, name: true, outcome: true, caseNumber: true, dateOfBirth: true, planStatus: true })),
+});
+export type AuditSummary = z.infer<typeof AuditSummarySchema>;
 
 /** The audit's part of a conference's index entry (a new object: nothing of the list's is kept). */
 export function auditSummaryOf(summary: ConferenceSummary): AuditSummary {

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import type { AuditSummary } from '../../../domain/audit/cohort';
+import { AuditSummarySchema, type AuditSummary } from '../../../domain/audit/cohort';
 import type { IndexedAuditFacts } from '../../../domain/audit/facts';
-import { ConferenceSummarySchema } from '../../../domain/record/summary';
 import { asciiJson, parseAsciiJson } from '../store/ascii-json';
 import { open, seal } from '../store/crypto';
 import type { SignedInMember } from './membership';
@@ -41,11 +40,6 @@ export interface DigestEntry {
   summary: AuditSummary;
   audit: IndexedAuditFacts | undefined;
 }
-
-const child = ConferenceSummarySchema.shape.children.element;
-const AuditSummarySchema = ConferenceSummarySchema.pick({ id: true, type: true, revision: true, conferenceDate: true }).extend({
-  children: z.array(child.pick({ id: true, name: true, outcome: true, caseNumber: true, dateOfBirth: true, planStatus: true })),
-});
 
 /**
  * What an audit summary looks like to this build of the app (its fields, and the conference

@@ -87,6 +87,25 @@ async function saveMeeting(a: Api, record: ConferenceRecord, values: Record<stri
   await a.ok('conferences.save', { id: record.id, baseRevision: conference.revision, sections: { meeting: { kind: 'single', values: { ...meeting.values, ...values } } } });
 }
 
+/**
+ * The Osei conference entered by the chair, a second manager (with a profile, so able to judge)
+ * and this suite's manager, who looks at the first half of 2026: Daniel's row in that look.
+ */
+async function withSecondManager(login: string, name: string) {
+  const other = team.login(login);
+  await team.join(other, 'manager');
+  const c = await signedIn(chair);
+  const m = await signedIn(manager);
+  const o = await signedIn(other);
+  await o.ok('profile.set', { ...MANAGER_PROFILE, name });
+  const record = await enterOsei(c);
+  const rowOf = async () =>
+    (await m.ok<{ rows: AuditRow[] }>('audit.cohort', { period: { from: '2026-01-01', to: '2026-06-30' } })).rows.find(
+      (r) => r.conferenceId === record.id && r.childId === firstChild(record),
+    );
+  return { o, record, rowOf };
+}
+
 const judgementOf = (record: ConferenceRecord, comment: string) => ({
   conferenceId: record.id,
   childId: firstChild(record),
@@ -328,15 +347,7 @@ describe('a manager’s judgement on the team store', () => {
   });
 
   test('a judgement another manager records shows at this manager’s next look at the period, though the rows were kept', async () => {
-    const other = team.login('mg.okonjo');
-    await team.join(other, 'manager');
-    const c = await signedIn(chair);
-    const m = await signedIn(manager);
-    const o = await signedIn(other);
-    await o.ok('profile.set', { ...MANAGER_PROFILE, name: 'Ada Okonjo' });
-    const record = await enterOsei(c);
-    const period = { from: '2026-01-01', to: '2026-06-30' };
-    const rowOf = async () => (await m.ok<{ rows: AuditRow[] }>('audit.cohort', { period })).rows.find((r) => r.conferenceId === record.id && r.childId === firstChild(record));
+    const { o, record, rowOf } = await withSecondManager('mg.okonjo', 'Ada Okonjo');
     expect((await rowOf())?.judgements).toEqual([]);
     await o.ok('audit.judge', judgementOf(record, 'Recorded by the second manager.'));
     expect((await rowOf())?.judgements.map((j) => [j.author, j.comment])).toEqual([['Ada Okonjo', 'Recorded by the second manager.']]);
@@ -345,21 +356,13 @@ describe('a manager’s judgement on the team store', () => {
   test('looking at the cohort while another manager judges never shows a judgement as missing or not valid', async () => {
     // The judgements and the history entries that name them were read in two statements: one
     // committed between them looked like a judgement deleted from the store.
-    const other = team.login('mg.mensah');
-    await team.join(other, 'manager');
-    const c = await signedIn(chair);
-    const m = await signedIn(manager);
-    const o = await signedIn(other);
-    await o.ok('profile.set', { ...MANAGER_PROFILE, name: 'Efua Mensah' });
-    const record = await enterOsei(c);
-    const period = { from: '2026-01-01', to: '2026-06-30' };
+    const { o, record, rowOf } = await withSecondManager('mg.mensah', 'Efua Mensah');
     const { reads: looks, alarms } = await readWhileWriting(
       async () => {
         for (let n = 1; n <= 10; n += 1) await o.ok('audit.judge', judgementOf(record, `The second manager’s look, number ${n}, at the rationale.`));
       },
       async () => {
-        const { rows } = await m.ok<{ rows: AuditRow[] }>('audit.cohort', { period });
-        const row = rows.find((r) => r.conferenceId === record.id && r.childId === firstChild(record));
+        const row = await rowOf();
         if (row === undefined) return ['row gone'];
         const invalid = row.judgements.filter((j) => !j.valid).length;
         return row.judgementsMissing > 0 || invalid > 0 ? [`${row.judgementsMissing} missing, ${invalid} not valid`] : [];
