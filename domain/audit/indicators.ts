@@ -334,11 +334,30 @@ function quorumIndicator(conference: ConferenceAuditFacts, settings: LocalSettin
   return { id, status: 'not-met', explanation: `${result.explanation} No reason for going ahead is recorded.` };
 }
 
+/** The deadlines as worked out at the save under the same rules, or again now that the rules have changed. */
+function deadlinesOf(conference: ConferenceAuditFacts, settings: LocalSettings): NonNullable<ConferenceAuditFacts['decided']> {
+  const kept = conference.decided;
+  return kept !== undefined && kept.rules === localRulesKey(settings) ? kept : decideDeadlines(conference.timescales, settings);
+}
+
+/**
+ * The last day on which this conference's rows stay as worked out today with no save: the
+ * deadline of minutes not yet signed (the day after it, "timescales" turns to not met). Null
+ * when nothing can change with the date alone: the minutes signed, no deadline known, or the
+ * deadline already passed. A kept cohort (the team store's cohort copies) is used no longer.
+ */
+export function rowsStableUntil(facts: RecordAuditFacts, signOff: SignOffFacts, settings: LocalSettings | undefined, today: string): string | null {
+  if (facts.conference === null) return null;
+  const signed = signOff.signedAt?.slice(0, 10) ?? null;
+  if (signed !== null && isValidIsoDate(signed)) return null;
+  const { minutesDue } = deadlinesOf(facts.conference, settings ?? DEFAULT_LOCAL_SETTINGS);
+  if (minutesDue === null || !isValidIsoDate(today) || compareDates(today, minutesDue) > 0) return null;
+  return minutesDue;
+}
+
 function timescalesIndicator(conference: ConferenceAuditFacts, settings: LocalSettings, context: Pick<AuditContext, 'signOff' | 'today'>): Indicator {
   const id = 'timescales';
-  // Worked out at the save under the same rules, or again now that the rules have changed.
-  const kept = conference.decided;
-  const { conferenceLate, minutesDue } = kept !== undefined && kept.rules === localRulesKey(settings) ? kept : decideDeadlines(conference.timescales, settings);
+  const { conferenceLate, minutesDue } = deadlinesOf(conference, settings);
   const parts: string[] = [];
   let late = false;
   let unknown = false;

@@ -178,7 +178,7 @@ export const CohortRowSchema = AuditRowSchema.extend({
 export type CohortRow = z.infer<typeof CohortRowSchema>;
 
 /** The row without what only the drill-down reads. */
-export function cohortRowOf(row: AuditRow): CohortRow {
+export function cohortRowOf(row: CohortRow): CohortRow {
   return {
     ...row,
     indicators: row.indicators.map(({ id, status }) => ({ id, status })),

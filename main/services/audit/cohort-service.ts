@@ -4,7 +4,7 @@ import { appearancesFrom, CameBackIndex, type Appearance } from '../../../domain
 import { checkPeriod, cohortCandidates, cohortChildIds, type AuditSummary } from '../../../domain/audit/cohort';
 import { usableFacts, type IndexedAuditFacts } from '../../../domain/audit/facts';
 import { applyFilters, cohortOrder } from '../../../domain/audit/filters';
-import { auditChildren, auditFromFacts, type ChildAudit } from '../../../domain/audit/indicators';
+import { auditChildren, auditFromFacts, rowsStableUntil, type ChildAudit } from '../../../domain/audit/indicators';
 import type { AuditFilters, AuditPeriod, AuditRow, JudgementView } from '../../../domain/audit/types';
 import { formatUkDate } from '../../../domain/calendar/dates';
 import { TEMPLATE_VERSION, templateForRecord } from '../../../templates/conference-templates';
@@ -28,6 +28,12 @@ export interface AuditIndex {
   conferences: readonly AuditSummary[];
   /** The audit facts kept with a conference's entry, if any. */
   facts(id: string): IndexedAuditFacts | undefined;
+  /**
+   * The team store: every conference and revision this index was read from, as one fingerprint,
+   * for a copy of the cohort kept to be checked against (cohort-copy.ts). What the index holds
+   * is of those revisions or later ones, never earlier.
+   */
+  window?: string;
 }
 
 /** A conference's judgements, each checked, and how many its history names that are gone. */
@@ -101,12 +107,34 @@ export function todayIso(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/** The council's local rules as one key: rows worked out under other rules are not reused. */
+export const rulesKeyOf = (local: Settings['local'] | undefined): string => JSON.stringify(local);
+
 const NO_JUDGEMENTS: ConferenceJudgements = { views: [], missing: 0 };
 
 /** The memo's entry naming the local rules its rows were worked out under (not a conference id). */
 const MEMO_RULES = 'local-rules';
 
+/** What a cohort was worked out from: enough to keep a copy of it and to know when the copy is out of date (cohort-copy.ts). */
+export interface CohortSource {
+  /** The index's fingerprint of the conferences read (AuditIndex.window); undefined when the store keeps none. */
+  window: string | undefined;
+  /** Each conference with a child in the cohort, with what its judgements are read after (auditJudgements). */
+  conferences: { id: string; historySeq: number | undefined }[];
+  today: string;
+  /** The council's local rules the rows were worked out under (as the memo's key, below). */
+  rules: string;
+  /** The last day the rows stay as they are with no save (rowsStableUntil); today when that cannot be told. */
+  stableUntil: string;
+}
+
 export async function buildCohort(store: AuditStore, period: AuditPeriod, filters: AuditFilters | null, now: Date = new Date()): Promise<CohortAnswer> {
+  const { answer } = await workOutCohort(store, period, now);
+  return filters ? { ...answer, rows: applyFilters(answer.rows, filters) } : answer;
+}
+
+/** The whole cohort of a period (every row, whole), and what it was worked out from. */
+export async function workOutCohort(store: AuditStore, period: AuditPeriod, now: Date = new Date()): Promise<{ answer: CohortAnswer; source: CohortSource }> {
   const check = checkPeriod(period);
   if (!check.ok) throw new ApiFailure('INVALID_INPUT', check.message);
   const [index, settings] = await Promise.all([store.auditIndex(period), store.getSettings()]);
@@ -116,13 +144,17 @@ export async function buildCohort(store: AuditStore, period: AuditPeriod, filter
   const memo = store.auditMemo ? await store.auditMemo() : null;
   // Rows worked out under other local rules are of no use: the memo is emptied when the rules
   // change, rather than the rules' JSON being written into each of thousands of keys.
-  const rules = JSON.stringify(settings.local);
+  const rules = rulesKeyOf(settings.local);
   if (memo !== null && memo.get(MEMO_RULES) !== rules) {
     memo.clear();
     memo.set(MEMO_RULES, rules);
   }
   const byId = new Map(conferences.map((c) => [c.id, c]));
   let unreadable = 0;
+  let stableUntil: string | null = null;
+  const stableTo = (day: string | null) => {
+    if (day !== null && (stableUntil === null || day < stableUntil)) stableUntil = day;
+  };
 
   const chosen: { summary: AuditSummary; children: ChildAudit[]; judgements: ConferenceJudgements | null }[] = [];
   for (const id of cohortCandidates(conferences, period)) {
@@ -132,14 +164,18 @@ export async function buildCohort(store: AuditStore, period: AuditPeriod, filter
     const kept = memo?.get(id) as Memo | undefined;
     if (kept?.key === key) {
       chosen.push({ summary, children: kept.children, judgements: kept.judgements });
+      const facts = index.facts(id);
+      stableTo(usableFacts(facts, summary.revision) ? rowsStableUntil(facts.record, facts.signOff, settings.local, today) : today);
       continue;
     }
     const facts = index.facts(id);
     let worked: Omit<Memo, 'key'> | null;
     if (usableFacts(facts, summary.revision) && (facts.record.children[0]?.child.templateVersion ?? 1) <= TEMPLATE_VERSION) {
       worked = { children: auditFromFacts(facts.record, { settings: settings.local, signOff: facts.signOff, today }), judgements: facts.judgements ?? null };
+      stableTo(rowsStableUntil(facts.record, facts.signOff, settings.local, today));
     } else {
       worked = await openConference(store, id, settings, today);
+      stableTo(today); // read from the record itself: its deadlines are not kept apart
     }
     if (worked === null) {
       unreadable += 1;
@@ -182,5 +218,12 @@ export async function buildCohort(store: AuditStore, period: AuditPeriod, filter
     rows.length === 0
       ? `No child left an initial conference (or was new to conference at a review) without a child protection plan between ${formatUkDate(period.from)} and ${formatUkDate(period.to)}.${unreadable > 0 ? '' : ' Choose another period to audit.'}`
       : null;
-  return { rows: filters ? applyFilters(rows, filters) : rows, total: rows.length, unreadable, message };
+  const source: CohortSource = {
+    window: index.window,
+    conferences: chosen.filter((c) => c.children.length > 0).map((c) => ({ id: c.summary.id, historySeq: index.facts(c.summary.id)?.historySeq })),
+    today,
+    rules,
+    stableUntil: stableUntil ?? '9999-12-31',
+  };
+  return { answer: { rows, total: rows.length, unreadable, message }, source };
 }

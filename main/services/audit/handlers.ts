@@ -1,11 +1,12 @@
-import { cohortRowOf, NO_FILTERS, type AuditPeriod, type AuditRow } from '../../../domain/audit/types';
+import { cohortRowOf, NO_FILTERS, type AuditPeriod, type AuditRow, type CohortRow } from '../../../domain/audit/types';
 import { KeptCohort } from '../../../domain/audit/view';
 import { applyFilters } from '../../../domain/audit/filters';
 import type { Handlers } from '../dispatch';
 import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
 import type { ChairProfile } from '../../../domain/signoff/schemas';
 import { exportAudit } from './audit-export';
-import { buildCohort, type AuditStore, type CohortAnswer } from './cohort-service';
+import { cohortFromCopy, copyOf, hasCohortCopies } from './cohort-copy';
+import { workOutCohort, type AuditStore, type CohortAnswer } from './cohort-service';
 
 type AuditOperations = 'audit.cohort' | 'audit.child' | 'audit.judge' | 'audit.judgements' | 'audit.export';
 
@@ -19,43 +20,72 @@ export interface AuditOperationsStore extends AuditStore {
   onLock?(listener: () => void): void;
 }
 
-/** The cohort of the period last looked at, whole (one per store, until it locks). */
-interface LastLook {
-  period: string;
-  answer: Omit<CohortAnswer, 'rows'>;
-  cohort: KeptCohort<AuditRow>;
-}
+/** The cohort of the period last looked at (one per store, until it locks). */
+type LastLook = { period: string; answer: Omit<CohortAnswer, 'rows'> } & (
+  | { whole: true; cohort: KeptCohort<AuditRow> }
+  /** From the store's copy (cohort-copy.ts): what the screen reads of each row, without the sentences. */
+  | { whole: false; cohort: KeptCohort<CohortRow> }
+);
+type WholeLook = Extract<LastLook, { whole: true }>;
 
 const periodKey = (period: AuditPeriod) => JSON.stringify([period.from, period.to]);
+
+/** A judgement just made, added to the kept cohort's row for the child (if the child is in it). */
+function addJudgement<R extends CohortRow>(cohort: KeptCohort<R>, judgement: JudgementView): void {
+  const kept = cohort.row(judgement);
+  if (kept) cohort.replace({ ...kept, judgements: [...kept.judgements, judgement] });
+}
 
 /**
  * The audit's operations over a store. A look at a period builds its cohort and keeps it here,
  * whole, until the store locks or the period is looked at afresh: the screen's filters, sorting
  * and "Show more" (fromLastLook) and the drill-down (audit.child) are answered from it at once,
  * as the screen's own copy once was, and only what the screen shows crosses to it (view.ts).
+ *
+ * A store that keeps copies of cohorts (the team store) answers a fresh look from its copy
+ * while the copy is still right (cohort-copy.ts); the drill-down and the exports, which need
+ * each row whole, then work the cohort out in full once, and it is kept whole from then on.
  */
 export function auditHandlers(store: AuditOperationsStore, now: () => Date = () => new Date()): Pick<Handlers, AuditOperations> {
   let last: LastLook | null = null;
   store.onLock?.(() => (last = null));
+  const workOut = async (period: AuditPeriod): Promise<WholeLook> => {
+    const { answer, source } = await workOutCohort(store, period, now());
+    const { rows, ...rest } = answer;
+    const look: WholeLook = { period: periodKey(period), answer: rest, cohort: new KeptCohort(rows), whole: true };
+    last = look;
+    const copy = hasCohortCopies(store) ? copyOf(period, answer, source) : null;
+    // A cache: a copy that cannot be kept (the server away) only means the next look works it out again.
+    if (copy !== null && hasCohortCopies(store)) await store.keepCohortCopy(copy).catch(() => undefined);
+    return look;
+  };
   const look = async (period: AuditPeriod, reuse: boolean): Promise<LastLook> => {
     const key = periodKey(period);
-    if (!reuse || last?.period !== key) {
-      const { rows, ...answer } = await buildCohort(store, period, null, now());
-      last = { period: key, answer, cohort: new KeptCohort(rows) };
-    }
+    if (reuse && last?.period === key) return last;
+    const copied = hasCohortCopies(store) ? await cohortFromCopy(store, period, now()) : null;
+    if (copied === null) return workOut(period);
+    const { rows, ...answer } = copied;
+    last = { period: key, answer, cohort: new KeptCohort(rows), whole: false };
     return last;
+  };
+  /** The period's cohort with every row whole (the drill-down, the exports). */
+  const wholeLook = async (period: AuditPeriod): Promise<WholeLook> => {
+    const kept = await look(period, true);
+    return kept.whole ? kept : workOut(period);
   };
   return {
     'audit.cohort': async ({ period, filters, sort, limit, fromLastLook }) => {
       const { answer, cohort } = await look(period, fromLastLook === true);
       return { ...answer, ...cohort.view({ filters, sort, limit }, cohortRowOf) };
     },
-    'audit.child': async ({ period, conferenceId, childId }) => ({ row: (await look(period, true)).cohort.row({ conferenceId, childId }) ?? null }),
+    'audit.child': async ({ period, conferenceId, childId }) => ({ row: (await wholeLook(period)).cohort.row({ conferenceId, childId }) ?? null }),
     'audit.judge': async (input) => {
       const judgement = await store.judge(input);
       // The kept cohort shows it too: the screen's next view has it without building the period again.
-      const kept = last?.cohort.row(judgement);
-      if (kept) last?.cohort.replace({ ...kept, judgements: [...kept.judgements, judgement] });
+      if (last !== null) {
+        if (last.whole) addJudgement(last.cohort, judgement);
+        else addJudgement(last.cohort, judgement);
+      }
       return { judgement };
     },
     'audit.judgements': ({ id }) => store.judgements(id),
@@ -63,7 +93,7 @@ export function auditHandlers(store: AuditOperationsStore, now: () => Date = () 
       const applied = filters ?? NO_FILTERS;
       // The cohort on the manager's screen, when it is this period's: the file holds what they
       // looked at and filtered (with any judgement made since); otherwise worked out now.
-      const rows = applyFilters((await look(period, true)).cohort.rows, applied);
+      const rows = applyFilters((await wholeLook(period)).cohort.rows, applied);
       const profile = await store.getProfile();
       return exportAudit(rows, period, applied, format, profile?.name ?? 'the manager on this computer', now());
     },

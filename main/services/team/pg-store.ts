@@ -64,6 +64,8 @@ import { connect, latestTeamKey, signIn, type SignedInMember } from './membershi
 import { applySave, CONFLICT_MESSAGE, newRecord } from './records';
 import { editLease } from './edit-leases';
 import { readDigests, writeDigests, type DigestEntry, type MonthWindow } from './audit-digests';
+import { readCohortCopy, writeCohortCopy } from './audit-cohorts';
+import type { CohortCopy } from '../audit/cohort-copy';
 import { clientConfig, plainFailure, type TeamServer } from './team-server';
 import { insertReview, latestReview, openReviewSummary, refuseUnboundReview, REVIEW_ACTIONS } from './pg-review';
 import type { ReviewDueSummary } from '../../../domain/record/summary';
@@ -815,6 +817,8 @@ export class PgConferenceStore implements ConferenceStore {
       // of each summary; anyone else's (a chair's, for the judgements on their conferences) is
       // the whole list's.
       const digests = months !== undefined && m.role === 'manager';
+      // Read first, so what is opened below is of these revisions or later ones (cohort-copy.ts).
+      const window = digests ? await this.#windowPrint(m, months) : undefined;
       const { summaries, rows } = digests ? await this.#auditList(m, months) : { summaries: (await this.#wholeList(m, months)).entries.map((e) => e.summary), rows: [] };
       // The facts only of the conferences that can have a child in the period's cohort (the rest
       // are read for who came back, which the summary answers); kept with the opened summary.
@@ -824,8 +828,41 @@ export class PgConferenceStore implements ConferenceStore {
         wanted.filter((id) => this.#opened.get(id)?.audit === undefined),
       );
       if (digests) await this.#writeBackDigests(m, rows);
-      return { conferences: summaries, facts: (id: string) => this.#opened.get(id)?.audit };
+      return { conferences: summaries, facts: (id: string) => this.#opened.get(id)?.audit, ...(window === undefined ? {} : { window }) };
     });
+  }
+
+  /**
+   * This manager's copy of the period's cohort (audit-cohorts.ts) and the period's window as the
+   * server holds it now, to check the copy against (cohort-copy.ts). Anyone else keeps none.
+   */
+  cohortCopy(period: AuditPeriod): Promise<{ copy: CohortCopy | null; window: string }> {
+    return this.#run(async (m) => {
+      if (m.role !== 'manager') return { copy: null, window: '' };
+      const window = await this.#windowPrint(m, auditMonths(period));
+      return { copy: await readCohortCopy(m, period), window };
+    });
+  }
+
+  keepCohortCopy(copy: CohortCopy): Promise<void> {
+    return this.#run(async (m) => {
+      if (m.role === 'manager') await writeCohortCopy(m, copy);
+    });
+  }
+
+  /**
+   * Every conference and revision of a window (and every row without a month), as one hash
+   * worked out by the server from the months' index alone: a conference saved, added, moved or
+   * gone changes it. In two halves, as #windowRows, for the same reason.
+   */
+  async #windowPrint(m: SignedInMember, months: MonthWindow): Promise<string> {
+    const { rows } = await m.client.query<{ print: string | null }>(
+      `SELECT encode(sha256(convert_to(string_agg(id::text || ':' || revision, ',' ORDER BY id), 'UTF8')), 'hex') AS print FROM (
+         SELECT id, revision FROM cpc.conferences WHERE conference_month BETWEEN $1::date AND $2::date
+         UNION ALL SELECT id, revision FROM cpc.conferences WHERE conference_month IS NULL) AS w`,
+      [months.from, months.to],
+    );
+    return rows[0]?.print ?? 'empty';
   }
 
   auditMemo(): Promise<Map<string, unknown>> {

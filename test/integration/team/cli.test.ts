@@ -68,7 +68,7 @@ test('init, enrol, found, add, confirm, status, remove: a team set up and run fr
   expect(confirmed.out).toMatch(/Confirmed cli\.chair/);
 
   const status = await team(['status', '--server', serverFile, '--login', 'cli.admin'], `${ADMIN_PASSPHRASE}\n`);
-  expect(status.out).toMatch(/Schema version 11; team key version 1\./);
+  expect(status.out).toMatch(/Schema version 12; team key version 1\./);
   expect(status.out).toMatch(/cli\.chair {2}chair {2}active/);
 
   const removed = await team(['remove-member', '--server', serverFile, '--login', 'cli.admin', '--member', 'cli.chair'], `${ADMIN_PASSPHRASE}\n`);

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { CohortRowSchema, type AuditPeriod } from '../../../domain/audit/types';
+import type { CohortCopy } from '../audit/cohort-copy';
+import { asciiJson, parseAsciiJson } from '../store/ascii-json';
+import { open, seal } from '../store/crypto';
+import type { SignedInMember } from './membership';
+
+/**
+ * A manager's cohort copies on the team store (migrations/012): the cohort of a period as their
+ * app last worked it out, kept so that the next look at that period — after signing in again,
+ * on another computer — is drawn from a few megabytes instead of two years of digests
+ * (cohort-copy.ts says when a copy is used). Sealed with the member's personal key and bound to
+ * member and period, like a digest (audit-digests.ts): nobody else can read one or write one
+ * that opens for them, and one that will not open is simply not used.
+ */
+
+/** What a cohort row looks like to this build: a copy written by a build with other rows is not used. */
+const ROW_SHAPE = createHash('sha256').update(JSON.stringify(z.toJSONSchema(CohortRowSchema, { unrepresentable: 'any' }))).digest('hex').slice(0, 16);
+const COPY_FORMAT = 1;
+
+const role = (login: string, period: AuditPeriod) => `team-audit-cohort:${login}:${period.from}:${period.to}`;
+
+// The outside is checked here; the packed rows by unpackCohort when they are read.
+const CopySchema = z.strictObject({
+  format: z.literal(COPY_FORMAT),
+  shape: z.literal(ROW_SHAPE),
+  period: z.strictObject({ from: z.string(), to: z.string() }),
+  window: z.string(),
+  rules: z.string(),
+  workedOutOn: z.string(),
+  stableUntil: z.string(),
+  unreadable: z.number().int().nonnegative(),
+  message: z.string().nullable(),
+  conferences: z.array(z.tuple([z.string(), z.number().int().nullable()])),
+  rows: z.strictObject({ words: z.array(z.string()), rows: z.array(z.any()) }),
+});
+
+export function sealCohortCopy(m: Pick<SignedInMember, 'login' | 'personalKey'>, copy: CohortCopy): Buffer {
+  const { conferences, ...rest } = copy;
+  const plain = { format: COPY_FORMAT, shape: ROW_SHAPE, ...rest, conferences: conferences.map((c) => [c.id, c.historySeq ?? null]) };
+  return seal(m.personalKey, gzipSync(asciiJson(plain), { level: 1 }), role(m.login, copy.period));
+}
+
+/** The copy, or null when it will not open (another member's or period's, damaged, another build's). */
+export function openCohortCopy(m: Pick<SignedInMember, 'login' | 'personalKey'>, period: AuditPeriod, sealed: Buffer): CohortCopy | null {
+  try {
+    const { format: _format, shape: _shape, conferences, ...rest } = CopySchema.parse(parseAsciiJson(gunzipSync(open(m.personalKey, sealed, role(m.login, period)))));
+    if (rest.period.from !== period.from || rest.period.to !== period.to) return null;
+    return { ...rest, conferences: conferences.map(([id, historySeq]) => ({ id, historySeq: historySeq ?? undefined })) };
+  } catch {
+    return null;
+  }
+}
+
+/** This member's sealed copy of the period's cohort, if there is one. */
+export async function readCohortCopy(m: SignedInMember, period: AuditPeriod): Promise<CohortCopy | null> {
+  const { rows } = await m.client.query<{ sealed: Buffer }>(
+    'SELECT sealed FROM cpc.audit_cohorts WHERE member = session_user AND period_from = $1::date AND period_to = $2::date',
+    [period.from, period.to],
+  );
+  const row = rows[0];
+  return row === undefined ? null : openCohortCopy(m, period, row.sealed);
+}
+
+/** Most periods a manager's copies are kept for: the oldest looked at go first. */
+const KEPT_PERIODS = 12;
+
+/** Keeps (replaces) this member's copy of a period's cohort, and lets their oldest go beyond KEPT_PERIODS. */
+export async function writeCohortCopy(m: SignedInMember, copy: CohortCopy): Promise<void> {
+  await m.client.query(
+    `INSERT INTO cpc.audit_cohorts (period_from, period_to, sealed) VALUES ($1::date, $2::date, $3)
+     ON CONFLICT (member, period_from, period_to) DO UPDATE SET sealed = EXCLUDED.sealed, updated_at = now()`,
+    [copy.period.from, copy.period.to, sealCohortCopy(m, copy)],
+  );
+  await m.client.query(
+    `DELETE FROM cpc.audit_cohorts WHERE member = session_user AND (period_from, period_to) NOT IN
+       (SELECT period_from, period_to FROM cpc.audit_cohorts WHERE member = session_user ORDER BY updated_at DESC LIMIT $1)`,
+    [KEPT_PERIODS],
+  );
+}
