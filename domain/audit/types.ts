@@ -177,8 +177,8 @@ export const CohortRowSchema = AuditRowSchema.extend({
 });
 export type CohortRow = z.infer<typeof CohortRowSchema>;
 
-/** The row without what only the drill-down reads. */
-export function cohortRowOf(row: CohortRow): CohortRow {
+/** The row without what only the drill-down reads (a row already without it is the same row). */
+export function cohortRowOf(row: AuditRow | CohortRow): CohortRow {
   return {
     ...row,
     indicators: row.indicators.map(({ id, status }) => ({ id, status })),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { HistoryEntry } from '../../../domain/api/contract';
 import type { AuditRow, JudgementView } from '../../../domain/audit/types';
 import type { ConferenceRecord } from '../../../domain/record/conference';
@@ -436,8 +436,11 @@ describe('a manager’s judgement on the team store', () => {
 
 describe('a manager’s audit digests (migrations/009)', () => {
   const period = { from: '2026-01-01', to: '2026-06-30' };
-  const cohortOf = async (login: string, id: string) =>
-    (await (await signedIn(login)).ok<{ rows: AuditRow[] }>('audit.cohort', { period })).rows.filter((r) => r.conferenceId === id);
+  const cohortOf = async (login: string, id: string) => {
+    // The digests alone: a copy of the cohort (migrations/012, tested below) would answer first.
+    await team.owner.query('DELETE FROM cpc.audit_cohorts WHERE member = $1', [login]);
+    return (await (await signedIn(login)).ok<{ rows: AuditRow[] }>('audit.cohort', { period })).rows.filter((r) => r.conferenceId === id);
+  };
   const digestOf = async (login: string, month: string) =>
     (await team.owner.query<{ sealed: Buffer }>('SELECT sealed FROM cpc.audit_digests WHERE member = $1 AND month = $2::date', [login, month])).rows[0]?.sealed;
 
@@ -526,5 +529,98 @@ describe('a manager’s audit digests (migrations/009)', () => {
     } finally {
       await m.client.end();
     }
+  });
+});
+
+describe('a manager’s cohort copies (migrations/012)', () => {
+  const period = { from: '2026-01-01', to: '2026-06-30' };
+  const copyOf = async (login: string) =>
+    (await team.owner.query<{ sealed: Buffer }>('SELECT sealed FROM cpc.audit_cohorts WHERE member = $1 AND period_from = $2 AND period_to = $3', [login, period.from, period.to])).rows[0]?.sealed;
+  /** A new session of the member's, telling whether each look worked the cohort out (read the index) or drew it from the copy. */
+  const session = async (login: string) => {
+    const store = team.storeFor(login);
+    const workedOut = vi.spyOn(store, 'auditIndex');
+    const a = api(store);
+    await a.ok('vault.unlock', { passphrase: passphraseOf(login) });
+    const look = async (id: string) => (await a.ok<{ rows: AuditRow[] }>('audit.cohort', { period })).rows.filter((r) => r.conferenceId === id);
+    return { a, look, workedOut: () => workedOut.mock.calls.length };
+  };
+
+  test('the next sign-in draws the cohort from the copy: the same rows, then whole ones for the drill-down and the CSV', async () => {
+    const c = await signedIn(chair);
+    const record = await enterOsei(c);
+    const first = await session(manager);
+    const rows = await first.look(record.id);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(first.workedOut()).toBe(1);
+    const sealed = await copyOf(manager);
+    expect(sealed).toBeInstanceOf(Buffer);
+    expect(sealed!.includes(Buffer.from('Osei'))).toBe(false);
+
+    const next = await session(manager);
+    expect(await next.look(record.id)).toEqual(rows);
+    expect(next.workedOut()).toBe(0);
+    // The drill-down needs the sentences the copy does not keep: the cohort is worked out once, in full.
+    const child = await next.a.ok<{ row: AuditRow }>('audit.child', { period, conferenceId: record.id, childId: firstChild(record) });
+    expect(child.row.indicators.every((i) => i.explanation.length > 0)).toBe(true);
+    expect(child.row.cameBack.explanation.length).toBeGreaterThan(0);
+    expect(next.workedOut()).toBe(1);
+    const csv = await next.a.ok<{ base64: string }>('audit.export', { period, format: 'csv' });
+    expect(Buffer.from(csv.base64, 'base64').toString('utf8')).toContain(child.row.childName);
+    expect(next.workedOut()).toBe(1);
+  });
+
+  test('a save since, an old copy put back, or one in another’s name never shows an old answer', async () => {
+    const c = await signedIn(chair);
+    const record = await enterOsei(c);
+    await (await session(manager)).look(record.id);
+    const old = await copyOf(manager);
+
+    await saveMeeting(c, record, { chair: 'Rhiannon Pryce' });
+    const afterSave = await session(manager);
+    expect((await afterSave.look(record.id)).map((r) => r.chair)).toEqual(['Rhiannon Pryce']);
+    expect(afterSave.workedOut()).toBe(1);
+    expect((await copyOf(manager))!.equals(old!)).toBe(false);
+
+    // The copy from before the save put back: it names the window as it was, so it is not used.
+    await team.owner.query('UPDATE cpc.audit_cohorts SET sealed = $4 WHERE member = $1 AND period_from = $2 AND period_to = $3', [manager, period.from, period.to, old]);
+    const putBack = await session(manager);
+    expect((await putBack.look(record.id)).map((r) => r.chair)).toEqual(['Rhiannon Pryce']);
+    expect(putBack.workedOut()).toBe(1);
+
+    // Another manager's look never opens this manager's copy, even copied into their name.
+    const other = team.login('mg.ashdown');
+    await team.join(other, 'manager');
+    await team.owner.query('INSERT INTO cpc.audit_cohorts (member, period_from, period_to, sealed) VALUES ($1, $2, $3, $4)', [other, period.from, period.to, await copyOf(manager)]);
+    const theirs = await session(other);
+    expect((await theirs.look(record.id)).map((r) => r.chair)).toEqual(['Rhiannon Pryce']);
+    expect(theirs.workedOut()).toBe(1);
+  });
+
+  test('a judgement recorded since the copy was kept shows at the next look drawn from it', async () => {
+    const { o, record } = await withSecondManager('mg.okafor', 'Chidi Okafor');
+    await (await session(manager)).look(record.id);
+    await o.ok('audit.judge', judgementOf(record, 'The rationale does not answer the police view.'));
+    const next = await session(manager);
+    const [row] = await next.look(record.id);
+    expect(next.workedOut()).toBe(0);
+    expect(row?.judgements.map((j) => [j.comment, j.valid])).toEqual([['The rationale does not answer the police view.', true]]);
+  });
+
+  test('only a manager keeps copies, a chair can neither read nor write one, and a removed manager’s go with them', async () => {
+    const raw = await signIn(team.server, chair, passphraseOf(chair), TEST_KDF);
+    try {
+      await expect(raw.client.query('SELECT sealed FROM cpc.audit_cohorts')).rejects.toThrow(/permission denied/);
+    } finally {
+      await raw.client.end();
+    }
+    const leaver = team.login('mg.tranter');
+    await team.join(leaver, 'manager');
+    const record = await enterOsei(await signedIn(chair));
+    await (await session(leaver)).look(record.id);
+    expect(await copyOf(leaver)).toBeInstanceOf(Buffer);
+    await removeMember(team.admin, leaver);
+    expect(await copyOf(leaver)).toBeUndefined();
+    expect(await copyOf(manager)).toBeInstanceOf(Buffer);
   });
 });
