@@ -101,19 +101,23 @@ async function measure(call: Call, sampleId: string, ids: readonly string[], sig
   };
 }
 
-/** The manager's audit of one year, as audit.bench does it on the local store. */
-async function audit(call: Call, relock: () => Promise<void>): Promise<string[]> {
+/**
+ * The manager's audit of one year, as audit.bench does it on the local store. `forgetCopies`
+ * deletes the manager's cohort copies on the server (migrations/012): the next look then works
+ * the cohort out from the digests, as it must after any save in the period or the year after it.
+ */
+async function audit(call: Call, relock: () => Promise<void>, forgetCopies: () => Promise<void>): Promise<string[]> {
   const render = await auditScreenRenderer();
   const look = async (period: typeof PERIOD) => {
     const answer = await call<CohortAnswer>('audit.cohort', { period });
     render(answer);
     return answer;
   };
-  // This manager's first look ever: no digests on the server yet, so every summary of the window
-  // is opened from its row and the month digests are written (pg-store.ts, audit-digests.ts).
+  // This manager's first look ever: no digests or copy on the server yet, so every summary of the
+  // window is opened from its row and the month digests and the cohort's copy are written.
   await relock();
   const firstEver = await timed(() => look(PERIOD));
-  // Every later sign-in starts from those digests.
+  // Every later sign-in starts from the copy while nothing in the window has changed.
   await relock();
   const first = await timed(() => look(PERIOD));
   const { total, rows } = first.value;
@@ -131,8 +135,17 @@ async function audit(call: Call, relock: () => Promise<void>): Promise<string[]>
     const view = { period: PERIOD, filters: filters[i % filters.length]!, sort: { key: i % 2 === 0 ? 'child' : 'date', direction: 'ascending' }, fromLastLook: true };
     changes.push((await timed(async () => render(await call<CohortAnswer>('audit.cohort', view)))).ms);
   }
+  // The first drill-down needs whole rows (sentences, came-back matches), which the copy does not keep.
+  const child = rows[0];
+  const drill = child ? (await timed(() => call('audit.child', { period: PERIOD, conferenceId: child.conferenceId, childId: child.childId }))).ms : NaN;
   const csv = await timed(() => call<{ base64: string }>('audit.export', { period: PERIOD, format: 'csv' }));
   const change = percentiles(changes);
+  // As after a chair's save anywhere in the window: no copy that still holds, so worked out from the digests.
+  await forgetCopies();
+  await relock();
+  const noCopy = await timed(() => look(PERIOD));
+  await relock();
+  const csvCold = await timed(() => call<{ base64: string }>('audit.export', { period: PERIOD, format: 'csv' }));
   // For comparison, not the target's line: the year's last quarter, the period many councils
   // audit at a time (as audit.bench shows on the local store), cold after another sign-in.
   await relock();
@@ -140,12 +153,15 @@ async function audit(call: Call, relock: () => Promise<void>): Promise<string[]>
   const quarterRows = quarter.value.total;
   return [
     `Audit of one year (${PERIOD.from} to ${PERIOD.to}) on PostgreSQL at ${count(N)}: ${count(total)} children in the cohort`,
-    `  first render (audit.cohort through the API and JSON + the table's first page and the charts rendered), cold after sign-in: ${ms(first.ms)}; target ≤ 500 ms: ${verdict(first.ms <= 500)}`,
-    `    (this manager's first look ever, before any digest of theirs was on the server: ${ms(firstEver.ms)}, once)`,
+    `  first render (audit.cohort through the API and JSON + the table's first page and the charts rendered), cold after sign-in, from the manager's copy of the cohort: ${ms(first.ms)}; target ≤ 500 ms: ${verdict(first.ms <= 500)}`,
+    `    the same, with no copy that still holds (as after any save in the year or the twelve months after it): worked out from the digests in ${ms(noCopy.ms)} — not met by this path`,
+    `    (this manager's first look ever, before any digest or copy of theirs was on the server: ${ms(firstEver.ms)}, once)`,
     `  the same year again while signed in: ${ms(again.ms)}`,
     `  filter change (audit.cohort from the kept cohort + table and charts re-rendered), ${changes.length} changes: p50 ${ms(change.p50)}, p95 ${ms(change.p95)}; target ≤ 100 ms: ${verdict(change.p95 <= 100)}`,
-    `  CSV export through the API: ${ms(csv.ms)} (${count(Buffer.from(csv.value.base64, 'base64').length)} bytes); target ≤ 2 s: ${verdict(csv.ms <= 2000)}`,
-    `  for comparison, a quarter (${QUARTER.from} to ${QUARTER.to}, ${count(quarterRows)} children), cold after sign-in: ${ms(quarter.ms)} (no verdict: the target's line is the year)`,
+    `  first drill-down after a look from the copy (the cohort worked out in full, once): ${ms(drill)}`,
+    `  CSV export through the API, after that drill-down: ${ms(csv.ms)} (${count(Buffer.from(csv.value.base64, 'base64').length)} bytes); target ≤ 2 s: ${verdict(csv.ms <= 2000)}`,
+    `    CSV export as the first thing after sign-in (the cohort worked out in full first): ${ms(csvCold.ms)}; target ≤ 2 s: ${verdict(csvCold.ms <= 2000)}`,
+    `  for comparison, a quarter (${QUARTER.from} to ${QUARTER.to}, ${count(quarterRows)} children), cold after sign-in, no copy of it yet: ${ms(quarter.ms)} (no verdict: the target's line is the year)`,
   ];
 }
 
@@ -179,10 +195,14 @@ export async function run(): Promise<void> {
     });
     await call('vault.lock');
     const managerCall = caller(handlersFor(new PgConferenceStore({ server: team.server, login: manager, kdf: DEFAULT_KDF })));
-    auditLines = await audit(managerCall, async () => {
-      await managerCall('vault.lock');
-      await managerCall('vault.unlock', { passphrase: passphraseOf(manager) });
-    });
+    auditLines = await audit(
+      managerCall,
+      async () => {
+        await managerCall('vault.lock');
+        await managerCall('vault.unlock', { passphrase: passphraseOf(manager) });
+      },
+      async () => void (await team.owner.query('DELETE FROM cpc.audit_cohorts')),
+    );
     await managerCall('vault.lock');
     await team.close();
   } finally {

@@ -69,10 +69,7 @@ export function auditHandlers(store: AuditOperationsStore, now: () => Date = () 
     return last;
   };
   /** The period's cohort with every row whole (the drill-down, the exports). */
-  const wholeLook = async (period: AuditPeriod): Promise<WholeLook> => {
-    const kept = await look(period, true);
-    return kept.whole ? kept : workOut(period);
-  };
+  const wholeLook = async (period: AuditPeriod): Promise<WholeLook> => (last?.period === periodKey(period) && last.whole ? last : workOut(period));
   return {
     'audit.cohort': async ({ period, filters, sort, limit, fromLastLook }) => {
       const { answer, cohort } = await look(period, fromLastLook === true);
