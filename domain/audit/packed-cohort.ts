@@ -14,12 +14,14 @@ import { INDICATOR_IDS, INDICATOR_STATUSES, type CameBack, type CohortRow, type 
  */
 
 export interface PackedCohort {
-  /** Every repeated word once; rows name them by index. */
+  /** Every repeated word once; rows and lists name them by index. */
   words: string[];
+  /** Every distinct list once, as word indices: categories one per item, recommendations and dissent three, indicators two. */
+  lists: { categories: number[][]; recommendations: number[][]; dissent: number[][]; indicators: number[][] };
   rows: PackedRow[];
 }
 
-/** A row by position (see packRow). Numbers in it are indices into `words`, except templateVersion and departs. */
+/** A row by position (see packCohort). Numbers in it are indices into `words` or into its kind of `lists`, except templateVersion and departs. */
 export type PackedRow = [
   conferenceId: string,
   childId: string,
@@ -31,34 +33,44 @@ export type PackedRow = [
   chair: number,
   primaryConcern: number,
   concern: number,
-  categories: number[],
-  /** Agency, recommendation, stance: three per agency. */
-  recommendations: number[],
+  categories: number,
+  recommendations: number,
   outcome: number,
   outcomeLabel: number,
   planName: number,
   planLead: string,
   planReviewDate: string,
   departs: 0 | 1,
-  /** Agency, escalation, label: three per dissent. */
-  dissent: number[],
-  /** Indicator and status: two per indicator. */
-  indicators: number[],
+  dissent: number,
+  indicators: number,
   cameBack: number,
 ];
 
-export function packCohort(rows: readonly CohortRow[]): PackedCohort {
-  const words: string[] = [];
-  const at = new Map<string, number>();
-  const w = (word: string): number => {
-    let index = at.get(word);
+/** Numbers each distinct value once, in the order first met. */
+class Table<T> {
+  readonly values: T[] = [];
+  readonly #at = new Map<string, number>();
+  constructor(readonly key: (value: T) => string) {}
+  of(value: T): number {
+    const key = this.key(value);
+    let index = this.#at.get(key);
     if (index === undefined) {
-      index = words.length;
-      words.push(word);
-      at.set(word, index);
+      index = this.values.length;
+      this.values.push(value);
+      this.#at.set(key, index);
     }
     return index;
-  };
+  }
+}
+
+export function packCohort(rows: readonly CohortRow[]): PackedCohort {
+  const words = new Table<string>((word) => word);
+  const w = (word: string) => words.of(word);
+  const byContent = (list: number[]) => list.join(',');
+  const categories = new Table<number[]>(byContent);
+  const recommendations = new Table<number[]>(byContent);
+  const dissent = new Table<number[]>(byContent);
+  const indicators = new Table<number[]>(byContent);
   const packed = rows.map(
     (row): PackedRow => [
       row.conferenceId,
@@ -71,20 +83,24 @@ export function packCohort(rows: readonly CohortRow[]): PackedCohort {
       w(row.chair),
       w(row.primaryConcern),
       w(row.concern),
-      row.categories.map(w),
-      row.recommendations.flatMap((r) => [w(r.agency), w(r.recommendation), w(r.stance)]),
+      categories.of(row.categories.map(w)),
+      recommendations.of(row.recommendations.flatMap((r) => [w(r.agency), w(r.recommendation), w(r.stance)])),
       w(row.outcome),
       w(row.outcomeLabel),
       w(row.alternativePlan.name),
       row.alternativePlan.lead,
       row.alternativePlan.reviewDate,
       row.departsFromMajority.departs ? 1 : 0,
-      row.dissent.flatMap((d) => [w(d.agency), w(d.escalation), w(d.label)]),
-      row.indicators.flatMap((i) => [w(i.id), w(i.status)]),
+      dissent.of(row.dissent.flatMap((d) => [w(d.agency), w(d.escalation), w(d.label)])),
+      indicators.of(row.indicators.flatMap((i) => [w(i.id), w(i.status)])),
       w(row.cameBack.status),
     ],
   );
-  return { words, rows: packed };
+  return {
+    words: words.values,
+    lists: { categories: categories.values, recommendations: recommendations.values, dissent: dissent.values, indicators: indicators.values },
+    rows: packed,
+  };
 }
 
 /** Thrown for a packed cohort this build does not read; the caller works the cohort out afresh. */
@@ -97,9 +113,14 @@ const TYPES = new Set<string>(CONFERENCE_TYPES);
 const IDS = new Set<string>(INDICATOR_IDS);
 const STATUSES = new Set<string>(INDICATOR_STATUSES);
 
-/** The rows, without judgements (empty, none missing); throws UnreadablePackedCohort for anything this build did not write. */
+/**
+ * The rows, without judgements (empty, none missing); throws UnreadablePackedCohort for anything
+ * this build did not write. Rows with the same list (the same indicators' statuses, the same
+ * agencies' recommendations) share one object, frozen so that nothing can change one row through
+ * another: a year's 12,000 rows are then a few tens of thousands of objects, not 300,000.
+ */
 export function unpackCohort(packed: PackedCohort): CohortRow[] {
-  const { words } = packed;
+  const { words, lists } = packed;
   const word = (index: unknown): string => {
     const found = typeof index === 'number' ? words[index] : undefined;
     if (typeof found !== 'string') throw new UnreadablePackedCohort('A word the cohort names is not in its table.');
@@ -114,20 +135,33 @@ export function unpackCohort(packed: PackedCohort): CohortRow[] {
     if (typeof value !== 'string') throw new UnreadablePackedCohort('A row holds something other than text where text belongs.');
     return value;
   };
-  const triples = <T>(flat: unknown, make: (a: unknown, b: unknown, c: unknown) => T): T[] => {
-    if (!Array.isArray(flat) || flat.length % 3 !== 0) throw new UnreadablePackedCohort('A row’s list is not in threes.');
-    const out: T[] = [];
-    for (let i = 0; i < flat.length; i += 3) out.push(make(flat[i], flat[i + 1], flat[i + 2]));
-    return out;
+  /** A kind of list, each made once, in groups of `width`. */
+  const table = <T>(packedLists: unknown, width: number, make: (group: unknown[]) => T): T[][] => {
+    if (!Array.isArray(packedLists)) throw new UnreadablePackedCohort('The cohort’s lists are not the shape this build writes.');
+    return packedLists.map((flat: unknown) => {
+      if (!Array.isArray(flat) || flat.length % width !== 0) throw new UnreadablePackedCohort('A list is not the shape this build writes.');
+      const made: T[] = [];
+      for (let i = 0; i < flat.length; i += width) made.push(Object.freeze(make(flat.slice(i, i + width))));
+      return Object.freeze(made) as T[];
+    });
   };
+  const categories = table(lists.categories, 1, ([c]) => word(c));
+  const recommendations = table(lists.recommendations, 3, ([agency, recommendation, stance]): RecommendationView => ({ agency: word(agency), recommendation: word(recommendation), stance: oneOf(STANCES, stance) }));
+  const dissent = table(lists.dissent, 3, ([agency, escalation, label]): DissentView => ({ agency: word(agency), escalation: oneOf(ESCALATIONS, escalation), label: word(label) }));
+  const indicators = table(lists.indicators, 2, ([id, status]) => ({ id: oneOf(IDS, id) as IndicatorId, status: oneOf(STATUSES, status) as IndicatorStatus }));
+  const pick = <T>(made: readonly T[], index: unknown): T => {
+    const found = typeof index === 'number' ? made[index] : undefined;
+    if (found === undefined) throw new UnreadablePackedCohort('A list the cohort names is not in its table.');
+    return found;
+  };
+  const departs = [Object.freeze({ departs: false }), Object.freeze({ departs: true })];
+  const cameBacks = new Map<unknown, CohortRow['cameBack']>();
   return packed.rows.map((row) => {
     if (!Array.isArray(row) || row.length !== 21) throw new UnreadablePackedCohort('A row is not the length this build writes.');
-    const [conferenceId, childId, childName, caseNumber, conferenceDate, type, templateVersion, chair, primaryConcern, concern, categories, recommendations, outcome, outcomeLabel, planName, planLead, planReviewDate, departs, dissent, indicators, cameBack] = row;
-    if (!Number.isInteger(templateVersion) || !Array.isArray(categories) || !Array.isArray(indicators) || indicators.length % 2 !== 0) {
-      throw new UnreadablePackedCohort('A row is not the shape this build writes.');
-    }
-    const pairs: CohortRow['indicators'] = [];
-    for (let i = 0; i < indicators.length; i += 2) pairs.push({ id: oneOf(IDS, indicators[i]) as IndicatorId, status: oneOf(STATUSES, indicators[i + 1]) as IndicatorStatus });
+    const [conferenceId, childId, childName, caseNumber, conferenceDate, type, templateVersion, chair, primaryConcern, concern, category, recommendation, outcome, outcomeLabel, planName, planLead, planReviewDate, departsFromMajority, dissenting, indicator, cameBack] = row;
+    if (!Number.isInteger(templateVersion) || (departsFromMajority !== 0 && departsFromMajority !== 1)) throw new UnreadablePackedCohort('A row is not the shape this build writes.');
+    let came = cameBacks.get(cameBack);
+    if (came === undefined) cameBacks.set(cameBack, (came = Object.freeze({ status: oneOf(CAME_BACK, cameBack) })));
     return {
       conferenceId: text(conferenceId),
       childId: text(childId),
@@ -139,15 +173,15 @@ export function unpackCohort(packed: PackedCohort): CohortRow[] {
       chair: word(chair),
       primaryConcern: word(primaryConcern),
       concern: word(concern),
-      categories: categories.map(word),
-      recommendations: triples(recommendations, (agency, recommendation, stance) => ({ agency: word(agency), recommendation: word(recommendation), stance: oneOf(STANCES, stance) })),
+      categories: pick(categories, category),
+      recommendations: pick(recommendations, recommendation),
       outcome: word(outcome),
       outcomeLabel: word(outcomeLabel),
       alternativePlan: { name: word(planName), lead: text(planLead), reviewDate: text(planReviewDate) },
-      departsFromMajority: { departs: departs === 1 },
-      dissent: triples(dissent, (agency, escalation, label) => ({ agency: word(agency), escalation: oneOf(ESCALATIONS, escalation), label: word(label) })),
-      indicators: pairs,
-      cameBack: { status: oneOf(CAME_BACK, cameBack) },
+      departsFromMajority: departs[departsFromMajority]!,
+      dissent: pick(dissent, dissenting),
+      indicators: pick(indicators, indicator),
+      cameBack: came,
       judgements: [],
       judgementsMissing: 0,
     };

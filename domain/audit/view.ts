@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { figureFacts, figuresOf, FiguresSchema, judgementProgress, type FigureFacts } from './charts';
 import { applyFilters, cohortOrder, filterChoices, SORT_KEYS, sortRows } from './filters';
-import { AuditFiltersSchema, cohortKey, CohortRowSchema, NO_FILTERS, type CohortRow } from './types';
+import { AuditFiltersSchema, cohortKey, CohortRowSchema, NO_FILTERS, type AuditFilters, type CohortRow } from './types';
 
 /**
  * What the audit screen shows of a cohort, worked out where the cohort is kept (the app's main
@@ -50,24 +50,42 @@ export const CohortViewSchema = z.strictObject({
 export type CohortView = z.infer<typeof CohortViewSchema>;
 
 
+/** What a view of the whole cohort, unfiltered, shows that its rows alone decide: kept with a cohort's copy (cohort-copy.ts). */
+export const UnfilteredViewSchema = CohortViewSchema.pick({ choices: true, figures: true });
+export type UnfilteredView = z.infer<typeof UnfilteredViewSchema>;
+
+const isUnfiltered = (filters: AuditFilters): boolean => (Object.keys(NO_FILTERS) as (keyof AuditFilters)[]).every((key) => filters[key] === NO_FILTERS[key]);
+
 /**
  * A cohort kept whole where it was built, in the cohort's own order, answering views of itself.
- * What does not change between views is worked out once: the filters' choices, what the charts
- * read of each row (charts.ts, figureFacts), and each sort order asked for (a filter keeps the
- * order of what it filters, so a view filters the cohort already sorted; sorting 12,000 names
- * with the collator costs 25 ms, each time).
+ * What does not change between views is worked out once: the filters' choices, the charts of the
+ * whole cohort, what the charts read of each row (charts.ts, figureFacts), and each sort order
+ * asked for (a filter keeps the order of what it filters, so a view filters the cohort already
+ * sorted; sorting 12,000 names with the collator costs 25 ms, each time). The choices and the
+ * whole cohort's charts may be given, as worked out when its copy was kept: the first view of a
+ * year drawn from a copy then works out neither (50-100 ms at 12,000 children).
  */
 export class KeptCohort<R extends CohortRow> {
   readonly #rows: R[];
   readonly #at: Map<string, number>;
   readonly #sorted = new Map<string, R[]>();
   readonly #figureFacts = new Map<R, FigureFacts>();
-  #choices: CohortView['choices'] | null = null;
+  #choices: CohortView['choices'] | null;
+  #unfilteredFigures: CohortView['figures'] | null;
 
-  constructor(rows: readonly R[]) {
+  constructor(rows: readonly R[], known?: UnfilteredView) {
     // In the cohort's own order (the service's answer is already, so this costs one pass).
     this.#rows = [...rows].sort(cohortOrder);
     this.#at = new Map(this.#rows.map((row, index) => [cohortKey(row), index]));
+    this.#choices = known?.choices ?? null;
+    this.#unfilteredFigures = known?.figures ?? null;
+  }
+
+  /** The choices and the charts of the whole cohort (to keep with a copy of it). */
+  unfiltered(): UnfilteredView {
+    this.#choices ??= filterChoices(this.#rows);
+    this.#unfilteredFigures ??= figuresOf(this.#rows.map((row) => this.#factsOf(row)));
+    return { choices: this.#choices, figures: this.#unfilteredFigures };
   }
 
   get rows(): readonly R[] {
@@ -80,7 +98,10 @@ export class KeptCohort<R extends CohortRow> {
     return index === undefined ? undefined : this.#rows[index];
   }
 
-  /** Puts a child's row back changed (a judgement added); the orders are worked out again when next asked for. */
+  /**
+   * Puts a child's row back changed (a judgement added); the orders are worked out again when next
+   * asked for. The whole cohort's charts stay: no chart reads a judgement.
+   */
   replace(row: R): void {
     const index = this.#at.get(cohortKey(row));
     if (index === undefined) return;
@@ -91,14 +112,17 @@ export class KeptCohort<R extends CohortRow> {
 
   view(request: CohortViewRequest, page: (row: R) => CohortRow = (row) => row): CohortView {
     const sort = request.sort ?? DEFAULT_SORT;
-    const filtered = applyFilters(this.#inOrder(sort), request.filters ?? NO_FILTERS);
-    this.#choices ??= filterChoices(this.#rows);
+    const filters = request.filters ?? NO_FILTERS;
+    // Unfiltered (the first view, and every "clear filters"): the whole cohort, its charts kept.
+    const unfiltered = isUnfiltered(filters);
+    const filtered = unfiltered ? this.#inOrder(sort) : applyFilters(this.#inOrder(sort), filters);
+    const { choices, figures } = unfiltered ? this.unfiltered() : { choices: (this.#choices ??= filterChoices(this.#rows)), figures: figuresOf(filtered.map((row) => this.#factsOf(row))) };
     return {
       rows: filtered.slice(0, request.limit ?? COHORT_PAGE_ROWS).map(page),
       shown: filtered.length,
-      choices: this.#choices,
+      choices,
       progress: judgementProgress(this.#rows),
-      figures: figuresOf(filtered.map((row) => this.#factsOf(row))),
+      figures,
     };
   }
 

@@ -1,5 +1,6 @@
 import { packCohort, unpackCohort, UnreadablePackedCohort, type PackedCohort } from '../../../domain/audit/packed-cohort';
 import { cohortRowOf, type AuditPeriod, type AuditRow, type CohortRow } from '../../../domain/audit/types';
+import type { UnfilteredView } from '../../../domain/audit/view';
 import { rulesKeyOf, todayIso, type AuditStore, type ConferenceJudgements, type CohortAnswer, type CohortSource } from './cohort-service';
 
 /**
@@ -33,6 +34,8 @@ export interface CohortCopy {
   /** The cohort's conferences, for reading their judgements. */
   conferences: { id: string; historySeq: number | undefined }[];
   rows: PackedCohort;
+  /** The filters' choices and the whole cohort's charts, as worked out from these rows. */
+  view: UnfilteredView;
 }
 
 /** What a store that keeps cohort copies provides (the team store). */
@@ -60,7 +63,7 @@ export function copyStillRight(copy: CohortCopy, period: AuditPeriod, window: st
 }
 
 /** The copy to keep of a cohort just worked out in full; null when the store gave no fingerprint to check it by. */
-export function copyOf(period: AuditPeriod, answer: CohortAnswer, source: CohortSource): CohortCopy | null {
+export function copyOf(period: AuditPeriod, answer: CohortAnswer, source: CohortSource, view: UnfilteredView): CohortCopy | null {
   if (source.window === undefined) return null;
   return {
     period,
@@ -72,6 +75,7 @@ export function copyOf(period: AuditPeriod, answer: CohortAnswer, source: Cohort
     message: answer.message,
     conferences: source.conferences,
     rows: packCohort(answer.rows.map((row: AuditRow) => cohortRowOf(row))),
+    view,
   };
 }
 
@@ -79,7 +83,7 @@ export function copyOf(period: AuditPeriod, answer: CohortAnswer, source: Cohort
  * The cohort from the store's copy, with its judgements read now; null when there is no copy, or
  * it is out of date or unreadable (the caller then works the cohort out in full).
  */
-export async function cohortFromCopy(store: AuditStore & CohortCopyStore, period: AuditPeriod, now: Date): Promise<(Omit<CohortAnswer, 'rows'> & { rows: CohortRow[] }) | null> {
+export async function cohortFromCopy(store: AuditStore & CohortCopyStore, period: AuditPeriod, now: Date): Promise<(Omit<CohortAnswer, 'rows'> & { rows: CohortRow[]; view: UnfilteredView }) | null> {
   const [{ copy, window }, settings] = await Promise.all([store.cohortCopy(period), store.getSettings()]);
   if (copy === null || !copyStillRight(copy, period, window, rulesKeyOf(settings.local), todayIso(now))) return null;
   let rows: CohortRow[];
@@ -96,5 +100,5 @@ export async function cohortFromCopy(store: AuditStore & CohortCopyStore, period
     row.judgements = found.views.filter((j) => j.childId === row.childId);
     row.judgementsMissing = found.missing;
   }
-  return { rows, total: rows.length, unreadable: copy.unreadable, message: copy.message };
+  return { rows, total: rows.length, unreadable: copy.unreadable, message: copy.message, view: copy.view };
 }

@@ -54,7 +54,7 @@ export function auditHandlers(store: AuditOperationsStore, now: () => Date = () 
     const { rows, ...rest } = answer;
     const look: WholeLook = { period: periodKey(period), answer: rest, cohort: new KeptCohort(rows), whole: true };
     last = look;
-    const copy = hasCohortCopies(store) ? copyOf(period, answer, source) : null;
+    const copy = hasCohortCopies(store) ? copyOf(period, answer, source, look.cohort.unfiltered()) : null;
     // A cache: a copy that cannot be kept (the server away) only means the next look works it out again.
     if (copy !== null && hasCohortCopies(store)) await store.keepCohortCopy(copy).catch(() => undefined);
     return look;
@@ -64,8 +64,8 @@ export function auditHandlers(store: AuditOperationsStore, now: () => Date = () 
     if (reuse && last?.period === key) return last;
     const copied = hasCohortCopies(store) ? await cohortFromCopy(store, period, now()) : null;
     if (copied === null) return workOut(period);
-    const { rows, ...answer } = copied;
-    last = { period: key, answer, cohort: new KeptCohort(rows), whole: false };
+    const { rows, view, ...answer } = copied;
+    last = { period: key, answer, cohort: new KeptCohort(rows, view), whole: false };
     return last;
   };
   /** The period's cohort with every row whole (the drill-down, the exports). */

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { CohortRowSchema, type AuditPeriod } from '../../../domain/audit/types';
+import type { PackedRow } from '../../../domain/audit/packed-cohort';
+import { UnfilteredViewSchema } from '../../../domain/audit/view';
 import type { CohortCopy } from '../audit/cohort-copy';
 import { asciiJson, parseAsciiJson } from '../store/ascii-json';
 import { open, seal } from '../store/crypto';
@@ -18,11 +20,13 @@ import type { SignedInMember } from './membership';
 
 /** What a cohort row looks like to this build: a copy written by a build with other rows is not used. */
 const ROW_SHAPE = createHash('sha256').update(JSON.stringify(z.toJSONSchema(CohortRowSchema, { unrepresentable: 'any' }))).digest('hex').slice(0, 16);
-const COPY_FORMAT = 1;
+/** Bumped when how a copy is written changes (2: each distinct list once; 3: with the whole cohort's view). */
+const COPY_FORMAT = 3;
 
 const role = (login: string, period: AuditPeriod) => `team-audit-cohort:${login}:${period.from}:${period.to}`;
 
-// The outside is checked here; the packed rows by unpackCohort when they are read.
+// The outside is checked here (a few hundred lists at most); the packed rows by unpackCohort when they are read.
+const Lists = z.array(z.array(z.number().int().nonnegative()));
 const CopySchema = z.strictObject({
   format: z.literal(COPY_FORMAT),
   shape: z.literal(ROW_SHAPE),
@@ -33,8 +37,17 @@ const CopySchema = z.strictObject({
   stableUntil: z.string(),
   unreadable: z.number().int().nonnegative(),
   message: z.string().nullable(),
-  conferences: z.array(z.tuple([z.string(), z.number().int().nullable()])),
-  rows: z.strictObject({ words: z.array(z.string()), rows: z.array(z.any()) }),
+  // Checked by a loop, not element by element through zod: some 7,000 pairs at a large council.
+  conferences: z.custom<[string, number | null][]>(
+    (value) => Array.isArray(value) && value.every((c) => Array.isArray(c) && c.length === 2 && typeof c[0] === 'string' && (c[1] === null || Number.isInteger(c[1]))),
+  ),
+  rows: z.strictObject({
+    words: z.array(z.string()),
+    lists: z.strictObject({ categories: Lists, recommendations: Lists, dissent: Lists, indicators: Lists }),
+    // 12,000 rows through zod cost more than unpacking them: unpackCohort checks each as it reads it.
+    rows: z.custom<PackedRow[]>((value) => Array.isArray(value)),
+  }),
+  view: UnfilteredViewSchema,
 });
 
 export function sealCohortCopy(m: Pick<SignedInMember, 'login' | 'personalKey'>, copy: CohortCopy): Buffer {

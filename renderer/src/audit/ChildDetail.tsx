@@ -21,7 +21,8 @@ type Loading = { kind: 'loading' } | { kind: 'loaded'; row: AuditRow } | { kind:
 /**
  * The drill-down for the child chosen in the table. The table holds each row without its
  * sentences (CohortRow: a year of thousands of children is half the size to send), so the whole
- * row is fetched here (audit.child, answered from the rows the service kept from the cohort).
+ * row is fetched here (audit.child, answered from the rows the service kept from the cohort; after
+ * a look drawn from the team store's copy of the cohort, the first one works the cohort out in full).
  */
 export function ChildDetailLoader({
   period,

@@ -4,6 +4,7 @@ import { cohortChildIds } from '../../../domain/audit/cohort';
 import { auditFromFacts, recordAuditFacts, rowsStableUntil } from '../../../domain/audit/indicators';
 import { packCohort, unpackCohort, UnreadablePackedCohort, type PackedCohort } from '../../../domain/audit/packed-cohort';
 import { cohortRowOf, type CohortRow } from '../../../domain/audit/types';
+import { KeptCohort } from '../../../domain/audit/view';
 import { copyOf, copyStillRight, type CohortCopy } from '../../../main/services/audit/cohort-copy';
 import type { CohortSource } from '../../../main/services/audit/cohort-service';
 import { templateForRecord } from '../../../templates/conference-templates';
@@ -30,6 +31,7 @@ describe('a cohort packed for keeping', () => {
     expect(new Set(packed.words).size).toBe(packed.words.length);
     // Fifty times the rows, a handful more words than once: what repeats is not written again.
     expect(packed.words.length).toBe(packCohort(screenRows()).words.length);
+    expect(packed.lists).toEqual(packCohort(screenRows()).lists);
     expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(rows).length / 2);
   });
 
@@ -39,7 +41,8 @@ describe('a cohort packed for keeping', () => {
       (p) => p.rows[0]!.pop(), // a row one short
       (p) => (p.rows[0]![7] = p.words.length + 3), // a chair's word not in the table
       (p) => (p.rows[0]![5] = p.words.indexOf(p.words[p.rows[0]![7]]!)), // a chair's name where the conference type belongs
-      (p) => (p.rows[0]![11] = [0, 1]), // recommendations not in threes
+      (p) => (p.lists.recommendations[0] = [0, 1]), // recommendations not in threes
+      (p) => (p.rows[0]![11] = p.lists.recommendations.length), // a list not in the table
       (p) => (p.rows[0]![2] = 7 as unknown as string), // a name that is not text
       (p) => p.words.push(...p.words.splice(0, p.words.length, 'not-met')), // statuses where outcomes were
     ];
@@ -54,7 +57,7 @@ describe('a cohort packed for keeping', () => {
 describe('when a kept copy still shows what working the cohort out would', () => {
   const period = { from: '2026-01-01', to: '2026-06-30' };
   const source: CohortSource = { window: 'w1', conferences: [], today: '2026-03-02', rules: '{}', stableUntil: '2026-03-20' };
-  const copy = copyOf(period, { rows: cohortRows(), total: 3, unreadable: 0, message: null }, source) as CohortCopy;
+  const copy = copyOf(period, { rows: cohortRows(), total: 3, unreadable: 0, message: null }, source, new KeptCohort(cohortRows()).unfiltered()) as CohortCopy;
 
   it('while the window, the local rules and the day are as it allows', () => {
     expect(copyStillRight(copy, period, 'w1', '{}', '2026-03-02')).toBe(true);
@@ -70,7 +73,7 @@ describe('when a kept copy still shows what working the cohort out would', () =>
   });
 
   it('and none is kept from a store that gives no fingerprint of what it read', () => {
-    expect(copyOf(period, { rows: [], total: 0, unreadable: 0, message: null }, { ...source, window: undefined })).toBeNull();
+    expect(copyOf(period, { rows: [], total: 0, unreadable: 0, message: null }, { ...source, window: undefined }, new KeptCohort([]).unfiltered())).toBeNull();
   });
 });
 

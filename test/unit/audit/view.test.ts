@@ -42,4 +42,22 @@ describe('a cohort kept whole answers views of itself', () => {
     expect(kept.rows).toHaveLength(3);
     expect(kept.row({ conferenceId: whole.conferenceId, childId: 'someone-else' })).toBeUndefined();
   });
+
+  it('uses the whole cohort’s choices and charts when given them (a kept copy’s), and works out its filtered views itself', () => {
+    const all = rows();
+    const worked = new KeptCohort(all).unfiltered();
+    expect(worked.figures).toEqual(cohortFigures(all));
+    // Given (as a copy of the cohort keeps them), the unfiltered view shows them as they are…
+    const known = { ...worked, figures: { ...worked.figures, rates: [] } };
+    const kept = new KeptCohort(all, known);
+    expect(kept.view({}).figures).toBe(known.figures);
+    expect(kept.view({ filters: NO_FILTERS, sort: { key: 'child', direction: 'descending' } }).choices).toBe(known.choices);
+    // …and a filtered view works its charts out from the rows it shows.
+    const departs = { ...NO_FILTERS, departsFromMajority: true };
+    expect(kept.view({ filters: departs }).figures).toEqual(cohortFigures(applyFilters(all, departs)));
+    // A judgement changes no chart: the whole cohort's are kept.
+    kept.replace({ ...all[0]!, judgements: [judgement(all[0]!)] });
+    expect(kept.view({}).figures).toBe(known.figures);
+    expect(kept.view({}).progress).toEqual({ judged: 1, total: 3 });
+  });
 });
