@@ -111,13 +111,26 @@ function decideDeadlines(facts: ConferenceFacts, settings: LocalSettings): NonNu
 
 /** The rows from the facts, under the council's rules and today's date. */
 export function auditFromFacts(facts: RecordAuditFacts, context: Omit<AuditContext, 'template'>): ChildAudit[] {
+  return auditFromFactsUntil(facts, context).children;
+}
+
+/**
+ * The rows from the facts, and the last day they stay as they are with no save (null: for ever).
+ * Only the minutes' deadline passing changes a row with the date alone ("timescales" turns from
+ * not recorded to not met the day after it): a kept copy of the cohort is used no longer.
+ */
+export function auditFromFactsUntil(facts: RecordAuditFacts, context: Omit<AuditContext, 'template'>): { children: ChildAudit[]; stableUntil: string | null } {
   const settings = context.settings ?? DEFAULT_LOCAL_SETTINGS;
   const { conference } = facts;
-  if (conference === null) return [];
+  if (conference === null) return { children: [], stableUntil: null };
+  const deadlines = deadlinesOf(conference, settings);
   const quorum = quorumIndicator(conference, settings);
-  const timescales = timescalesIndicator(conference, settings, context);
+  const timescales = timescalesIndicator(conference, deadlines, context);
   const signed = minutesSigned(conference.distribution, context.signOff);
-  return facts.children.map(({ child, fixed }) => ({ ...child, indicators: [...fixed, quorum, timescales, signed] }));
+  return {
+    children: facts.children.map(({ child, fixed }) => ({ ...child, indicators: [...fixed, quorum, timescales, signed] })),
+    stableUntil: minutesPending(deadlines, context),
+  };
 }
 
 function childFacts(record: ConferenceRecord, childId: string, template: ConferenceTemplate, checks: RecordChecks): ChildFacts {
@@ -334,30 +347,24 @@ function quorumIndicator(conference: ConferenceAuditFacts, settings: LocalSettin
   return { id, status: 'not-met', explanation: `${result.explanation} No reason for going ahead is recorded.` };
 }
 
+type Deadlines = NonNullable<ConferenceAuditFacts['decided']>;
+
 /** The deadlines as worked out at the save under the same rules, or again now that the rules have changed. */
-function deadlinesOf(conference: ConferenceAuditFacts, settings: LocalSettings): NonNullable<ConferenceAuditFacts['decided']> {
+function deadlinesOf(conference: ConferenceAuditFacts, settings: LocalSettings): Deadlines {
   const kept = conference.decided;
   return kept !== undefined && kept.rules === localRulesKey(settings) ? kept : decideDeadlines(conference.timescales, settings);
 }
 
-/**
- * The last day on which this conference's rows stay as worked out today with no save: the
- * deadline of minutes not yet signed (the day after it, "timescales" turns to not met). Null
- * when nothing can change with the date alone: the minutes signed, no deadline known, or the
- * deadline already passed. A kept cohort (the team store's cohort copies) is used no longer.
- */
-export function rowsStableUntil(facts: RecordAuditFacts, signOff: SignOffFacts, settings: LocalSettings | undefined, today: string): string | null {
-  if (facts.conference === null) return null;
+/** The minutes' deadline while it is still to come and the minutes unsigned (see auditFromFactsUntil); null otherwise. */
+function minutesPending({ minutesDue }: Deadlines, { signOff, today }: Pick<AuditContext, 'signOff' | 'today'>): string | null {
   const signed = signOff.signedAt?.slice(0, 10) ?? null;
   if (signed !== null && isValidIsoDate(signed)) return null;
-  const { minutesDue } = deadlinesOf(facts.conference, settings ?? DEFAULT_LOCAL_SETTINGS);
   if (minutesDue === null || !isValidIsoDate(today) || compareDates(today, minutesDue) > 0) return null;
   return minutesDue;
 }
 
-function timescalesIndicator(conference: ConferenceAuditFacts, settings: LocalSettings, context: Pick<AuditContext, 'signOff' | 'today'>): Indicator {
+function timescalesIndicator(conference: ConferenceAuditFacts, { conferenceLate, minutesDue }: Deadlines, context: Pick<AuditContext, 'signOff' | 'today'>): Indicator {
   const id = 'timescales';
-  const { conferenceLate, minutesDue } = deadlinesOf(conference, settings);
   const parts: string[] = [];
   let late = false;
   let unknown = false;

@@ -12,7 +12,7 @@ import { rulesKeyOf, todayIso, type AuditStore, type ConferenceJudgements, type 
  *
  * - every conference and revision of the period's window is as it was (the store's fingerprint);
  * - the council's local rules are the same;
- * - no minutes deadline has passed since (rowsStableUntil: the only thing the date alone changes).
+ * - no minutes deadline has passed since (auditFromFactsUntil: the only thing the date alone changes).
  *
  * Judgements are never kept in it: they are read afresh at every look, as before. A copy that
  * fails any check, or will not open, is ignored and the cohort worked out again (then kept anew).

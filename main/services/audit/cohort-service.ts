@@ -4,7 +4,7 @@ import { appearancesFrom, CameBackIndex, type Appearance } from '../../../domain
 import { checkPeriod, cohortCandidates, cohortChildIds, type AuditSummary } from '../../../domain/audit/cohort';
 import { usableFacts, type IndexedAuditFacts } from '../../../domain/audit/facts';
 import { applyFilters, cohortOrder } from '../../../domain/audit/filters';
-import { auditChildren, auditFromFacts, rowsStableUntil, type ChildAudit } from '../../../domain/audit/indicators';
+import { auditChildren, auditFromFactsUntil, type ChildAudit } from '../../../domain/audit/indicators';
 import type { AuditFilters, AuditPeriod, AuditRow, JudgementView } from '../../../domain/audit/types';
 import { formatUkDate } from '../../../domain/calendar/dates';
 import { TEMPLATE_VERSION, templateForRecord } from '../../../templates/conference-templates';
@@ -65,6 +65,8 @@ export interface AuditStore {
 interface Memo {
   key: string;
   children: ChildAudit[];
+  /** The last day the rows stay as they are with no save (auditFromFactsUntil); null for ever. */
+  stableUntil: string | null;
   /** Read with the conference when it had to be opened; otherwise from the facts or the store. */
   judgements: ConferenceJudgements | null;
 }
@@ -89,6 +91,8 @@ async function openConference(store: AuditStore, id: string, settings: Settings,
   return {
     children: auditChildren(record, cohortChildIds(record), { template, settings: settings.local, signOff: source.signOff, today }),
     judgements: { views: source.judgements, missing: source.judgementsMissing },
+    // Read from the record itself, its deadlines not kept apart: a kept copy of the cohort holds for today only.
+    stableUntil: today,
   };
 }
 
@@ -124,7 +128,7 @@ export interface CohortSource {
   today: string;
   /** The council's local rules the rows were worked out under (as the memo's key, below). */
   rules: string;
-  /** The last day the rows stay as they are with no save (rowsStableUntil); today when that cannot be told. */
+  /** The last day the rows stay as they are with no save (auditFromFactsUntil); today when that cannot be told. */
   stableUntil: string;
 }
 
@@ -164,19 +168,18 @@ export async function workOutCohort(store: AuditStore, period: AuditPeriod, now:
     const kept = memo?.get(id) as Memo | undefined;
     if (kept?.key === key) {
       chosen.push({ summary, children: kept.children, judgements: kept.judgements });
-      const facts = index.facts(id);
-      stableTo(usableFacts(facts, summary.revision) ? rowsStableUntil(facts.record, facts.signOff, settings.local, today) : today);
+      stableTo(kept.stableUntil);
       continue;
     }
     const facts = index.facts(id);
     let worked: Omit<Memo, 'key'> | null;
     if (usableFacts(facts, summary.revision) && (facts.record.children[0]?.child.templateVersion ?? 1) <= TEMPLATE_VERSION) {
-      worked = { children: auditFromFacts(facts.record, { settings: settings.local, signOff: facts.signOff, today }), judgements: facts.judgements ?? null };
-      stableTo(rowsStableUntil(facts.record, facts.signOff, settings.local, today));
+      const { children, stableUntil: until } = auditFromFactsUntil(facts.record, { settings: settings.local, signOff: facts.signOff, today });
+      worked = { children, judgements: facts.judgements ?? null, stableUntil: until };
     } else {
       worked = await openConference(store, id, settings, today);
-      stableTo(today); // read from the record itself: its deadlines are not kept apart
     }
+    stableTo(worked === null ? today : worked.stableUntil);
     if (worked === null) {
       unreadable += 1;
       continue;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/calendar/dates';
 import { cohortChildIds } from '../../../domain/audit/cohort';
-import { auditFromFacts, recordAuditFacts, rowsStableUntil } from '../../../domain/audit/indicators';
+import { auditFromFacts, auditFromFactsUntil, recordAuditFacts } from '../../../domain/audit/indicators';
 import { packCohort, unpackCohort, UnreadablePackedCohort, type PackedCohort } from '../../../domain/audit/packed-cohort';
 import { cohortRowOf, type CohortRow } from '../../../domain/audit/types';
 import { KeptCohort } from '../../../domain/audit/view';
@@ -81,18 +81,19 @@ describe('how long a conference’s rows stay as worked out with no save', () =>
   const { record } = osei();
   const facts = recordAuditFacts(record, cohortChildIds(record), templateForRecord(record));
   const unsigned = { signedAt: null, intact: true };
+  const rowsStableUntil = (signOff: { signedAt: string | null; intact: boolean }, today: string) => auditFromFactsUntil(facts, { signOff, today }).stableUntil;
   const timescales = (today: string) => auditFromFacts(facts, { signOff: unsigned, today })[0]!.indicators.find((i) => i.id === 'timescales')!.status;
 
   it('until the unsigned minutes’ deadline, the last day "timescales" reads as it does today', () => {
-    const until = rowsStableUntil(facts, unsigned, undefined, '2026-02-05');
+    const until = rowsStableUntil(unsigned, '2026-02-05');
     expect(until).not.toBeNull();
     expect(timescales(until!)).toBe(timescales('2026-02-05'));
     expect(timescales(addDays(until!, 1))).not.toBe(timescales('2026-02-05'));
   });
 
   it('for ever once the minutes are signed, or their deadline has already passed', () => {
-    expect(rowsStableUntil(facts, { signedAt: '2026-02-06T10:00:00.000Z', intact: true }, undefined, '2026-02-07')).toBeNull();
-    const until = rowsStableUntil(facts, unsigned, undefined, '2026-02-05')!;
-    expect(rowsStableUntil(facts, unsigned, undefined, addDays(until, 1))).toBeNull();
+    expect(rowsStableUntil({ signedAt: '2026-02-06T10:00:00.000Z', intact: true }, '2026-02-07')).toBeNull();
+    const until = rowsStableUntil(unsigned, '2026-02-05')!;
+    expect(rowsStableUntil(unsigned, addDays(until, 1))).toBeNull();
   });
 });
