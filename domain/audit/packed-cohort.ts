@@ -1,5 +1,6 @@
 import { CONFERENCE_TYPES, type ConferenceType } from '../record/conference';
-import { INDICATOR_IDS, INDICATOR_STATUSES, type CameBack, type CohortRow, type DissentView, type IndicatorId, type IndicatorStatus, type RecommendationView } from './types';
+import { z } from 'zod';
+import { CameBackMatchSchema, INDICATOR_IDS, INDICATOR_STATUSES, type AuditRow, type CameBack, type CameBackMatch, type CohortRow, type DissentView, type IndicatorId, type IndicatorStatus, type RecommendationView } from './types';
 
 /**
  * A cohort as the screen reads it (CohortRow: no sentences, no came-back matches), packed small
@@ -227,4 +228,35 @@ export function unpackCohort(packed: PackedCohort): CohortRow[] {
       judgementsMissing: 0,
     };
   });
+}
+
+/**
+ * What a whole row (AuditRow) has beyond the screen's (CohortRow): each indicator's sentence,
+ * the majority sentence, and whether and how the child came back. Kept beside a cohort's copy
+ * and read only when whole rows are needed (the drill-down, the exports), one per row in the
+ * copy's order.
+ */
+export type RowDetails = [explanations: string[], departs: string, cameBack: string, matches: CameBackMatch[]];
+
+export function detailsOf(row: AuditRow): RowDetails {
+  return [row.indicators.map((i) => i.explanation), row.departsFromMajority.explanation, row.cameBack.explanation, row.cameBack.matches];
+}
+
+/** The whole row from the screen's and its details; throws UnreadablePackedCohort when they do not fit. */
+export function wholeRow(row: CohortRow, details: unknown): AuditRow {
+  if (!Array.isArray(details) || details.length !== 4) throw new UnreadablePackedCohort('A row’s details are not the shape this build writes.');
+  const [explanations, departs, cameBack, matches] = details as unknown[];
+  if (!Array.isArray(explanations) || explanations.length !== row.indicators.length || !explanations.every((e) => typeof e === 'string')) {
+    throw new UnreadablePackedCohort('A row’s sentences do not fit its indicators.');
+  }
+  if (typeof departs !== 'string' || typeof cameBack !== 'string' || !Array.isArray(matches)) throw new UnreadablePackedCohort('A row’s details are not the shape this build writes.');
+  // Most children did not come back: no matches to check.
+  const found = matches.length === 0 ? { success: true as const, data: [] } : z.array(CameBackMatchSchema).safeParse(matches);
+  if (!found.success) throw new UnreadablePackedCohort('A row’s came-back matches are not the shape this build writes.');
+  return {
+    ...row,
+    indicators: row.indicators.map((indicator, i) => ({ ...indicator, explanation: explanations[i] as string })),
+    departsFromMajority: { departs: row.departsFromMajority.departs, explanation: departs },
+    cameBack: { status: row.cameBack.status, matches: found.data, explanation: cameBack },
+  };
 }

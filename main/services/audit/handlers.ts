@@ -5,7 +5,7 @@ import type { Handlers } from '../dispatch';
 import type { JudgementInput, JudgementView } from '../../../domain/audit/types';
 import type { ChairProfile } from '../../../domain/signoff/schemas';
 import { exportAudit } from './audit-export';
-import { cohortFromCopy, copyOf, hasCohortCopies } from './cohort-copy';
+import { cohortFromCopy, copyOf, hasCohortCopies, wholeFromCopy, type CopyMade } from './cohort-copy';
 import { workOutCohort, type AuditStore, type CohortAnswer } from './cohort-service';
 
 type AuditOperations = 'audit.cohort' | 'audit.child' | 'audit.judge' | 'audit.judgements' | 'audit.export';
@@ -23,8 +23,8 @@ export interface AuditOperationsStore extends AuditStore {
 /** The cohort of the period last looked at (one per store, until it locks). */
 type LastLook = { period: string; answer: Omit<CohortAnswer, 'rows'> } & (
   | { whole: true; cohort: KeptCohort<AuditRow> }
-  /** From the store's copy (cohort-copy.ts): what the screen reads of each row, without the sentences. */
-  | { whole: false; cohort: KeptCohort<CohortRow> }
+  /** From the store's copy (cohort-copy.ts): what the screen reads of each row, without the sentences; `order` is the copy's, which its details follow. */
+  | { whole: false; cohort: KeptCohort<CohortRow>; made: CopyMade; order: string[] }
 );
 type WholeLook = Extract<LastLook, { whole: true }>;
 
@@ -44,7 +44,8 @@ function addJudgement<R extends CohortRow>(cohort: KeptCohort<R>, judgement: Jud
  *
  * A store that keeps copies of cohorts (the team store) answers a fresh look from its copy
  * while the copy is still right (cohort-copy.ts); the drill-down and the exports, which need
- * each row whole, then work the cohort out in full once, and it is kept whole from then on.
+ * each row whole, then read the details kept beside it once (or, if those will not do, work the
+ * cohort out in full), and it is kept whole from then on.
  */
 export function auditHandlers(store: AuditOperationsStore, now: () => Date = () => new Date()): Pick<Handlers, AuditOperations> {
   let last: LastLook | null = null;
@@ -54,9 +55,9 @@ export function auditHandlers(store: AuditOperationsStore, now: () => Date = () 
     const { rows, ...rest } = answer;
     const look: WholeLook = { period: periodKey(period), answer: rest, cohort: new KeptCohort(rows), whole: true };
     last = look;
-    const copy = hasCohortCopies(store) ? copyOf(period, answer, source, look.cohort.unfiltered()) : null;
+    const kept = hasCohortCopies(store) ? copyOf(period, answer, source, look.cohort.unfiltered()) : null;
     // A cache: a copy that cannot be kept (the server away) only means the next look works it out again.
-    if (copy !== null && hasCohortCopies(store)) await store.keepCohortCopy(copy).catch(() => undefined);
+    if (kept !== null && hasCohortCopies(store)) await store.keepCohortCopy(kept.copy, kept.details).catch(() => undefined);
     return look;
   };
   const look = async (period: AuditPeriod, reuse: boolean): Promise<LastLook> => {
@@ -64,12 +65,20 @@ export function auditHandlers(store: AuditOperationsStore, now: () => Date = () 
     if (reuse && last?.period === key) return last;
     const copied = hasCohortCopies(store) ? await cohortFromCopy(store, period, now()) : null;
     if (copied === null) return workOut(period);
-    const { rows, view, ...answer } = copied;
-    last = { period: key, answer, cohort: new KeptCohort(rows, view), whole: false };
+    const { rows, view, made, order, ...answer } = copied;
+    last = { period: key, answer, cohort: new KeptCohort(rows, view), whole: false, made, order };
     return last;
   };
-  /** The period's cohort with every row whole (the drill-down, the exports). */
-  const wholeLook = async (period: AuditPeriod): Promise<WholeLook> => (last?.period === periodKey(period) && last.whole ? last : workOut(period));
+  /** The period's cohort with every row whole (the drill-down, the exports): from the copy's details when it came from a copy. */
+  const wholeLook = async (period: AuditPeriod): Promise<WholeLook> => {
+    const kept = last?.period === periodKey(period) ? last : null;
+    if (kept?.whole) return kept;
+    const rows = kept !== null && hasCohortCopies(store) ? await wholeFromCopy(store, kept.made, kept.order, kept.cohort.rows) : null;
+    if (kept === null || rows === null) return workOut(period);
+    const look: WholeLook = { period: kept.period, answer: kept.answer, cohort: new KeptCohort(rows, kept.cohort.unfiltered()), whole: true };
+    last = look;
+    return look;
+  };
   return {
     'audit.cohort': async ({ period, filters, sort, limit, fromLastLook }) => {
       const { answer, cohort } = await look(period, fromLastLook === true);

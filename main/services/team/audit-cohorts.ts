@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { CohortRowSchema, type AuditPeriod } from '../../../domain/audit/types';
-import type { PackedRow } from '../../../domain/audit/packed-cohort';
+import type { PackedRow, RowDetails } from '../../../domain/audit/packed-cohort';
 import { UnfilteredViewSchema } from '../../../domain/audit/view';
-import type { CohortCopy } from '../audit/cohort-copy';
+import type { CohortCopy, CopyMade } from '../audit/cohort-copy';
 import { asciiJson, parseAsciiJson } from '../store/ascii-json';
 import { open, seal } from '../store/crypto';
 import type { SignedInMember } from './membership';
@@ -67,6 +67,41 @@ export function openCohortCopy(m: Pick<SignedInMember, 'login' | 'personalKey'>,
   }
 }
 
+const detailsRole = (login: string, period: AuditPeriod) => `team-audit-cohort-details:${login}:${period.from}:${period.to}`;
+
+const DetailsSchema = z.strictObject({
+  format: z.literal(COPY_FORMAT),
+  window: z.string(),
+  workedOutOn: z.string(),
+  // Each checked as it is made whole (wholeRow).
+  details: z.custom<RowDetails[]>((value) => Array.isArray(value)),
+});
+
+export function sealCohortDetails(m: Pick<SignedInMember, 'login' | 'personalKey'>, copy: CohortCopy, details: readonly RowDetails[]): Buffer {
+  const plain = { format: COPY_FORMAT, window: copy.window, workedOutOn: copy.workedOutOn, details };
+  return seal(m.personalKey, gzipSync(asciiJson(plain), { level: 1 }), detailsRole(m.login, copy.period));
+}
+
+/** The details, or null when they will not open or were kept with another copy than `made`. */
+export function openCohortDetails(m: Pick<SignedInMember, 'login' | 'personalKey'>, made: CopyMade, sealed: Buffer): RowDetails[] | null {
+  try {
+    const parsed = DetailsSchema.parse(parseAsciiJson(gunzipSync(open(m.personalKey, sealed, detailsRole(m.login, made.period)))));
+    return parsed.window === made.window && parsed.workedOutOn === made.workedOutOn ? parsed.details : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The details kept with this member's copy of a period's cohort, if they are that copy's. */
+export async function readCohortDetails(m: SignedInMember, made: CopyMade): Promise<RowDetails[] | null> {
+  const { rows } = await m.client.query<{ details: Buffer }>(
+    'SELECT details FROM cpc.audit_cohorts WHERE member = session_user AND period_from = $1::date AND period_to = $2::date',
+    [made.period.from, made.period.to],
+  );
+  const row = rows[0];
+  return row === undefined ? null : openCohortDetails(m, made, row.details);
+}
+
 /** This member's sealed copy of the period's cohort, if there is one. */
 export async function readCohortCopy(m: SignedInMember, period: AuditPeriod): Promise<CohortCopy | null> {
   const { rows } = await m.client.query<{ sealed: Buffer }>(
@@ -80,12 +115,12 @@ export async function readCohortCopy(m: SignedInMember, period: AuditPeriod): Pr
 /** Most periods a manager's copies are kept for: the oldest looked at go first. */
 const KEPT_PERIODS = 12;
 
-/** Keeps (replaces) this member's copy of a period's cohort, and lets their oldest go beyond KEPT_PERIODS. */
-export async function writeCohortCopy(m: SignedInMember, copy: CohortCopy): Promise<void> {
+/** Keeps (replaces) this member's copy of a period's cohort with its details, and lets their oldest go beyond KEPT_PERIODS. */
+export async function writeCohortCopy(m: SignedInMember, copy: CohortCopy, details: readonly RowDetails[]): Promise<void> {
   await m.client.query(
-    `INSERT INTO cpc.audit_cohorts (period_from, period_to, sealed) VALUES ($1::date, $2::date, $3)
-     ON CONFLICT (member, period_from, period_to) DO UPDATE SET sealed = EXCLUDED.sealed, updated_at = now()`,
-    [copy.period.from, copy.period.to, sealCohortCopy(m, copy)],
+    `INSERT INTO cpc.audit_cohorts (period_from, period_to, sealed, details) VALUES ($1::date, $2::date, $3, $4)
+     ON CONFLICT (member, period_from, period_to) DO UPDATE SET sealed = EXCLUDED.sealed, details = EXCLUDED.details, updated_at = now()`,
+    [copy.period.from, copy.period.to, sealCohortCopy(m, copy), sealCohortDetails(m, copy, details)],
   );
   await m.client.query(
     `DELETE FROM cpc.audit_cohorts WHERE member = session_user AND (period_from, period_to) NOT IN

@@ -64,8 +64,9 @@ import { connect, latestTeamKey, signIn, type SignedInMember } from './membershi
 import { applySave, CONFLICT_MESSAGE, newRecord } from './records';
 import { editLease } from './edit-leases';
 import { readDigests, writeDigests, type DigestEntry, type MonthWindow } from './audit-digests';
-import { readCohortCopy, writeCohortCopy } from './audit-cohorts';
-import type { CohortCopy } from '../audit/cohort-copy';
+import { readCohortCopy, readCohortDetails, writeCohortCopy } from './audit-cohorts';
+import type { CohortCopy, CopyMade } from '../audit/cohort-copy';
+import type { RowDetails } from '../../../domain/audit/packed-cohort';
 import { clientConfig, plainFailure, type TeamServer } from './team-server';
 import { insertReview, latestReview, openReviewSummary, refuseUnboundReview, REVIEW_ACTIONS } from './pg-review';
 import type { ReviewDueSummary } from '../../../domain/record/summary';
@@ -844,9 +845,13 @@ export class PgConferenceStore implements ConferenceStore {
     });
   }
 
-  keepCohortCopy(copy: CohortCopy): Promise<void> {
+  cohortCopyDetails(made: CopyMade): Promise<RowDetails[] | null> {
+    return this.#run(async (m) => (m.role === 'manager' ? readCohortDetails(m, made) : null));
+  }
+
+  keepCohortCopy(copy: CohortCopy, details: RowDetails[]): Promise<void> {
     return this.#run(async (m) => {
-      if (m.role === 'manager') await writeCohortCopy(m, copy);
+      if (m.role === 'manager') await writeCohortCopy(m, copy, details);
     });
   }
 

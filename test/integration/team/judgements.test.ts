@@ -546,28 +546,43 @@ describe('a manager’s cohort copies (migrations/012)', () => {
     return { a, look, workedOut: () => workedOut.mock.calls.length };
   };
 
-  test('the next sign-in draws the cohort from the copy: the same rows, then whole ones for the drill-down and the CSV', async () => {
+  test('the next sign-in draws the cohort from the copy: the same rows, then whole ones from its details for the drill-down and the CSV', async () => {
     const c = await signedIn(chair);
     const record = await enterOsei(c);
     const first = await session(manager);
     const rows = await first.look(record.id);
     expect(rows.length).toBeGreaterThan(0);
     expect(first.workedOut()).toBe(1);
-    const sealed = await copyOf(manager);
-    expect(sealed).toBeInstanceOf(Buffer);
-    expect(sealed!.includes(Buffer.from('Osei'))).toBe(false);
+    const drill = { period, conferenceId: record.id, childId: firstChild(record) };
+    const whole = (await first.a.ok<{ row: AuditRow }>('audit.child', drill)).row;
+    const csvOf = async (s: { a: Api }) => Buffer.from((await s.a.ok<{ base64: string }>('audit.export', { period, format: 'csv' })).base64, 'base64').toString('utf8');
+    const csv = await csvOf(first);
+    const { rows: stored } = await team.owner.query<{ sealed: Buffer; details: Buffer }>('SELECT sealed, details FROM cpc.audit_cohorts WHERE member = $1', [manager]);
+    for (const { sealed, details } of stored) for (const word of ['Osei', 'Daniel']) expect([sealed.includes(word), details.includes(word)]).toEqual([false, false]);
 
     const next = await session(manager);
     expect(await next.look(record.id)).toEqual(rows);
     expect(next.workedOut()).toBe(0);
-    // The drill-down needs the sentences the copy does not keep: the cohort is worked out once, in full.
-    const child = await next.a.ok<{ row: AuditRow }>('audit.child', { period, conferenceId: record.id, childId: firstChild(record) });
-    expect(child.row.indicators.every((i) => i.explanation.length > 0)).toBe(true);
-    expect(child.row.cameBack.explanation.length).toBeGreaterThan(0);
-    expect(next.workedOut()).toBe(1);
-    const csv = await next.a.ok<{ base64: string }>('audit.export', { period, format: 'csv' });
-    expect(Buffer.from(csv.base64, 'base64').toString('utf8')).toContain(child.row.childName);
-    expect(next.workedOut()).toBe(1);
+    // The drill-down's sentences and came-back matches come from the details kept beside the copy: the same row, not worked out again.
+    const child = (await next.a.ok<{ row: AuditRow }>('audit.child', drill)).row;
+    expect(child).toEqual(whole);
+    expect(child.indicators.every((i) => i.explanation.length > 0)).toBe(true);
+    expect(await csvOf(next)).toBe(csv);
+    expect(next.workedOut()).toBe(0);
+
+    // Details that are not this copy's (another period's put in their place): the cohort is worked out in full instead, and the row is the same.
+    const other = { from: '2026-01-01', to: '2026-03-31' };
+    await (await signedIn(manager)).ok('audit.cohort', { period: other });
+    await team.owner.query(
+      `UPDATE cpc.audit_cohorts SET details = (SELECT details FROM cpc.audit_cohorts WHERE member = $1 AND period_from = $2 AND period_to = $3)
+        WHERE member = $1 AND period_from = $4 AND period_to = $5`,
+      [manager, other.from, other.to, period.from, period.to],
+    );
+    const third = await session(manager);
+    await third.look(record.id);
+    expect(third.workedOut()).toBe(0);
+    expect((await third.a.ok<{ row: AuditRow }>('audit.child', drill)).row).toEqual(whole);
+    expect(third.workedOut()).toBe(1);
   });
 
   test('a save since, an old copy put back, or one in another’s name never shows an old answer', async () => {
@@ -591,7 +606,10 @@ describe('a manager’s cohort copies (migrations/012)', () => {
     // Another manager's look never opens this manager's copy, even copied into their name.
     const other = team.login('mg.ashdown');
     await team.join(other, 'manager');
-    await team.owner.query('INSERT INTO cpc.audit_cohorts (member, period_from, period_to, sealed) VALUES ($1, $2, $3, $4)', [other, period.from, period.to, await copyOf(manager)]);
+    await team.owner.query(
+      'INSERT INTO cpc.audit_cohorts (member, period_from, period_to, sealed, details) SELECT $1, period_from, period_to, sealed, details FROM cpc.audit_cohorts WHERE member = $2 AND period_from = $3 AND period_to = $4',
+      [other, manager, period.from, period.to],
+    );
     const theirs = await session(other);
     expect((await theirs.look(record.id)).map((r) => r.chair)).toEqual(['Rhiannon Pryce']);
     expect(theirs.workedOut()).toBe(1);

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/calendar/dates';
 import { cohortChildIds } from '../../../domain/audit/cohort';
 import { auditFromFacts, auditFromFactsUntil, recordAuditFacts } from '../../../domain/audit/indicators';
-import { packCohort, unpackCohort, UnreadablePackedCohort, type PackedCohort } from '../../../domain/audit/packed-cohort';
+import { detailsOf, packCohort, unpackCohort, UnreadablePackedCohort, wholeRow, type PackedCohort } from '../../../domain/audit/packed-cohort';
 import { cohortRowOf, type CohortRow } from '../../../domain/audit/types';
 import { KeptCohort } from '../../../domain/audit/view';
-import { copyOf, copyStillRight, type CohortCopy } from '../../../main/services/audit/cohort-copy';
+import { copyOf, copyStillRight } from '../../../main/services/audit/cohort-copy';
 import type { CohortSource } from '../../../main/services/audit/cohort-service';
 import { templateForRecord } from '../../../templates/conference-templates';
 import { cohortRows, osei } from './records';
@@ -54,10 +54,27 @@ describe('a cohort packed for keeping', () => {
   });
 });
 
+describe('a row’s details kept beside the copy', () => {
+  it('make the screen’s row whole again, exactly', () => {
+    for (const row of cohortRows()) {
+      const withMatch = { ...row, cameBack: { status: 'came-back' as const, explanation: 'Back at an initial conference on 02/09/2026.', matches: [{ conferenceId: row.conferenceId, childId: row.childId, date: '2026-09-02', reason: 'initial-conference' as const, by: 'case-number' as const }] } };
+      for (const whole of [row, withMatch]) expect(wholeRow(cohortRowOf(whole), JSON.parse(JSON.stringify(detailsOf(whole))))).toEqual(whole);
+    }
+  });
+
+  it('that do not fit the row are refused', () => {
+    const [row] = cohortRows();
+    const details = detailsOf(row!);
+    expect(() => wholeRow(cohortRowOf(row!), [details[0].slice(1), details[1], details[2], details[3]])).toThrow(UnreadablePackedCohort);
+    expect(() => wholeRow(cohortRowOf(row!), [details[0], details[1], details[2], [{ conferenceId: 'x' }]])).toThrow(UnreadablePackedCohort);
+    expect(() => wholeRow(cohortRowOf(row!), 'details')).toThrow(UnreadablePackedCohort);
+  });
+});
+
 describe('when a kept copy still shows what working the cohort out would', () => {
   const period = { from: '2026-01-01', to: '2026-06-30' };
   const source: CohortSource = { window: 'w1', conferences: [], today: '2026-03-02', rules: '{}', stableUntil: '2026-03-20' };
-  const copy = copyOf(period, { rows: cohortRows(), total: 3, unreadable: 0, message: null }, source, new KeptCohort(cohortRows()).unfiltered()) as CohortCopy;
+  const copy = copyOf(period, { rows: cohortRows(), total: 3, unreadable: 0, message: null }, source, new KeptCohort(cohortRows()).unfiltered())!.copy;
 
   it('while the window, the local rules and the day are as it allows', () => {
     expect(copyStillRight(copy, period, 'w1', '{}', '2026-03-02')).toBe(true);

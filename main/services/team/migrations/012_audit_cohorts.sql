@@ -16,6 +16,9 @@ CREATE TABLE IF NOT EXISTS cpc.audit_cohorts (
   period_from date NOT NULL,
   period_to date NOT NULL,
   sealed bytea NOT NULL,
+  -- Each row's sentences and came-back matches, sealed apart: read only for the drill-down and
+  -- the exports, never at a look.
+  details bytea NOT NULL,
   updated_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (member, period_from, period_to)
 );
