@@ -135,17 +135,22 @@ async function audit(call: Call, relock: () => Promise<void>, forgetCopies: () =
     const view = { period: PERIOD, filters: filters[i % filters.length]!, sort: { key: i % 2 === 0 ? 'child' : 'date', direction: 'ascending' }, fromLastLook: true };
     changes.push((await timed(async () => render(await call<CohortAnswer>('audit.cohort', view)))).ms);
   }
-  // The first drill-down needs whole rows (sentences, came-back matches), which the copy does not keep.
+  // The first drill-down needs whole rows (sentences, came-back matches): read from the details kept beside the copy.
   const child = rows[0];
   const drill = child ? (await timed(() => call('audit.child', { period: PERIOD, conferenceId: child.conferenceId, childId: child.childId }))).ms : NaN;
-  const csv = await timed(() => call<{ base64: string }>('audit.export', { period: PERIOD, format: 'csv' }));
+  const drillAgain = child ? (await timed(() => call('audit.child', { period: PERIOD, conferenceId: child.conferenceId, childId: child.childId }))).ms : NaN;
   const change = percentiles(changes);
+  // The CSV straight after a look from the copy (no drill-down first: the rows made whole for it).
+  await relock();
+  await look(PERIOD);
+  const csv = await timed(() => call<{ base64: string }>('audit.export', { period: PERIOD, format: 'csv' }));
+  // And as the first thing after sign-in, with no look first.
+  await relock();
+  const csvCold = await timed(() => call<{ base64: string }>('audit.export', { period: PERIOD, format: 'csv' }));
   // As after a chair's save anywhere in the window: no copy that still holds, so worked out from the digests.
   await forgetCopies();
   await relock();
   const noCopy = await timed(() => look(PERIOD));
-  await relock();
-  const csvCold = await timed(() => call<{ base64: string }>('audit.export', { period: PERIOD, format: 'csv' }));
   // For comparison, not the target's line: the year's last quarter, the period many councils
   // audit at a time (as audit.bench shows on the local store), cold after another sign-in.
   await relock();
@@ -158,9 +163,9 @@ async function audit(call: Call, relock: () => Promise<void>, forgetCopies: () =
     `    (this manager's first look ever, before any digest or copy of theirs was on the server: ${ms(firstEver.ms)}, once)`,
     `  the same year again while signed in: ${ms(again.ms)}`,
     `  filter change (audit.cohort from the kept cohort + table and charts re-rendered), ${changes.length} changes: p50 ${ms(change.p50)}, p95 ${ms(change.p95)}; target ≤ 100 ms: ${verdict(change.p95 <= 100)}`,
-    `  first drill-down after a look from the copy (the cohort worked out in full, once): ${ms(drill)}`,
-    `  CSV export through the API, after that drill-down: ${ms(csv.ms)} (${count(Buffer.from(csv.value.base64, 'base64').length)} bytes); target ≤ 2 s: ${verdict(csv.ms <= 2000)}`,
-    `    CSV export as the first thing after sign-in (the cohort worked out in full first): ${ms(csvCold.ms)}; target ≤ 2 s: ${verdict(csvCold.ms <= 2000)}`,
+    `  first drill-down after a look from the copy (every row made whole from the copy's details, once): ${ms(drill)}; the next: ${ms(drillAgain)}`,
+    `  CSV export through the API, straight after a look from the copy: ${ms(csv.ms)} (${count(Buffer.from(csv.value.base64, 'base64').length)} bytes); target ≤ 2 s: ${verdict(csv.ms <= 2000)}`,
+    `    CSV export as the first thing after sign-in (no look first): ${ms(csvCold.ms)}; target ≤ 2 s: ${verdict(csvCold.ms <= 2000)}`,
     `  for comparison, a quarter (${QUARTER.from} to ${QUARTER.to}, ${count(quarterRows)} children), cold after sign-in, no copy of it yet: ${ms(quarter.ms)} (no verdict: the target's line is the year)`,
   ];
 }

@@ -71,13 +71,14 @@ export function auditHandlers(store: AuditOperationsStore, now: () => Date = () 
   };
   /** The period's cohort with every row whole (the drill-down, the exports): from the copy's details when it came from a copy. */
   const wholeLook = async (period: AuditPeriod): Promise<WholeLook> => {
-    const kept = last?.period === periodKey(period) ? last : null;
-    if (kept?.whole) return kept;
-    const rows = kept !== null && hasCohortCopies(store) ? await wholeFromCopy(store, kept.made, kept.order, kept.cohort.rows) : null;
-    if (kept === null || rows === null) return workOut(period);
-    const look: WholeLook = { period: kept.period, answer: kept.answer, cohort: new KeptCohort(rows, kept.cohort.unfiltered()), whole: true };
-    last = look;
-    return look;
+    // Not looked at in this session (an export straight after signing in): looked at as the screen would first.
+    const kept = await look(period, true);
+    if (kept.whole) return kept;
+    const rows = hasCohortCopies(store) ? await wholeFromCopy(store, kept.made, kept.order, kept.cohort.rows) : null;
+    if (rows === null) return workOut(period);
+    const whole: WholeLook = { period: kept.period, answer: kept.answer, cohort: new KeptCohort(rows, kept.cohort.unfiltered()), whole: true };
+    last = whole;
+    return whole;
   };
   return {
     'audit.cohort': async ({ period, filters, sort, limit, fromLastLook }) => {
