@@ -260,3 +260,32 @@ export function wholeRow(row: CohortRow, details: unknown): AuditRow {
     cameBack: { status: row.cameBack.status, matches: found.data, explanation: cameBack },
   };
 }
+
+/** Rows' details packed: each distinct sentence once (most are said of many children alike). */
+export interface PackedDetails {
+  sentences: string[];
+  rows: [explanations: number[], departs: number, cameBack: number, matches: CameBackMatch[]][];
+}
+
+export function packDetails(details: readonly RowDetails[]): PackedDetails {
+  const sentences = new Words();
+  return {
+    sentences: sentences.values,
+    rows: details.map(([explanations, departs, cameBack, matches]) => [explanations.map((e) => sentences.of(e)), sentences.of(departs), sentences.of(cameBack), matches]),
+  };
+}
+
+/** The details back, each as wholeRow reads it; throws UnreadablePackedCohort for what this build did not write. */
+export function unpackDetails(packed: PackedDetails): RowDetails[] {
+  const { sentences, rows } = packed;
+  if (!Array.isArray(sentences) || !Array.isArray(rows)) throw new UnreadablePackedCohort('The details are not the shape this build writes.');
+  const sentence = (index: unknown): string => {
+    const found = typeof index === 'number' ? sentences[index] : undefined;
+    if (typeof found !== 'string') throw new UnreadablePackedCohort('A sentence the details name is not in their table.');
+    return found;
+  };
+  return rows.map((row) => {
+    if (!Array.isArray(row) || row.length !== 4 || !Array.isArray(row[0])) throw new UnreadablePackedCohort('A row’s details are not the shape this build writes.');
+    return [row[0].map(sentence), sentence(row[1]), sentence(row[2]), row[3]];
+  });
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { CohortRowSchema, type AuditPeriod } from '../../../domain/audit/types';
-import type { PackedRow, RowDetails } from '../../../domain/audit/packed-cohort';
+import { packDetails, unpackDetails, type PackedDetails, type PackedRow, type RowDetails } from '../../../domain/audit/packed-cohort';
 import { UnfilteredViewSchema } from '../../../domain/audit/view';
 import type { CohortCopy, CopyMade } from '../audit/cohort-copy';
 import { asciiJson, parseAsciiJson } from '../store/ascii-json';
@@ -20,8 +20,8 @@ import type { SignedInMember } from './membership';
 
 /** What a cohort row looks like to this build: a copy written by a build with other rows is not used. */
 const ROW_SHAPE = createHash('sha256').update(JSON.stringify(z.toJSONSchema(CohortRowSchema, { unrepresentable: 'any' }))).digest('hex').slice(0, 16);
-/** Bumped when how a copy is written changes (2: each distinct list once; 3: with the whole cohort's view). */
-const COPY_FORMAT = 3;
+/** Bumped when how a copy is written changes (2: each distinct list once; 3: with the whole cohort's view; 4: details packed). */
+const COPY_FORMAT = 4;
 
 const role = (login: string, period: AuditPeriod) => `team-audit-cohort:${login}:${period.from}:${period.to}`;
 
@@ -73,12 +73,12 @@ const DetailsSchema = z.strictObject({
   format: z.literal(COPY_FORMAT),
   window: z.string(),
   workedOutOn: z.string(),
-  // Each checked as it is made whole (wholeRow).
-  details: z.custom<RowDetails[]>((value) => Array.isArray(value)),
+  // Checked as they are unpacked, and each row as it is made whole (wholeRow).
+  details: z.custom<PackedDetails>((value) => typeof value === 'object' && value !== null),
 });
 
 export function sealCohortDetails(m: Pick<SignedInMember, 'login' | 'personalKey'>, copy: CohortCopy, details: readonly RowDetails[]): Buffer {
-  const plain = { format: COPY_FORMAT, window: copy.window, workedOutOn: copy.workedOutOn, details };
+  const plain = { format: COPY_FORMAT, window: copy.window, workedOutOn: copy.workedOutOn, details: packDetails(details) };
   return seal(m.personalKey, gzipSync(asciiJson(plain), { level: 1 }), detailsRole(m.login, copy.period));
 }
 
@@ -86,7 +86,7 @@ export function sealCohortDetails(m: Pick<SignedInMember, 'login' | 'personalKey
 export function openCohortDetails(m: Pick<SignedInMember, 'login' | 'personalKey'>, made: CopyMade, sealed: Buffer): RowDetails[] | null {
   try {
     const parsed = DetailsSchema.parse(parseAsciiJson(gunzipSync(open(m.personalKey, sealed, detailsRole(m.login, made.period)))));
-    return parsed.window === made.window && parsed.workedOutOn === made.workedOutOn ? parsed.details : null;
+    return parsed.window === made.window && parsed.workedOutOn === made.workedOutOn ? unpackDetails(parsed.details) : null;
   } catch {
     return null;
   }
@@ -94,12 +94,12 @@ export function openCohortDetails(m: Pick<SignedInMember, 'login' | 'personalKey
 
 /** The details kept with this member's copy of a period's cohort, if they are that copy's. */
 export async function readCohortDetails(m: SignedInMember, made: CopyMade): Promise<RowDetails[] | null> {
-  const { rows } = await m.client.query<{ details: Buffer }>(
+  const { rows } = await m.client.query<{ details: Buffer | null }>(
     'SELECT details FROM cpc.audit_cohorts WHERE member = session_user AND period_from = $1::date AND period_to = $2::date',
     [made.period.from, made.period.to],
   );
-  const row = rows[0];
-  return row === undefined ? null : openCohortDetails(m, made, row.details);
+  const details = rows[0]?.details;
+  return details === undefined || details === null ? null : openCohortDetails(m, made, details);
 }
 
 /** This member's sealed copy of the period's cohort, if there is one. */
@@ -115,12 +115,21 @@ export async function readCohortCopy(m: SignedInMember, period: AuditPeriod): Pr
 /** Most periods a manager's copies are kept for: the oldest looked at go first. */
 const KEPT_PERIODS = 12;
 
-/** Keeps (replaces) this member's copy of a period's cohort with its details, and lets their oldest go beyond KEPT_PERIODS. */
-export async function writeCohortCopy(m: SignedInMember, copy: CohortCopy, details: readonly RowDetails[]): Promise<void> {
+/** Writes the details of the copy just kept (writeCohortCopy). Details of another copy left there are refused on reading (openCohortDetails). */
+export async function writeCohortDetails(m: SignedInMember, copy: CohortCopy, details: readonly RowDetails[]): Promise<void> {
+  await m.client.query('UPDATE cpc.audit_cohorts SET details = $3 WHERE member = session_user AND period_from = $1::date AND period_to = $2::date', [
+    copy.period.from,
+    copy.period.to,
+    sealCohortDetails(m, copy, details),
+  ]);
+}
+
+/** Keeps (replaces) this member's copy of a period's cohort, its details to follow (writeCohortDetails), and lets their oldest go beyond KEPT_PERIODS. */
+export async function writeCohortCopy(m: SignedInMember, copy: CohortCopy): Promise<void> {
   await m.client.query(
-    `INSERT INTO cpc.audit_cohorts (period_from, period_to, sealed, details) VALUES ($1::date, $2::date, $3, $4)
-     ON CONFLICT (member, period_from, period_to) DO UPDATE SET sealed = EXCLUDED.sealed, details = EXCLUDED.details, updated_at = now()`,
-    [copy.period.from, copy.period.to, sealCohortCopy(m, copy), sealCohortDetails(m, copy, details)],
+    `INSERT INTO cpc.audit_cohorts (period_from, period_to, sealed) VALUES ($1::date, $2::date, $3)
+     ON CONFLICT (member, period_from, period_to) DO UPDATE SET sealed = EXCLUDED.sealed, details = NULL, updated_at = now()`,
+    [copy.period.from, copy.period.to, sealCohortCopy(m, copy)],
   );
   await m.client.query(
     `DELETE FROM cpc.audit_cohorts WHERE member = session_user AND (period_from, period_to) NOT IN

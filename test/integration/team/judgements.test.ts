@@ -572,7 +572,10 @@ describe('a manager’s cohort copies (migrations/012)', () => {
 
     // Details that are not this copy's (another period's put in their place): the cohort is worked out in full instead, and the row is the same.
     const other = { from: '2026-01-01', to: '2026-03-31' };
-    await (await signedIn(manager)).ok('audit.cohort', { period: other });
+    const otherLook = await signedIn(manager);
+    await otherLook.ok('audit.cohort', { period: other });
+    await otherLook.ok('vault.lock'); // after the details written just after the look
+
     await team.owner.query(
       `UPDATE cpc.audit_cohorts SET details = (SELECT details FROM cpc.audit_cohorts WHERE member = $1 AND period_from = $2 AND period_to = $3)
         WHERE member = $1 AND period_from = $4 AND period_to = $5`,

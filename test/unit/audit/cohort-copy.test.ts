@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/calendar/dates';
 import { cohortChildIds } from '../../../domain/audit/cohort';
 import { auditFromFacts, auditFromFactsUntil, recordAuditFacts } from '../../../domain/audit/indicators';
-import { detailsOf, packCohort, unpackCohort, UnreadablePackedCohort, wholeRow, type PackedCohort } from '../../../domain/audit/packed-cohort';
+import { detailsOf, packCohort, packDetails, unpackCohort, unpackDetails, UnreadablePackedCohort, wholeRow, type PackedCohort } from '../../../domain/audit/packed-cohort';
 import { cohortRowOf, type CohortRow } from '../../../domain/audit/types';
 import { KeptCohort } from '../../../domain/audit/view';
 import { copyOf, copyStillRight } from '../../../main/services/audit/cohort-copy';
@@ -60,6 +60,15 @@ describe('a row’s details kept beside the copy', () => {
       const withMatch = { ...row, cameBack: { status: 'came-back' as const, explanation: 'Back at an initial conference on 02/09/2026.', matches: [{ conferenceId: row.conferenceId, childId: row.childId, date: '2026-09-02', reason: 'initial-conference' as const, by: 'case-number' as const }] } };
       for (const whole of [row, withMatch]) expect(wholeRow(cohortRowOf(whole), JSON.parse(JSON.stringify(detailsOf(whole))))).toEqual(whole);
     }
+  });
+
+  it('are packed with each sentence once, and read back as they were', () => {
+    const rows = Array.from({ length: 20 }, () => cohortRows()).flat();
+    const details = rows.map(detailsOf);
+    const packed = packDetails(details);
+    expect(unpackDetails(JSON.parse(JSON.stringify(packed)))).toEqual(details);
+    expect(packed.sentences.length).toBe(packDetails(cohortRows().map(detailsOf)).sentences.length);
+    expect(() => unpackDetails({ sentences: packed.sentences, rows: [[[packed.sentences.length], 0, 0, []]] })).toThrow(UnreadablePackedCohort);
   });
 
   it('that do not fit the row are refused', () => {

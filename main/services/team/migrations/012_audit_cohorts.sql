@@ -17,8 +17,8 @@ CREATE TABLE IF NOT EXISTS cpc.audit_cohorts (
   period_to date NOT NULL,
   sealed bytea NOT NULL,
   -- Each row's sentences and came-back matches, sealed apart: read only for the drill-down and
-  -- the exports, never at a look.
-  details bytea NOT NULL,
+  -- the exports, never at a look; written just after the copy (null until then).
+  details bytea,
   updated_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (member, period_from, period_to)
 );
