@@ -1,6 +1,6 @@
 import { CONFERENCE_TYPES, type ConferenceType } from '../record/conference';
 import { z } from 'zod';
-import { CameBackMatchSchema, INDICATOR_IDS, INDICATOR_STATUSES, type AuditRow, type CameBack, type CameBackMatch, type CohortRow, type DissentView, type IndicatorId, type IndicatorStatus, type RecommendationView } from './types';
+import { CameBackMatchSchema, CameBackSchema, DissentViewSchema, INDICATOR_IDS, RecommendationViewSchema, INDICATOR_STATUSES, type AuditRow, type CameBack, type CameBackMatch, type CohortRow, type DissentView, type IndicatorId, type IndicatorStatus, type RecommendationView } from './types';
 
 /**
  * A cohort as the screen reads it (CohortRow: no sentences, no came-back matches), packed small
@@ -148,9 +148,10 @@ export function packCohort(rows: readonly CohortRow[]): PackedCohort {
 /** Thrown for a packed cohort this build does not read; the caller works the cohort out afresh. */
 export class UnreadablePackedCohort extends Error {}
 
-const STANCES = new Set<RecommendationView['stance']>(['agrees', 'differs', 'no-view']);
-const ESCALATIONS = new Set<DissentView['escalation']>(['will-escalate', 'not-escalating', 'not-recorded']);
-const CAME_BACK = new Set<CameBack['status']>(['came-back', 'possible-match', 'not-back']);
+// The values this build knows, from the row's own schemas.
+const STANCES = new Set<RecommendationView['stance']>(RecommendationViewSchema.shape.stance.options);
+const ESCALATIONS = new Set<DissentView['escalation']>(DissentViewSchema.shape.escalation.options);
+const CAME_BACK = new Set<CameBack['status']>(CameBackSchema.shape.status.options);
 const TYPES = new Set<string>(CONFERENCE_TYPES);
 const IDS = new Set<string>(INDICATOR_IDS);
 const STATUSES = new Set<string>(INDICATOR_STATUSES);

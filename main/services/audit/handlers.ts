@@ -90,6 +90,7 @@ export function auditHandlers(store: AuditOperationsStore, now: () => Date = () 
       const judgement = await store.judge(input);
       // The kept cohort shows it too: the screen's next view has it without building the period again.
       if (last !== null) {
+        // Two branches for the two kinds of kept row (the type of each cohort is known in its own).
         if (last.whole) addJudgement(last.cohort, judgement);
         else addJudgement(last.cohort, judgement);
       }

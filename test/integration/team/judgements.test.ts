@@ -568,6 +568,9 @@ describe('a manager’s cohort copies (migrations/012)', () => {
     expect(child).toEqual(whole);
     expect(child.indicators.every((i) => i.explanation.length > 0)).toBe(true);
     expect(await csvOf(next)).toBe(csv);
+    // The PDF summary too, from rows made whole from the details (rows share frozen lists: nothing may write to them).
+    const pdf = await next.a.ok<{ base64: string }>('audit.export', { period, format: 'pdf' });
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(next.workedOut()).toBe(0);
 
     // Details that are not this copy's (another period's put in their place): the cohort is worked out in full instead, and the row is the same.
@@ -591,14 +594,29 @@ describe('a manager’s cohort copies (migrations/012)', () => {
   test('a save since, an old copy put back, or one in another’s name never shows an old answer', async () => {
     const c = await signedIn(chair);
     const record = await enterOsei(c);
-    await (await session(manager)).look(record.id);
+    const before = await session(manager);
+    await before.look(record.id);
+    await before.a.ok('vault.lock'); // after the details, written just after the look
     const old = await copyOf(manager);
+    const { rows: oldDetails } = await team.owner.query<{ details: Buffer }>('SELECT details FROM cpc.audit_cohorts WHERE member = $1 AND period_from = $2 AND period_to = $3', [manager, period.from, period.to]);
+    expect(oldDetails[0]?.details).toBeInstanceOf(Buffer);
 
     await saveMeeting(c, record, { chair: 'Rhiannon Pryce' });
     const afterSave = await session(manager);
     expect((await afterSave.look(record.id)).map((r) => r.chair)).toEqual(['Rhiannon Pryce']);
     expect(afterSave.workedOut()).toBe(1);
     expect((await copyOf(manager))!.equals(old!)).toBe(false);
+    await afterSave.a.ok('vault.lock');
+
+    // The details from before the save put back beside the current copy: they name the window as
+    // it was, so the drill-down works the cohort out rather than make rows whole from them.
+    await team.owner.query('UPDATE cpc.audit_cohorts SET details = $4 WHERE member = $1 AND period_from = $2 AND period_to = $3', [manager, period.from, period.to, oldDetails[0]!.details]);
+    const oldBeside = await session(manager);
+    await oldBeside.look(record.id);
+    expect(oldBeside.workedOut()).toBe(0);
+    const drilled = await oldBeside.a.ok<{ row: AuditRow }>('audit.child', { period, conferenceId: record.id, childId: firstChild(record) });
+    expect(oldBeside.workedOut()).toBe(1);
+    expect(drilled.row.chair).toBe('Rhiannon Pryce');
 
     // The copy from before the save put back: it names the window as it was, so it is not used.
     await team.owner.query('UPDATE cpc.audit_cohorts SET sealed = $4 WHERE member = $1 AND period_from = $2 AND period_to = $3', [manager, period.from, period.to, old]);
