@@ -1,7 +1,7 @@
 import { detailsOf, packCohort, unpackCohort, UnreadablePackedCohort, wholeRow, type PackedCohort, type RowDetails } from '../../../domain/audit/packed-cohort';
 import { cohortKey, type AuditPeriod, type AuditRow, type CohortRow } from '../../../domain/audit/types';
 import type { UnfilteredView } from '../../../domain/audit/view';
-import { rulesKeyOf, todayIso, type AuditStore, type ConferenceJudgements, type CohortAnswer, type CohortSource } from './cohort-service';
+import { requireAuditablePeriod, rulesKeyOf, todayIso, type AuditStore, type ConferenceJudgements, type CohortAnswer, type CohortSource } from './cohort-service';
 
 /**
  * A copy of a period's cohort as the screen reads it, kept by a store between looks (the team
@@ -113,6 +113,7 @@ export async function wholeFromCopy(store: CohortCopyStore, made: CopyMade, orde
  * it is out of date or unreadable (the caller then works the cohort out in full).
  */
 export async function cohortFromCopy(store: AuditStore & CohortCopyStore, period: AuditPeriod, now: Date): Promise<(Omit<CohortAnswer, 'rows'> & { rows: CohortRow[]; view: UnfilteredView; made: CopyMade; order: string[] }) | null> {
+  requireAuditablePeriod(period); // before the server is asked for a ten-year window's fingerprint
   const [{ copy, window }, settings] = await Promise.all([store.cohortCopy(period), store.getSettings()]);
   if (copy === null || !copyStillRight(copy, period, window, rulesKeyOf(settings.local), todayIso(now))) return null;
   let rows: CohortRow[];

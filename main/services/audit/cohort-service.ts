@@ -137,10 +137,15 @@ export async function buildCohort(store: AuditStore, period: AuditPeriod, filter
   return filters ? { ...answer, rows: applyFilters(answer.rows, filters) } : answer;
 }
 
-/** The whole cohort of a period (every row, whole), and what it was worked out from. */
-export async function workOutCohort(store: AuditStore, period: AuditPeriod, now: Date = new Date()): Promise<{ answer: CohortAnswer; source: CohortSource }> {
+/** Refuses a period the audit does not cover (impossible, backwards, too long), in the manager's words, before anything is read. */
+export function requireAuditablePeriod(period: AuditPeriod): void {
   const check = checkPeriod(period);
   if (!check.ok) throw new ApiFailure('INVALID_INPUT', check.message);
+}
+
+/** The whole cohort of a period (every row, whole), and what it was worked out from. */
+export async function workOutCohort(store: AuditStore, period: AuditPeriod, now: Date = new Date()): Promise<{ answer: CohortAnswer; source: CohortSource }> {
+  requireAuditablePeriod(period);
   const [index, settings] = await Promise.all([store.auditIndex(period), store.getSettings()]);
   const { conferences } = index;
   const today = todayIso(now);

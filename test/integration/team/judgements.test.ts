@@ -543,7 +543,7 @@ describe('a manager’s cohort copies (migrations/012)', () => {
     const a = api(store);
     await a.ok('vault.unlock', { passphrase: passphraseOf(login) });
     const look = async (id: string) => (await a.ok<{ rows: AuditRow[] }>('audit.cohort', { period })).rows.filter((r) => r.conferenceId === id);
-    return { a, look, workedOut: () => workedOut.mock.calls.length };
+    return { a, store, look, workedOut: () => workedOut.mock.calls.length };
   };
 
   test('the next sign-in draws the cohort from the copy: the same rows, then whole ones from its details for the drill-down and the CSV', async () => {
@@ -644,6 +644,16 @@ describe('a manager’s cohort copies (migrations/012)', () => {
     const [row] = await next.look(record.id);
     expect(next.workedOut()).toBe(0);
     expect(row?.judgements.map((j) => [j.comment, j.valid])).toEqual([['The rationale does not answer the police view.', true]]);
+  });
+
+  test('a period the audit does not cover is refused in the manager’s words before the server is asked anything', async () => {
+    const m = await session(manager);
+    const copyAsked = vi.spyOn(m.store, 'cohortCopy');
+    for (const bad of [{ from: '2016-01-01', to: '2025-12-31' }, { from: '2026-06-30', to: '2026-01-01' }]) {
+      const result = await m.a.call('audit.cohort', { period: bad });
+      expect(result.ok ? 'ok' : [result.error.code, result.error.message.length > 20]).toEqual(['INVALID_INPUT', true]);
+    }
+    expect([m.workedOut(), copyAsked.mock.calls.length]).toEqual([0, 0]);
   });
 
   test('only a manager keeps copies, a chair can neither read nor write one, and a removed manager’s go with them', async () => {
